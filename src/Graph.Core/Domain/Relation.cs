@@ -1,0 +1,21 @@
+namespace Graph.Core.Domain;
+
+/// <summary>
+/// One directed relationship read from one sentence: <paramref name="Source"/> does
+/// <paramref name="Type"/> to <paramref name="Target"/> (actor ids of the same extraction).
+/// <paramref name="Start"/> and <paramref name="End"/> are character offsets of the sentence in the article text.
+/// </summary>
+public sealed record Relation(
+    string Source,
+    string Target,
+    RelationType Type,
+    int Polarity,
+    double Score,
+    double Confidence,
+    string Sentence,
+    int Start,
+    int End,
+    Modality Modality,
+    string? SaidBy = null,
+    DateOnly? EventDate = null,
+    string? Trigger = null);

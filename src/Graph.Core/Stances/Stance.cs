@@ -1,0 +1,61 @@
+using Graph.Core.Domain;
+using Graph.Core.Storage;
+
+namespace Graph.Core.Stances;
+
+public enum StanceLabel
+{
+    Hostile,
+    Critical,
+    Neutral,
+    Supportive,
+    Ally,
+}
+
+public sealed record TypeCount(RelationType Type, int Count);
+
+/// <summary>Where <c>From</c> stands towards <c>To</c>, aggregated over every piece of evidence.</summary>
+public sealed record Stance(
+    string From,
+    string To,
+    double Score,
+    StanceLabel Label,
+    int EvidenceCount,
+    IReadOnlyList<TypeCount> Counts,
+    DateOnly? FirstSeen,
+    DateOnly? LastSeen,
+    IReadOnlyList<Evidence> Strongest);
+
+/// <summary>
+/// One rule for every store: the stance is the confidence-weighted mean of the evidence's PLOVER scores,
+/// scaled from -10..+10 to -1..+1. Negated and hypothetical readings do not count.
+/// </summary>
+public static class StanceCalculator
+{
+    public static Stance Compute(string from, string to, IEnumerable<Evidence> evidence, int strongest = 3)
+    {
+        var counted = evidence.Where(e => e.Modality.CountsAsEvidence()).ToList();
+        double weight = counted.Sum(e => e.Confidence);
+        double score = weight <= 0 ? 0 : Math.Clamp(counted.Sum(e => e.Score * e.Confidence) / weight / 10.0, -1, 1);
+        var days = counted.Select(e => e.Day).OfType<DateOnly>().ToList();
+        return new Stance(
+            from,
+            to,
+            Math.Round(score, 4),
+            LabelOf(score, counted.Count),
+            counted.Count,
+            counted.GroupBy(e => e.Type).Select(g => new TypeCount(g.Key, g.Count())).OrderByDescending(c => c.Count).ThenBy(c => c.Type).ToList(),
+            days.Count == 0 ? null : days.Min(),
+            days.Count == 0 ? null : days.Max(),
+            counted.OrderByDescending(e => Math.Abs(e.Score) * e.Confidence).ThenByDescending(e => e.PublishedAt).Take(strongest).ToList());
+    }
+
+    public static StanceLabel LabelOf(double score, int evidenceCount) => evidenceCount == 0 ? StanceLabel.Neutral : score switch
+    {
+        >= 0.5 => StanceLabel.Ally,
+        >= 0.15 => StanceLabel.Supportive,
+        > -0.15 => StanceLabel.Neutral,
+        > -0.5 => StanceLabel.Critical,
+        _ => StanceLabel.Hostile,
+    };
+}

@@ -1,0 +1,42 @@
+using Graph.Core.Domain;
+
+namespace Graph.Core.Storage;
+
+/// <summary>
+/// The storage port. The embedded SQLite store and the Neo4j store implement it; the ingestion
+/// service and the GraphQL API depend only on this. Every method is safe to call concurrently.
+/// </summary>
+public interface IGraphStore
+{
+    /// <summary>Creates the schema if missing. Idempotent; called once at start.</summary>
+    Task InitializeAsync(CancellationToken ct = default);
+
+    /// <summary>What is stored for the article, or null: lets ingestion skip unchanged content.</summary>
+    Task<ArticleState?> GetArticleStateAsync(string articleId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Stores the article with its extraction in one transaction: actors are merged by id, and the
+    /// article's previous evidence is replaced. Either all of it is written or none of it.
+    /// </summary>
+    Task<SaveResult> SaveArticleAsync(Article article, ArticleExtraction extraction, string extractorVersion, CancellationToken ct = default);
+
+    Task<StoreStats> GetStatsAsync(CancellationToken ct = default);
+
+    Task<Actor?> GetActorAsync(string id, CancellationToken ct = default);
+
+    /// <summary>Batch lookup by id, for resolvers that would otherwise ask once per row.</summary>
+    Task<IReadOnlyDictionary<string, Actor>> GetActorsAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default);
+
+    /// <summary>Actors whose id, name or an alias equals <paramref name="name"/>, ignoring case; best match first.</summary>
+    Task<IReadOnlyList<Actor>> FindActorsByNameAsync(string name, CancellationToken ct = default);
+
+    /// <summary>Actors whose name or alias contains the search text, ordered by how much evidence they have.</summary>
+    Task<Page<Actor>> SearchActorsAsync(ActorSearch search, CancellationToken ct = default);
+
+    /// <summary>Evidence rows (one per relationship per sentence) matching the filter, newest first.</summary>
+    Task<IReadOnlyList<Evidence>> GetEvidenceAsync(EvidenceFilter filter, CancellationToken ct = default);
+
+    Task<StoredArticle?> GetArticleAsync(string id, CancellationToken ct = default);
+
+    Task<Page<StoredArticle>> SearchArticlesAsync(ArticleSearch search, CancellationToken ct = default);
+}

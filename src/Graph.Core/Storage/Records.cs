@@ -1,0 +1,93 @@
+using Graph.Core.Domain;
+
+namespace Graph.Core.Storage;
+
+public sealed record ArticleState(string ArticleId, string ContentHash, string ExtractorVersion);
+
+public enum SaveOutcome
+{
+    Added,
+    Updated,
+    Unchanged,
+}
+
+public sealed record SaveResult(SaveOutcome Outcome, int Actors, int Relations, int RemovedRelations);
+
+public sealed record StoreStats(long Articles, long Actors, long Relationships, long Evidence);
+
+/// <summary>A stored article, without its text unless the caller asked for one article.</summary>
+public sealed record StoredArticle(
+    string Id,
+    string? Title,
+    string? Url,
+    string? Source,
+    DateTimeOffset? PublishedAt,
+    string ContentHash,
+    string ExtractorVersion,
+    DateTimeOffset IngestedAt,
+    string? Text = null);
+
+/// <summary>One relationship as read from one sentence of one article, with where it came from.</summary>
+public sealed record Evidence(
+    string Id,
+    string ArticleId,
+    string Source,
+    string Target,
+    RelationType Type,
+    int Polarity,
+    double Score,
+    double Confidence,
+    Modality Modality,
+    string Sentence,
+    int Start,
+    int End,
+    string? SaidBy,
+    DateOnly? EventDate,
+    DateTimeOffset? PublishedAt,
+    string? ArticleTitle,
+    string? ArticleUrl,
+    string ExtractorVersion)
+{
+    /// <summary>The day the event happened when the sentence says so, else the day it was published.</summary>
+    public DateOnly? Day => EventDate ?? (PublishedAt is { } p ? DateOnly.FromDateTime(p.UtcDateTime) : null);
+}
+
+public enum Direction
+{
+    Outgoing,
+    Incoming,
+    Both,
+}
+
+/// <summary>
+/// Filters evidence. Empty sets mean "any". With <see cref="Direction.Both"/>, <see cref="ActorIds"/>
+/// match either end; otherwise <see cref="SourceIds"/> and <see cref="TargetIds"/> apply as given.
+/// </summary>
+public sealed record EvidenceFilter
+{
+    public IReadOnlyCollection<string> SourceIds { get; init; } = [];
+    public IReadOnlyCollection<string> TargetIds { get; init; } = [];
+
+    /// <summary>Actors at either end (used with <see cref="Direction.Both"/> for "all relationships of X").</summary>
+    public IReadOnlyCollection<string> ActorIds { get; init; } = [];
+
+    public IReadOnlyCollection<RelationType> Types { get; init; } = [];
+    public IReadOnlyCollection<Modality> Modalities { get; init; } = [];
+    public int? Polarity { get; init; }
+    public DateOnly? Since { get; init; }
+    public DateOnly? Until { get; init; }
+    public double? MinConfidence { get; init; }
+    public string? ArticleId { get; init; }
+
+    /// <summary>At most this many rows; null for all.</summary>
+    public int? Limit { get; init; }
+}
+
+public sealed record ActorSearch(string? Text = null, ActorKind? Kind = null, int First = 20, int Offset = 0);
+
+public sealed record ArticleSearch(string? Text = null, DateOnly? Since = null, DateOnly? Until = null, int First = 20, int Offset = 0);
+
+public sealed record Page<T>(IReadOnlyList<T> Items, int TotalCount, int Offset)
+{
+    public bool HasNextPage => Offset + Items.Count < TotalCount;
+}
