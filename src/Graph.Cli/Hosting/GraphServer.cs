@@ -1,0 +1,49 @@
+using Graph.Api;
+using Graph.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Graph.Cli.Hosting;
+
+/// <summary>The GraphQL server of <c>graph serve</c>, built the same way for the command and for tests.</summary>
+public static class GraphServer
+{
+    public static WebApplication Build(string urls, IEnumerable<KeyValuePair<string, string?>> overrides)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(overrides);
+        builder.WebHost.UseUrls(urls);
+        builder.Services.AddGraph(builder.Configuration);
+        builder.Services.AddSingleton<IngestRun>();
+        builder.Services.AddGraphApi(builder.Configuration);
+
+        var app = builder.Build();
+        app.MapGraphApi();
+        return app;
+    }
+
+    /// <summary>Creates the store and, when it is empty, fills it with the seed articles.</summary>
+    public static async Task PrepareStoreAsync(WebApplication app, CancellationToken ct)
+    {
+        var store = app.Services.GetRequiredService<IGraphStore>();
+        await store.InitializeAsync(ct);
+        if ((await store.GetStatsAsync(ct)).Articles > 0)
+        {
+            return;
+        }
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Graph.Seed");
+        var seed = app.Services.GetRequiredService<IOptions<GraphOptions>>().Value.SeedPath ?? Paths.DefaultSeed();
+        if (seed is null || !Path.Exists(seed))
+        {
+            Log.NoSeed(logger);
+            return;
+        }
+
+        Log.SeedingStore(logger, seed);
+        await app.Services.GetRequiredService<IngestRun>().RunAsync(seed, force: false, onFailure: f => Log.IngestFailed(logger, f.Origin, f.Error), ct: ct);
+    }
+}

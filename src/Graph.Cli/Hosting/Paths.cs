@@ -1,0 +1,32 @@
+namespace Graph.Cli.Hosting;
+
+/// <summary>Finds files that ship with the repository (the seed articles) wherever the command runs from.</summary>
+public static class Paths
+{
+    /// <summary>
+    /// The checkout: <c>GRAPH_HOME</c> (set by the <c>./graph</c> launcher), else the nearest folder above the
+    /// binaries that holds <c>Graph.sln</c>.
+    /// </summary>
+    public static string? Home()
+    {
+        if (Environment.GetEnvironmentVariable("GRAPH_HOME") is { Length: > 0 } home && Directory.Exists(home))
+        {
+            return home;
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Graph.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
+
+    public static string? DefaultSeed() =>
+        Home() is { } home && Directory.Exists(Path.Combine(home, "graph-seed", "articles"))
+            ? Path.Combine(home, "graph-seed", "articles")
+            : null;
+}

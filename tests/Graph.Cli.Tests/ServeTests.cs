@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Graph.Cli.Hosting;
+using Microsoft.AspNetCore.Builder;
+
+namespace Graph.Cli.Tests;
+
+/// <summary>
+/// <c>graph serve</c> end to end: an empty store is seeded from graph-seed/articles through the real extractor,
+/// and GraphQL answers over HTTP on a loopback port.
+/// </summary>
+public sealed class ServeTests : IAsyncLifetime
+{
+    private readonly TempDir _dir = new();
+    private WebApplication? _app;
+    private HttpClient _http = new();
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = GraphServer.Build("http://127.0.0.1:0", [new("Graph:DataDirectory", Path.Combine(_dir.Path, "data")), new("Graph:SeedPath", Repo.SeedFolder)]);
+        await GraphServer.PrepareStoreAsync(_app, TestContext.Current.CancellationToken);
+        await _app.StartAsync(TestContext.Current.CancellationToken);
+        _http = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        _dir.Dispose();
+    }
+
+    [Fact]
+    public async Task StanceOfRussiaTowardsAssadIsPositiveWithTheSeedSentenceAsEvidence()
+    {
+        var data = await QueryAsync("""{ stance(from: "Russia", to: "Assad") { score label evidenceCount evidence { sentence article { id } } } }""");
+
+        var stance = data.GetProperty("stance");
+        stance.GetProperty("score").GetDouble().ShouldBeGreaterThan(0);
+        stance.GetProperty("label").GetString().ShouldBeOneOf("SUPPORTIVE", "ALLY");
+        var evidence = stance.GetProperty("evidence").EnumerateArray().ToList();
+        evidence.ShouldContain(e => e.GetProperty("article").GetProperty("id").GetString() == "us-open-to-talks-with-russia-on-syria.txt");
+        evidence.ShouldContain(e => e.GetProperty("sentence").GetString()!.Contains("Assad", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ActorAnswersWithRelationshipsInBothDirections()
+    {
+        var data = await QueryAsync("""
+            { actor(name: "russia") { id name kind
+                relationships(direction: BOTH, first: 100) { totalCount edges { node { type source { id } target { id } } } } } }
+            """);
+
+        var actor = data.GetProperty("actor");
+        actor.GetProperty("name").GetString().ShouldBe("Russia");
+        var edges = actor.GetProperty("relationships").GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node")).ToList();
+        var id = actor.GetProperty("id").GetString();
+        edges.ShouldContain(e => e.GetProperty("source").GetProperty("id").GetString() == id);
+        edges.ShouldContain(e => e.GetProperty("target").GetProperty("id").GetString() == id);
+    }
+
+    [Fact]
+    public async Task RelationshipsBetweenTwoActorsCarryTheirEvidence()
+    {
+        var data = await QueryAsync("""
+            { relationships(where: { source: "United States", target: "Russia", types: [CONSULT] }) {
+                edges { node { type polarity evidence { sentence start end article { id title publishedAt } } } } } }
+            """);
+
+        var nodes = data.GetProperty("relationships").GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node")).ToList();
+        nodes.ShouldNotBeEmpty();
+        nodes.ShouldAllBe(n => n.GetProperty("type").GetString() == "CONSULT");
+        nodes.SelectMany(n => n.GetProperty("evidence").EnumerateArray()).ShouldContain(e => e.GetProperty("sentence").GetString()!.Length > 0);
+    }
+
+    [Fact]
+    public async Task ArticlesListsTheSeed()
+    {
+        var data = await QueryAsync("{ articles(first: 10) { totalCount edges { node { id title } } } }");
+
+        data.GetProperty("articles").GetProperty("totalCount").GetInt32().ShouldBe(6);
+    }
+
+    [Fact]
+    public async Task GetWorksForQueriesAndAnswersInGraphQLResponseJsonWhenAsked()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("{ stats { articles } }"));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
+
+        using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/graphql-response+json");
+    }
+
+    private async Task<JsonElement> QueryAsync(string query)
+    {
+        using var response = await _http.PostAsJsonAsync("/graphql", new { query }, TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        using var doc = JsonDocument.Parse(body);
+        doc.RootElement.TryGetProperty("errors", out var errors).ShouldBeFalse(errors.ToString());
+        return doc.RootElement.GetProperty("data").Clone();
+    }
+}
