@@ -1,0 +1,76 @@
+namespace Graph.Api;
+
+/// <summary>Limits and secrets of the GraphQL endpoint (configuration section <c>Graph:Api</c>).</summary>
+public sealed class GraphApiOptions
+{
+    public const string SectionName = "Graph:Api";
+
+    /// <summary>Deepest field nesting a query may have.</summary>
+    public int MaxDepth { get; set; } = 10;
+
+    /// <summary>Cost ceiling: every field costs 1, multiplied by the <c>first</c> of the connections above it.</summary>
+    public int MaxComplexity { get; set; } = 50_000;
+
+    /// <summary>Largest <c>first</c> a connection or list accepts.</summary>
+    public int MaxPageSize { get; set; } = 100;
+
+    /// <summary>Most aliased fields in one document: aliases let one request run a field hundreds of times.</summary>
+    public int MaxAliases { get; set; } = 15;
+
+    /// <summary>Most fields in one selection set.</summary>
+    public int MaxFieldsPerSelection { get; set; } = 50;
+
+    /// <summary>Largest request body accepted, in bytes.</summary>
+    public long MaxRequestBytes { get; set; } = 1_048_576;
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Key that mutations require (header <c>X-Api-Key</c> or <c>Authorization: Bearer</c>); null refuses every mutation.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Stack traces in errors: for development only.</summary>
+    public bool ExposeExceptions { get; set; }
+
+    internal IEnumerable<string> Problems()
+    {
+        if (MaxDepth < 2)
+        {
+            yield return $"{SectionName}:MaxDepth must be at least 2 (is {MaxDepth}).";
+        }
+
+        if (MaxComplexity < 1)
+        {
+            yield return $"{SectionName}:MaxComplexity must be positive (is {MaxComplexity}).";
+        }
+
+        if (MaxPageSize is < 1 or > 10_000)
+        {
+            yield return $"{SectionName}:MaxPageSize must be between 1 and 10000 (is {MaxPageSize}).";
+        }
+
+        if (MaxAliases < 0)
+        {
+            yield return $"{SectionName}:MaxAliases must not be negative (is {MaxAliases}).";
+        }
+
+        if (MaxFieldsPerSelection < 1)
+        {
+            yield return $"{SectionName}:MaxFieldsPerSelection must be positive (is {MaxFieldsPerSelection}).";
+        }
+
+        if (MaxRequestBytes < 1024)
+        {
+            yield return $"{SectionName}:MaxRequestBytes must be at least 1024 (is {MaxRequestBytes}).";
+        }
+
+        if (Timeout <= TimeSpan.Zero)
+        {
+            yield return $"{SectionName}:Timeout must be positive (is {Timeout}).";
+        }
+
+        if (ApiKey is { Length: > 0 and < 16 })
+        {
+            yield return $"{SectionName}:ApiKey must be at least 16 characters when set.";
+        }
+    }
+}

@@ -1,0 +1,272 @@
+using System.Text.Json;
+using Graph.Api.Validation;
+using GraphQL;
+using GraphQL.Types;
+using GraphQLParser;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Graph.Api.Http;
+
+/// <summary>
+/// GraphQL over HTTP (https://graphql.github.io/graphql-over-http/draft/): POST application/json, GET for queries,
+/// <c>application/graphql-response+json</c> when the client asks for it, otherwise <c>application/json</c>.
+/// </summary>
+internal sealed class GraphQLHttpHandler(IDocumentExecuter executer, IGraphQLTextSerializer serializer, ISchema schema, IOptions<GraphApiOptions> options)
+{
+    public const string GraphQLResponseJson = "application/graphql-response+json";
+    public const string Json = "application/json";
+
+    private sealed record Request(string Query, string? OperationName, Inputs? Variables, Inputs? Extensions);
+
+    private sealed class BadRequestException(int status, string message) : Exception(message)
+    {
+        public int Status => status;
+    }
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        string? media = Negotiate(http.Request.Headers.Accept);
+        if (media is null)
+        {
+            await WriteErrorAsync(http, Json, StatusCodes.Status406NotAcceptable, $"Acceptable response types are {GraphQLResponseJson} and {Json}.");
+            return;
+        }
+
+        bool isGet = HttpMethods.IsGet(http.Request.Method);
+        if (!isGet && !HttpMethods.IsPost(http.Request.Method))
+        {
+            http.Response.Headers.Allow = "GET, POST";
+            await WriteErrorAsync(http, media, StatusCodes.Status405MethodNotAllowed, "Use POST, or GET for queries.");
+            return;
+        }
+
+        Request request;
+        try
+        {
+            request = isGet ? ReadQueryString(http.Request.Query) : await ReadBodyAsync(http);
+        }
+        catch (BadRequestException e)
+        {
+            await WriteErrorAsync(http, media, e.Status, e.Message);
+            return;
+        }
+
+        if (isGet && IsMutation(request))
+        {
+            http.Response.Headers.Allow = "POST";
+            await WriteErrorAsync(http, media, StatusCodes.Status405MethodNotAllowed, "Mutations must be sent with POST.");
+            return;
+        }
+
+        var result = await executer.ExecuteAsync(o =>
+        {
+            o.Schema = schema;
+            o.Query = request.Query;
+            o.OperationName = request.OperationName;
+            o.Variables = request.Variables;
+            o.Extensions = request.Extensions;
+            o.RequestServices = http.RequestServices;
+            o.CancellationToken = http.RequestAborted;
+            o.UserContext = new Dictionary<string, object?> { [MutationAuthorizationRule.PresentedKey] = PresentedApiKey(http.Request) };
+        });
+
+        // With the new media type, a request that never executed (parse, validation or variable errors) is the client's fault.
+        http.Response.StatusCode = media == GraphQLResponseJson && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        http.Response.ContentType = media + "; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    /// <summary>The response type: graphql-response+json when the client ranks it at least as high as json; null if it accepts neither.</summary>
+    internal static string? Negotiate(Microsoft.Extensions.Primitives.StringValues accept)
+    {
+        if (accept.Count == 0 || string.IsNullOrWhiteSpace(accept.ToString()))
+        {
+            return Json;
+        }
+
+        if (!MediaTypeHeaderValue.TryParseList(accept, out var types))
+        {
+            return Json;
+        }
+
+        double graphql = -1, json = -1;
+        foreach (var t in types)
+        {
+            double q = t.Quality ?? 1;
+            if (q <= 0)
+            {
+                continue;
+            }
+
+            if (t.MediaType.Equals(GraphQLResponseJson, StringComparison.OrdinalIgnoreCase))
+            {
+                graphql = Math.Max(graphql, q);
+            }
+            else if (t.MediaType.Equals(Json, StringComparison.OrdinalIgnoreCase) || t.MediaType.Equals("application/*", StringComparison.OrdinalIgnoreCase) || t.MediaType.Equals("*/*", StringComparison.OrdinalIgnoreCase))
+            {
+                json = Math.Max(json, q);
+            }
+        }
+
+        return graphql >= 0 && graphql >= json ? GraphQLResponseJson : json >= 0 ? Json : null;
+    }
+
+    private static string? PresentedApiKey(HttpRequest request)
+    {
+        if (request.Headers.TryGetValue("X-Api-Key", out var key) && key.Count == 1)
+        {
+            return key.ToString();
+        }
+
+        string authorization = request.Headers.Authorization.ToString();
+        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;
+    }
+
+    private static bool IsMutation(Request request)
+    {
+        GraphQLDocument document;
+        try
+        {
+            document = Parser.Parse(request.Query);
+        }
+        catch (GraphQLParserException)
+        {
+            return false; // the executer reports it as a parse error
+        }
+
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        var selected = request.OperationName is null
+            ? (operations.Count == 1 ? operations[0] : null)
+            : operations.FirstOrDefault(o => o.Name?.StringValue == request.OperationName);
+        return selected?.Operation == OperationType.Mutation;
+    }
+
+    private Request ReadQueryString(IQueryCollection query)
+    {
+        if (!query.TryGetValue("query", out var text) || text.Count != 1 || string.IsNullOrEmpty(text))
+        {
+            throw new BadRequestException(StatusCodes.Status400BadRequest, "The `query` parameter is required (once).");
+        }
+
+        return new Request(
+            text.ToString(),
+            query.TryGetValue("operationName", out var name) && !string.IsNullOrEmpty(name) ? name.ToString() : null,
+            ParseMapParameter(query, "variables"),
+            ParseMapParameter(query, "extensions"));
+    }
+
+    private Inputs? ParseMapParameter(IQueryCollection query, string name)
+    {
+        if (!query.TryGetValue(name, out var value) || string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(value.ToString());
+            return ReadMap(json.RootElement, name);
+        }
+        catch (JsonException)
+        {
+            throw new BadRequestException(StatusCodes.Status400BadRequest, $"The `{name}` parameter is not valid JSON.");
+        }
+    }
+
+    private async Task<Request> ReadBodyAsync(HttpContext http)
+    {
+        var contentType = http.Request.ContentType;
+        if (contentType is null || !MediaTypeHeaderValue.TryParse(contentType, out var type)
+            || !type.MediaType.Equals(Json, StringComparison.OrdinalIgnoreCase)
+            || (type.Charset.HasValue && !type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new BadRequestException(StatusCodes.Status415UnsupportedMediaType, "Send the request as application/json (UTF-8).");
+        }
+
+        long limit = options.Value.MaxRequestBytes;
+        if (http.Request.ContentLength > limit)
+        {
+            throw new BadRequestException(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit} bytes.");
+        }
+
+        byte[] body = await ReadLimitedAsync(http.Request.Body, limit, http.RequestAborted)
+            ?? throw new BadRequestException(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit} bytes.");
+
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            // Also where invalid UTF-8 ends up: System.Text.Json refuses it.
+            throw new BadRequestException(StatusCodes.Status400BadRequest, "The request body is not valid JSON (UTF-8).");
+        }
+
+        using (json)
+        {
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new BadRequestException(StatusCodes.Status400BadRequest, "The request body must be a JSON object.");
+            }
+
+            if (!root.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(query.GetString()))
+            {
+                throw new BadRequestException(StatusCodes.Status400BadRequest, "The request needs a `query` string.");
+            }
+
+            string? operationName = null;
+            if (root.TryGetProperty("operationName", out var op) && op.ValueKind != JsonValueKind.Null)
+            {
+                operationName = op.ValueKind == JsonValueKind.String
+                    ? op.GetString()
+                    : throw new BadRequestException(StatusCodes.Status400BadRequest, "`operationName` must be a string or null.");
+            }
+
+            return new Request(
+                query.GetString()!,
+                operationName,
+                root.TryGetProperty("variables", out var variables) ? ReadMap(variables, "variables") : null,
+                root.TryGetProperty("extensions", out var extensions) ? ReadMap(extensions, "extensions") : null);
+        }
+    }
+
+    private Inputs? ReadMap(JsonElement element, string name) => element.ValueKind switch
+    {
+        JsonValueKind.Null => null,
+        JsonValueKind.Object => serializer.ReadNode<Inputs>(element),
+        _ => throw new BadRequestException(StatusCodes.Status400BadRequest, $"`{name}` must be a JSON object or null."),
+    };
+
+    /// <summary>The whole body, or null as soon as it passes <paramref name="limit"/> bytes.</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, long limit, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private async Task WriteErrorAsync(HttpContext http, string media, int status, string message)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = media + "; charset=utf-8";
+        var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = "BAD_REQUEST" }] };
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+}

@@ -1,0 +1,79 @@
+using Graph.Core.Domain;
+using Graph.Core.Stances;
+using Graph.Core.Storage;
+
+namespace Graph.Api.Model;
+
+/// <summary>
+/// All the evidence that <see cref="Source"/> did <see cref="Type"/> to <see cref="Target"/>: one edge of the graph.
+/// </summary>
+public sealed record RelationshipView(string Source, string Target, RelationType Type, IReadOnlyList<Evidence> Evidence)
+{
+    public string CameoRoot => Plover.Of(Type).CameoRoot;
+
+    public int Count => Evidence.Count;
+
+    public double Confidence => Evidence.Count == 0 ? 0 : Math.Round(Evidence.Average(e => e.Confidence), 4);
+
+    /// <summary>Confidence-weighted mean of the evidence scores (PLOVER -10..+10).</summary>
+    public double Score
+    {
+        get
+        {
+            double weight = Evidence.Sum(e => e.Confidence);
+            return weight <= 0 ? 0 : Math.Round(Evidence.Sum(e => e.Score * e.Confidence) / weight, 4);
+        }
+    }
+
+    public int Polarity => Math.Sign(Score);
+
+    public DateOnly? FirstSeen => Evidence.Select(e => e.Day).Min();
+
+    public DateOnly? LastSeen => Evidence.Select(e => e.Day).Max();
+
+    public IEnumerable<Evidence> Strongest => Evidence.OrderByDescending(e => Math.Abs(e.Score) * e.Confidence).ThenByDescending(e => e.PublishedAt).ThenBy(e => e.Id, StringComparer.Ordinal);
+
+    /// <summary>Groups evidence rows into relationships, the best attested first.</summary>
+    public static IReadOnlyList<RelationshipView> Aggregate(IEnumerable<Evidence> evidence) =>
+        [.. evidence
+            .GroupBy(e => (e.Source, e.Target, e.Type))
+            .Select(g => new RelationshipView(g.Key.Source, g.Key.Target, g.Key.Type, [.. g]))
+            .OrderByDescending(r => r.Count)
+            .ThenByDescending(r => r.LastSeen)
+            .ThenBy(r => r.Source, StringComparer.Ordinal)
+            .ThenBy(r => r.Target, StringComparer.Ordinal)
+            .ThenBy(r => r.Type)];
+}
+
+/// <summary>An article as far as it is known: a whole stored one, or the header an evidence row carries.</summary>
+public sealed record ArticleView(string Id, string? Title, string? Url, DateTimeOffset? PublishedAt, StoredArticle? Stored = null)
+{
+    public static ArticleView Of(StoredArticle a) => new(a.Id, a.Title, a.Url, a.PublishedAt, a);
+
+    public static ArticleView Of(Evidence e) => new(e.ArticleId, e.ArticleTitle, e.ArticleUrl, e.PublishedAt);
+}
+
+/// <summary>The filters a stance was computed under, so that <c>reverse</c> uses the same.</summary>
+public sealed record StanceQuery(DateOnly? Since, DateOnly? Until, bool IncludeAffiliates);
+
+public sealed record StanceView(Actor From, Actor To, Stance Stance, StanceQuery Query);
+
+public enum Bucket
+{
+    Day,
+    Week,
+    Month,
+}
+
+public sealed record StancePoint(DateOnly Start, double Score, StanceLabel Label, int EvidenceCount);
+
+public sealed record PathView(IReadOnlyList<string> NodeIds, IReadOnlyList<RelationshipView> Edges)
+{
+    public int Length => Edges.Count;
+}
+
+public sealed record NeighborhoodView(Actor Center, IReadOnlyList<Actor> Nodes, IReadOnlyList<RelationshipView> Edges);
+
+public sealed record ReingestFailure(string ArticleId, string Message);
+
+public sealed record ReingestResult(int Requested, int Reingested, IReadOnlyList<Core.Ingestion.IngestResult> Results, IReadOnlyList<ReingestFailure> Failures);

@@ -1,0 +1,160 @@
+using Graph.Api.Loading;
+using Graph.Api.Model;
+using Graph.Core.Domain;
+using Graph.Core.Storage;
+using GraphQL;
+using Microsoft.Extensions.Options;
+
+namespace Graph.Api.Resolvers;
+
+/// <summary>Fields of <c>Query</c>. Names and arguments bind to <c>schema.graphql</c>; a mismatch fails at start.</summary>
+[GraphQLMetadata("Query")]
+public sealed class QueryResolvers(IOptions<GraphApiOptions> options)
+{
+    private const int MaxHops = 6;
+    private const int MaxDepth = 3;
+
+    private int MaxPage => options.Value.MaxPageSize;
+
+    public async Task<Actor?> Actor(IResolveFieldContext context, string? id, string? name)
+    {
+        if ((id is null) == (name is null))
+        {
+            throw new ExecutionError("Give exactly one of `id` and `name`.") { Code = ErrorCodes.BadUserInput };
+        }
+
+        var store = context.Loader().Store;
+        return id is not null
+            ? await store.GetActorAsync(id, context.CancellationToken)
+            : First(await store.FindActorsByNameAsync(name!, context.CancellationToken));
+    }
+
+    public async Task<Connection<Actor>> Actors(IResolveFieldContext context, string? search, ActorKind? kind, int? first, string? after)
+    {
+        var page = PageRequest.From(first, after, MaxPage);
+        var found = await context.Loader().Store.SearchActorsAsync(new ActorSearch(search, kind, page.First, page.Offset), context.CancellationToken);
+        return Connection.Of(found.Items, page.Offset, found.TotalCount);
+    }
+
+    public async Task<Connection<RelationshipView>> Relationships(IResolveFieldContext context, RelationshipFilter where, int? first, string? after)
+    {
+        var page = PageRequest.From(first, after, MaxPage);
+        var store = context.Loader().Store;
+        var ct = context.CancellationToken;
+        if (where.Polarity is { } p && p is < -1 or > 1)
+        {
+            throw new ExecutionError($"`polarity` must be -1, 0 or 1, was {p}.") { Code = ErrorCodes.BadUserInput };
+        }
+
+        var filter = new EvidenceFilter
+        {
+            SourceIds = where.Source is null ? [] : [(await GraphQueries.RequireActorAsync(store, where.Source, "where.source", ct)).Id],
+            TargetIds = where.Target is null ? [] : [(await GraphQueries.RequireActorAsync(store, where.Target, "where.target", ct)).Id],
+            Types = where.Types ?? [],
+            Modalities = where.Modality is { Count: > 0 } m ? m : GraphQueries.CountedModalities,
+            Polarity = where.Polarity,
+            Since = where.Since,
+            Until = where.Until,
+            MinConfidence = where.MinConfidence,
+        };
+        var all = RelationshipView.Aggregate(await store.GetEvidenceAsync(filter, ct));
+        return Connection.Slice(all, page);
+    }
+
+    public async Task<StanceView?> Stance(IResolveFieldContext context, string from, string to, DateOnly? since, DateOnly? until, bool? includeAffiliates)
+    {
+        var store = context.Loader().Store;
+        var ct = context.CancellationToken;
+        var a = await GraphQueries.RequireActorAsync(store, from, "from", ct);
+        var b = await GraphQueries.RequireActorAsync(store, to, "to", ct);
+        return await GraphQueries.StanceAsync(store, a, b, new StanceQuery(since, until, includeAffiliates ?? false), MaxPage, ct);
+    }
+
+    public async Task<IReadOnlyList<StancePoint>> StanceTimeline(IResolveFieldContext context, string from, string to, Bucket? bucket, DateOnly? since, DateOnly? until, bool? includeAffiliates)
+    {
+        var store = context.Loader().Store;
+        var ct = context.CancellationToken;
+        var a = await GraphQueries.RequireActorAsync(store, from, "from", ct);
+        var b = await GraphQueries.RequireActorAsync(store, to, "to", ct);
+        return await GraphQueries.TimelineAsync(store, a, b, new StanceQuery(since, until, includeAffiliates ?? false), bucket ?? Bucket.Month, ct);
+    }
+
+    public Task<IReadOnlyList<StanceView>> Supporters(IResolveFieldContext context, string of, DateOnly? since, DateOnly? until, int? first) =>
+        RankAsync(context, of, since, until, first, +1);
+
+    public Task<IReadOnlyList<StanceView>> Opponents(IResolveFieldContext context, string of, DateOnly? since, DateOnly? until, int? first) =>
+        RankAsync(context, of, since, until, first, -1);
+
+    private async Task<IReadOnlyList<StanceView>> RankAsync(IResolveFieldContext context, string of, DateOnly? since, DateOnly? until, int? first, int sign)
+    {
+        int take = PageRequest.Limit(first ?? 10, MaxPage, "first");
+        var store = context.Loader().Store;
+        var target = await GraphQueries.RequireActorAsync(store, of, "of", context.CancellationToken);
+        return await GraphQueries.RankAsync(store, target, new StanceQuery(since, until, false), sign, take, MaxPage, context.CancellationToken);
+    }
+
+    public async Task<IReadOnlyList<PathView>> Path(IResolveFieldContext context, string from, string to, int? maxHops, List<RelationType>? types, int? first)
+    {
+        int hops = maxHops ?? 3;
+        if (hops is < 1 or > MaxHops)
+        {
+            throw new ExecutionError($"`maxHops` must be between 1 and {MaxHops}, was {hops}.") { Code = ErrorCodes.BadUserInput };
+        }
+
+        int take = PageRequest.Limit(first ?? 10, MaxPage, "first");
+        var store = context.Loader().Store;
+        var ct = context.CancellationToken;
+        var a = await GraphQueries.RequireActorAsync(store, from, "from", ct);
+        var b = await GraphQueries.RequireActorAsync(store, to, "to", ct);
+        return await GraphQueries.PathsAsync(store, a, b, hops, types ?? [], take, ct);
+    }
+
+    public async Task<NeighborhoodView> Neighborhood(IResolveFieldContext context, string actor, int? depth, int? limit, List<RelationType>? types, DateOnly? since, DateOnly? until)
+    {
+        int hops = depth ?? 1;
+        if (hops is < 0 or > MaxDepth)
+        {
+            throw new ExecutionError($"`depth` must be between 0 and {MaxDepth}, was {hops}.") { Code = ErrorCodes.BadUserInput };
+        }
+
+        int max = PageRequest.Limit(limit ?? 50, MaxPage, "limit");
+        var store = context.Loader().Store;
+        var center = await GraphQueries.RequireActorAsync(store, actor, "actor", context.CancellationToken);
+        return await GraphQueries.NeighborhoodAsync(store, center, hops, Math.Max(max, 1), types ?? [], since, until, context.CancellationToken);
+    }
+
+    public async Task<Connection<ArticleView>> Articles(IResolveFieldContext context, string? search, DateOnly? since, DateOnly? until, int? first, string? after)
+    {
+        var page = PageRequest.From(first, after, MaxPage);
+        var found = await context.Loader().Store.SearchArticlesAsync(new ArticleSearch(search, since, until, page.First, page.Offset), context.CancellationToken);
+        return Connection.Of([.. found.Items.Select(ArticleView.Of)], page.Offset, found.TotalCount);
+    }
+
+    public async Task<ArticleView?> Article(IResolveFieldContext context, string id) =>
+        await context.Loader().Store.GetArticleAsync(id, context.CancellationToken) is { } a ? ArticleView.Of(a) : null;
+
+    public async Task<StatsView> Stats(IResolveFieldContext context)
+    {
+        var s = await context.Loader().Store.GetStatsAsync(context.CancellationToken);
+        return new StatsView(Clamp(s.Articles), Clamp(s.Actors), Clamp(s.Relationships), Clamp(s.Evidence));
+    }
+
+    private static Actor? First(IReadOnlyList<Actor> actors) => actors.Count > 0 ? actors[0] : null;
+
+    private static int Clamp(long n) => (int)Math.Min(n, int.MaxValue);
+}
+
+/// <summary>The <c>RelationshipFilter</c> input.</summary>
+public sealed class RelationshipFilter
+{
+    public string? Source { get; set; }
+    public string? Target { get; set; }
+    public List<RelationType>? Types { get; set; }
+    public int? Polarity { get; set; }
+    public DateOnly? Since { get; set; }
+    public DateOnly? Until { get; set; }
+    public List<Modality>? Modality { get; set; }
+    public double? MinConfidence { get; set; }
+}
+
+public sealed record StatsView(int Articles, int Actors, int Relationships, int Evidence);

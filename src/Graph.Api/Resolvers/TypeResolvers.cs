@@ -1,0 +1,151 @@
+using Graph.Api.Loading;
+using Graph.Api.Model;
+using Graph.Core.Domain;
+using Graph.Core.Storage;
+using GraphQL;
+using GraphQL.DataLoader;
+using Microsoft.Extensions.Options;
+
+namespace Graph.Api.Resolvers;
+
+public sealed record ActorCodes(string? Cameo, string? Iso3);
+
+/// <summary>Fields of <c>Actor</c> that are more than a property of <see cref="Core.Domain.Actor"/>.</summary>
+[GraphQLMetadata("Actor")]
+public sealed class ActorResolvers(IOptions<GraphApiOptions> options)
+{
+    public ActorCodes Codes([FromSource] Actor actor) => new(Code(actor, "cameo"), Code(actor, "iso3") ?? Code(actor, "iso"));
+
+    private static string? Code(Actor actor, string key) =>
+        actor.Codes.FirstOrDefault(c => string.Equals(c.Key, key, StringComparison.OrdinalIgnoreCase)).Value;
+
+    /// <summary>Batched: one store read for every actor of the level that asks with the same arguments.</summary>
+    public IDataLoaderResult<Connection<RelationshipView>> Relationships(
+        IResolveFieldContext context, [FromSource] Actor actor, Direction? direction, List<RelationType>? types, DateOnly? since, DateOnly? until, double? minConfidence, int? first, string? after)
+    {
+        var page = PageRequest.From(first, after, options.Value.MaxPageSize);
+        var query = ActorEvidenceQuery.Of(direction ?? Direction.Both, types, GraphQueries.CountedModalities, since, until, minConfidence);
+        return context.Loader().EvidenceOfActor(actor.Id, query)
+            .Then(rows => Connection.Slice(RelationshipView.Aggregate(rows ?? []), page));
+    }
+}
+
+[GraphQLMetadata("Affiliation")]
+public sealed class AffiliationResolvers
+{
+    public IDataLoaderResult<Actor?> Actor(IResolveFieldContext context, [FromSource] Affiliation affiliation) =>
+        context.Loader().Actor(affiliation.ActorId);
+}
+
+[GraphQLMetadata("Relationship")]
+public sealed class RelationshipResolvers(IOptions<GraphApiOptions> options)
+{
+    public IDataLoaderResult<Actor?> Source(IResolveFieldContext context, [FromSource] RelationshipView relationship) =>
+        context.Loader().Actor(relationship.Source);
+
+    public IDataLoaderResult<Actor?> Target(IResolveFieldContext context, [FromSource] RelationshipView relationship) =>
+        context.Loader().Actor(relationship.Target);
+
+    public IEnumerable<Evidence> Evidence([FromSource] RelationshipView relationship, int? first) =>
+        relationship.Strongest.Take(PageRequest.Limit(first ?? 5, options.Value.MaxPageSize, "first"));
+}
+
+[GraphQLMetadata("Evidence")]
+public sealed class EvidenceResolvers
+{
+    public IDataLoaderResult<Actor?> Source(IResolveFieldContext context, [FromSource] Evidence evidence) =>
+        context.Loader().Actor(evidence.Source);
+
+    public IDataLoaderResult<Actor?> Target(IResolveFieldContext context, [FromSource] Evidence evidence) =>
+        context.Loader().Actor(evidence.Target);
+
+    public IDataLoaderResult<Actor?>? SaidBy(IResolveFieldContext context, [FromSource] Evidence evidence) =>
+        evidence.SaidBy is null ? null : context.Loader().Actor(evidence.SaidBy);
+
+    public ArticleView Article([FromSource] Evidence evidence) => ArticleView.Of(evidence);
+}
+
+[GraphQLMetadata("Stance")]
+public sealed class StanceResolvers(IOptions<GraphApiOptions> options)
+{
+    public Actor From([FromSource] StanceView stance) => stance.From;
+
+    public Actor To([FromSource] StanceView stance) => stance.To;
+
+    public double Score([FromSource] StanceView stance) => stance.Stance.Score;
+
+    public Core.Stances.StanceLabel Label([FromSource] StanceView stance) => stance.Stance.Label;
+
+    public int EvidenceCount([FromSource] StanceView stance) => stance.Stance.EvidenceCount;
+
+    public IReadOnlyList<Core.Stances.TypeCount> Counts([FromSource] StanceView stance) => stance.Stance.Counts;
+
+    public DateOnly? FirstSeen([FromSource] StanceView stance) => stance.Stance.FirstSeen;
+
+    public DateOnly? LastSeen([FromSource] StanceView stance) => stance.Stance.LastSeen;
+
+    public IEnumerable<Evidence> Evidence([FromSource] StanceView stance, int? first) =>
+        stance.Stance.Strongest.Take(PageRequest.Limit(first ?? 3, options.Value.MaxPageSize, "first"));
+
+    public Task<StanceView> Reverse(IResolveFieldContext context, [FromSource] StanceView stance) =>
+        GraphQueries.StanceAsync(context.Loader().Store, stance.To, stance.From, stance.Query, options.Value.MaxPageSize, context.CancellationToken);
+}
+
+[GraphQLMetadata("Path")]
+public sealed class PathResolvers
+{
+    public async Task<IEnumerable<Actor>> Nodes(IResolveFieldContext context, [FromSource] PathView path)
+    {
+        var actors = await context.Loader().Store.GetActorsAsync(path.NodeIds, context.CancellationToken);
+        return path.NodeIds.Where(actors.ContainsKey).Select(id => actors[id]);
+    }
+}
+
+[GraphQLMetadata("Article")]
+public sealed class ArticleResolvers
+{
+    public IDataLoaderResult<string?> Source(IResolveFieldContext context, [FromSource] ArticleView article) =>
+        Stored(context, article).Then(a => a?.Source);
+
+    public IDataLoaderResult<DateTimeOffset?> IngestedAt(IResolveFieldContext context, [FromSource] ArticleView article) =>
+        Stored(context, article).Then(a => a?.IngestedAt);
+
+    public IDataLoaderResult<string?> ExtractorVersion(IResolveFieldContext context, [FromSource] ArticleView article) =>
+        Stored(context, article).Then(a => a?.ExtractorVersion);
+
+    public IDataLoaderResult<string?> Text(IResolveFieldContext context, [FromSource] ArticleView article) =>
+        Stored(context, article).Then(a => a?.Text);
+
+    public IDataLoaderResult<IEnumerable<Actor>> Actors(IResolveFieldContext context, [FromSource] ArticleView article) =>
+        new ActorsOfArticle(context.Loader(), article.Id);
+
+    public IDataLoaderResult<IReadOnlyList<RelationshipView>> Relationships(IResolveFieldContext context, [FromSource] ArticleView article) =>
+        context.Loader().EvidenceOfArticle(article.Id).Then(rows => RelationshipView.Aggregate(rows ?? []));
+
+    public IDataLoaderResult<IEnumerable<Evidence>> Evidence(IResolveFieldContext context, [FromSource] ArticleView article) =>
+        context.Loader().EvidenceOfArticle(article.Id).Then(rows => (rows ?? []).OrderBy(e => e.Start).ThenBy(e => e.Id, StringComparer.Ordinal).AsEnumerable());
+
+    private static IDataLoaderResult<StoredArticle?> Stored(IResolveFieldContext context, ArticleView article) =>
+        article.Stored is { } s ? new Ready<StoredArticle?>(s) : context.Loader().Article(article.Id);
+
+    /// <summary>The actors an article's evidence names, in order of first mention.</summary>
+    private sealed class ActorsOfArticle(RequestLoader loader, string articleId) : IDataLoaderResult<IEnumerable<Actor>>
+    {
+        public async Task<IEnumerable<Actor>> GetResultAsync(CancellationToken cancellationToken = default)
+        {
+            var rows = await loader.EvidenceOfArticle(articleId).GetResultAsync(cancellationToken) ?? [];
+            var ids = rows.OrderBy(e => e.Start).SelectMany(e => new[] { e.Source, e.Target, e.SaidBy }).OfType<string>().Distinct().ToList();
+            var actors = await loader.Store.GetActorsAsync(ids, cancellationToken);
+            return ids.Where(actors.ContainsKey).Select(id => actors[id]);
+        }
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
+    }
+}
+
+internal sealed class Ready<T>(T value) : IDataLoaderResult<T>
+{
+    public Task<T> GetResultAsync(CancellationToken cancellationToken = default) => Task.FromResult(value);
+
+    Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => Task.FromResult<object?>(value);
+}

@@ -1,7 +1,0 @@
-namespace Graph.Api.Tests;
-
-public class PlaceholderTests
-{
-    [Fact]
-    public void Builds() => true.ShouldBeTrue();
-}

@@ -1,0 +1,8 @@
+using Graph.Core.Storage;
+
+namespace Graph.Api.Tests;
+
+internal static class TestStores
+{
+    public static IGraphStore Create(string dataDirectory) => new InMemoryGraphStore();
+}
