@@ -6,6 +6,7 @@ using Graph.Api.Validation;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
+using GraphQLParser.Exceptions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -60,6 +61,13 @@ public static partial class GraphApiExtensions
             })
             .AddUnhandledExceptionHandler(ctx =>
             {
+                if (ctx.OriginalException is GraphQLMaxDepthExceededException)
+                {
+                    // A hostile document, not a server fault: say what is wrong and do not log it as an error.
+                    ctx.ErrorMessage = "The document is nested too deeply to parse.";
+                    return;
+                }
+
                 var logger = ctx.Context?.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("Graph.Api");
                 if (logger is not null)
                 {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using Graph.Api.Validation;
 using GraphQL;
 using GraphQL.Types;
@@ -196,6 +197,12 @@ internal sealed class GraphQLHttpHandler(IDocumentExecuter executer, IGraphQLTex
         byte[] body = await ReadLimitedAsync(http.Request.Body, limit, http.RequestAborted)
             ?? throw new BadRequestException(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit} bytes.");
 
+        // System.Text.Json only notices bad UTF-8 inside strings when they are read, so check it all first.
+        if (!Utf8.IsValid(body))
+        {
+            throw new BadRequestException(StatusCodes.Status400BadRequest, "The request body is not valid UTF-8.");
+        }
+
         JsonDocument json;
         try
         {
@@ -203,8 +210,7 @@ internal sealed class GraphQLHttpHandler(IDocumentExecuter executer, IGraphQLTex
         }
         catch (JsonException)
         {
-            // Also where invalid UTF-8 ends up: System.Text.Json refuses it.
-            throw new BadRequestException(StatusCodes.Status400BadRequest, "The request body is not valid JSON (UTF-8).");
+            throw new BadRequestException(StatusCodes.Status400BadRequest, "The request body is not valid JSON.");
         }
 
         using (json)

@@ -1,0 +1,31 @@
+using Graph.Core.Domain;
+using Graph.Core.Storage;
+
+namespace Graph.Api.Tests;
+
+/// <summary>Passes every call to the real store; tests override what they observe or disturb.</summary>
+internal class ForwardingStore(IGraphStore inner) : IGraphStore
+{
+    public virtual Task InitializeAsync(CancellationToken ct = default) => inner.InitializeAsync(ct);
+
+    public virtual Task<ArticleState?> GetArticleStateAsync(string articleId, CancellationToken ct = default) => inner.GetArticleStateAsync(articleId, ct);
+
+    public virtual Task<SaveResult> SaveArticleAsync(Article article, ArticleExtraction extraction, string extractorVersion, CancellationToken ct = default) =>
+        inner.SaveArticleAsync(article, extraction, extractorVersion, ct);
+
+    public virtual Task<StoreStats> GetStatsAsync(CancellationToken ct = default) => inner.GetStatsAsync(ct);
+
+    public virtual Task<Actor?> GetActorAsync(string id, CancellationToken ct = default) => inner.GetActorAsync(id, ct);
+
+    public virtual Task<IReadOnlyDictionary<string, Actor>> GetActorsAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default) => inner.GetActorsAsync(ids, ct);
+
+    public virtual Task<IReadOnlyList<Actor>> FindActorsByNameAsync(string name, CancellationToken ct = default) => inner.FindActorsByNameAsync(name, ct);
+
+    public virtual Task<Page<Actor>> SearchActorsAsync(ActorSearch search, CancellationToken ct = default) => inner.SearchActorsAsync(search, ct);
+
+    public virtual Task<IReadOnlyList<Evidence>> GetEvidenceAsync(EvidenceFilter filter, CancellationToken ct = default) => inner.GetEvidenceAsync(filter, ct);
+
+    public virtual Task<StoredArticle?> GetArticleAsync(string id, CancellationToken ct = default) => inner.GetArticleAsync(id, ct);
+
+    public virtual Task<Page<StoredArticle>> SearchArticlesAsync(ArticleSearch search, CancellationToken ct = default) => inner.SearchArticlesAsync(search, ct);
+}

@@ -1,0 +1,211 @@
+using Graph.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Graph.Api.Tests;
+
+/// <summary>Every protective limit answers with a clear GraphQL error, and leaves the stored data as it was.</summary>
+public sealed class LimitTests(SeededApiFixture fixture) : IClassFixture<SeededApiFixture>
+{
+    private const string GraphQLResponse = "application/graphql-response+json";
+
+    private ApiHost Api => fixture.Host;
+
+    private async Task DataIsIntactAsync()
+    {
+        var response = await Api.PostAsync("{ stats { articles actors evidence } }");
+        response.Data["stats"]!["articles"]!.GetValue<int>().ShouldBe(2);
+        response.Data["stats"]!["actors"]!.GetValue<int>().ShouldBe(7);
+        response.Data["stats"]!["evidence"]!.GetValue<int>().ShouldBe(9);
+    }
+
+    private static string Nested(string field, int levels, string leaf) =>
+        string.Concat(Enumerable.Repeat("{ " + field + " ", levels)) + leaf + string.Concat(Enumerable.Repeat(" }", levels));
+
+    [Fact]
+    public async Task Query_deeper_than_max_depth_is_refused_before_execution()
+    {
+        // actor > relationships > edges > node > source > relationships > edges > node > target > relationships > edges > node > type
+        var query = """{ actor(id: "RUS") { relationships { edges { node { source { relationships { edges { node { target { relationships { edges { node { type } } } } } } } } } } } } }""";
+
+        var response = await Api.PostAsync(query, accept: GraphQLResponse);
+
+        response.Status.ShouldBe(400);
+        response.FirstErrorMessage!.ShouldContain("depth");
+        response.Json.AsObject().ContainsKey("data").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Query_over_max_complexity_is_refused_before_execution()
+    {
+        var query = """
+            { actors(first: 100) { edges { node { relationships(first: 100) { edges { node {
+                evidence(first: 100) { saidBy { name } sentence article { title } }
+                source { relationships(first: 100) { totalCount } } } } } } } } }
+            """;
+
+        var response = await Api.PostAsync(query, accept: GraphQLResponse);
+
+        response.Status.ShouldBe(400);
+        response.FirstErrorMessage!.ShouldContain("complexity");
+    }
+
+    [Fact]
+    public async Task First_over_the_page_cap_is_a_bad_user_input_error()
+    {
+        var response = await Api.PostAsync("{ actors(first: 101) { totalCount } }");
+
+        response.Status.ShouldBe(200);
+        response.FirstErrorCode.ShouldBe("BAD_USER_INPUT");
+        response.FirstErrorMessage.ShouldBe("`first` must be between 0 and 100, was 101.");
+        response.Json["data"].ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Negative_first_and_foreign_cursors_are_refused()
+    {
+        var negative = await Api.PostAsync("""{ actor(id: "RUS") { relationships(first: -1) { totalCount } } }""");
+        var cursor = await Api.PostAsync("""{ actors(after: "not-a-cursor") { totalCount } }""");
+
+        negative.FirstErrorCode.ShouldBe("BAD_USER_INPUT");
+        cursor.FirstErrorCode.ShouldBe("BAD_USER_INPUT");
+        cursor.FirstErrorMessage!.ShouldContain("not-a-cursor");
+    }
+
+    [Fact]
+    public async Task Too_many_aliases_are_refused()
+    {
+        var query = "{ " + string.Join(" ", Enumerable.Range(0, 16).Select(i => $"a{i}: stats {{ articles }}")) + " }";
+
+        var response = await Api.PostAsync(query, accept: GraphQLResponse);
+
+        response.Status.ShouldBe(400);
+        response.FirstErrorCode.ShouldBe("MAX_ALIASES_EXCEEDED");
+        response.FirstErrorMessage.ShouldBe("The document uses more than 15 aliases.");
+    }
+
+    [Fact]
+    public async Task Fifteen_aliases_are_fine()
+    {
+        var query = "{ " + string.Join(" ", Enumerable.Range(0, 15).Select(i => $"a{i}: stats {{ articles }}")) + " }";
+
+        var response = await Api.PostAsync(query);
+
+        response.Errors.ShouldBeNull();
+        response.Data["a14"]!["articles"]!.GetValue<int>().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Too_many_fields_in_one_selection_are_refused()
+    {
+        var query = "{ stats { " + string.Concat(Enumerable.Repeat("articles ", 51)) + "} }";
+
+        var response = await Api.PostAsync(query, accept: GraphQLResponse);
+
+        response.Status.ShouldBe(400);
+        response.FirstErrorCode.ShouldBe("MAX_FIELDS_EXCEEDED");
+    }
+
+    [Fact]
+    public async Task Hostile_deeply_nested_document_gets_a_clear_error_and_changes_nothing()
+    {
+        var response = await Api.PostAsync(Nested("a", 5_000, "b"), accept: GraphQLResponse);
+
+        response.Status.ShouldBe(400);
+        response.FirstErrorMessage.ShouldBe("The document is nested too deeply to parse.");
+        await DataIsIntactAsync();
+    }
+
+    [Fact]
+    public async Task Huge_get_query_string_is_refused_by_the_server()
+    {
+        var uri = new Uri(Api.Endpoint + "?query=" + Uri.EscapeDataString("{ stats { articles } }" + new string(' ', 100_000)));
+
+        var response = await Api.SendRawAsync(HttpMethod.Get, uri, null, null);
+
+        response.Status.ShouldBe(414);
+        await DataIsIntactAsync();
+    }
+
+    [Fact]
+    public async Task Invalid_input_object_variables_are_coercion_errors()
+    {
+        var response = await Api.PostAsync(
+            "query($w: RelationshipFilter!) { relationships(where: $w) { totalCount } }",
+            new { w = new { source = "RUS", polarity = "up", planet = "Mars" } },
+            GraphQLResponse);
+
+        response.Status.ShouldBe(400);
+        response.Errors!.Select(e => e!["message"]!.GetValue<string>()).ShouldContain(m => m.Contains("$w", StringComparison.Ordinal));
+        await DataIsIntactAsync();
+    }
+
+    [Fact]
+    public async Task Out_of_range_arguments_are_bad_user_input()
+    {
+        var hops = await Api.PostAsync("""{ path(from: "RUS", to: "USA", maxHops: 7) { length } }""");
+        var depth = await Api.PostAsync("""{ neighborhood(actor: "RUS", depth: 4) { nodes { id } } }""");
+        var polarity = await Api.PostAsync("""{ relationships(where: { polarity: 2 }) { totalCount } }""");
+        var actor = await Api.PostAsync("""{ actor { id } }""");
+
+        hops.FirstErrorMessage.ShouldBe("`maxHops` must be between 1 and 6, was 7.");
+        depth.FirstErrorMessage.ShouldBe("`depth` must be between 0 and 3, was 4.");
+        polarity.FirstErrorMessage.ShouldBe("`polarity` must be -1, 0 or 1, was 2.");
+        actor.FirstErrorMessage.ShouldBe("Give exactly one of `id` and `name`.");
+    }
+}
+
+/// <summary>Limits that need a host of their own: a store that stalls or fails.</summary>
+public sealed class FailureTests
+{
+    [Fact]
+    public async Task Execution_past_the_timeout_is_stopped_with_a_timeout_error()
+    {
+        await using var api = await ApiHost.StartAsync(
+            Seed.IntoAsync,
+            new Dictionary<string, string?> { ["Graph:Api:Timeout"] = "00:00:00.300" },
+            store => new TroubledStore(store, stall: true));
+
+        var response = await api.PostAsync("{ stats { articles } }");
+
+        response.Status.ShouldBe(200);
+        response.FirstErrorCode.ShouldBe("TIMEOUT");
+    }
+
+    [Fact]
+    public async Task Store_failures_do_not_leak_exception_details()
+    {
+        await using var api = await ApiHost.StartAsync(Seed.IntoAsync, decorate: store => new TroubledStore(store, stall: false));
+
+        var response = await api.PostAsync("{ stats { articles } }");
+
+        response.Status.ShouldBe(200);
+        response.FirstErrorMessage.ShouldBe("Error trying to resolve field 'stats'.");
+        response.Body.ShouldNotContain("secret connection string");
+        response.Body.ShouldNotContain("at Graph.");
+    }
+
+    [Fact]
+    public async Task Invalid_options_stop_the_host_at_start()
+    {
+        var start = () => ApiHost.StartAsync(settings: new Dictionary<string, string?> { ["Graph:Api:MaxPageSize"] = "0", ["Graph:Api:ApiKey"] = "short" });
+
+        var error = await Should.ThrowAsync<OptionsValidationException>(start);
+
+        error.Message.ShouldContain("MaxPageSize must be between 1 and 10000 (is 0)");
+        error.Message.ShouldContain("ApiKey must be at least 16 characters");
+    }
+
+    /// <summary>Decorates the real store: statistics either stall until cancelled or fail.</summary>
+    private sealed class TroubledStore(IGraphStore inner, bool stall) : ForwardingStore(inner)
+    {
+        public override async Task<StoreStats> GetStatsAsync(CancellationToken ct = default)
+        {
+            if (stall)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(30), ct);
+            }
+
+            throw new InvalidOperationException("secret connection string");
+        }
+    }
+}
