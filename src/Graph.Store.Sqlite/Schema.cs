@@ -1,0 +1,88 @@
+namespace Graph.Store.Sqlite;
+
+/// <summary>
+/// The database layout. <c>PRAGMA user_version</c> records which of <see cref="Migrations"/> ran, so a later
+/// version appends a step instead of editing this one. Dates are ISO 8601 text (UTC), so text order is time order.
+/// </summary>
+internal static class Schema
+{
+    public static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY NOT NULL,
+            title TEXT,
+            url TEXT,
+            source TEXT,
+            published_at TEXT,
+            content_hash TEXT NOT NULL,
+            extractor_version TEXT NOT NULL,
+            ingested_at TEXT NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE INDEX articles_published ON articles(published_at);
+
+        -- evidence_count is kept by the triggers below: ranking actors must not count evidence per query.
+        CREATE TABLE actors (
+            id TEXT PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            codes TEXT NOT NULL DEFAULT '{}',
+            evidence_count INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX actors_id_nocase ON actors(id COLLATE NOCASE);
+        CREATE INDEX actors_name ON actors(name COLLATE NOCASE);
+        CREATE INDEX actors_ranked ON actors(evidence_count DESC, name);
+
+        CREATE TABLE actor_aliases (
+            actor_id TEXT NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+            alias TEXT NOT NULL COLLATE NOCASE,
+            UNIQUE (actor_id, alias)
+        );
+        CREATE INDEX actor_aliases_alias ON actor_aliases(alias);
+
+        -- No foreign key on affiliated_id: an article may name Putin's country without Russia acting in it.
+        CREATE TABLE affiliations (
+            actor_id TEXT NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+            affiliated_id TEXT NOT NULL,
+            role TEXT NOT NULL,
+            from_day TEXT,
+            until_day TEXT
+        );
+        -- NULLs are distinct in a plain UNIQUE constraint; open-ended dates must still count as one affiliation.
+        CREATE UNIQUE INDEX affiliations_unique ON affiliations(actor_id, affiliated_id, role, ifnull(from_day, ''), ifnull(until_day, ''));
+
+        CREATE TABLE evidence (
+            id TEXT PRIMARY KEY NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            source TEXT NOT NULL REFERENCES actors(id),
+            target TEXT NOT NULL REFERENCES actors(id),
+            type TEXT NOT NULL,
+            polarity INTEGER NOT NULL,
+            score REAL NOT NULL,
+            confidence REAL NOT NULL,
+            modality TEXT NOT NULL,
+            sentence TEXT NOT NULL,
+            start_offset INTEGER NOT NULL,
+            end_offset INTEGER NOT NULL,
+            said_by TEXT,
+            event_date TEXT,
+            day TEXT,
+            extractor_version TEXT NOT NULL
+        );
+        CREATE INDEX evidence_pair ON evidence(source, target, type);
+        CREATE INDEX evidence_target ON evidence(target, source);
+        CREATE INDEX evidence_article ON evidence(article_id);
+        CREATE INDEX evidence_day ON evidence(day);
+
+        CREATE TRIGGER evidence_counted AFTER INSERT ON evidence BEGIN
+            UPDATE actors SET evidence_count = evidence_count + 1 WHERE id IN (new.source, new.target);
+        END;
+        CREATE TRIGGER evidence_uncounted AFTER DELETE ON evidence BEGIN
+            UPDATE actors SET evidence_count = evidence_count - 1 WHERE id IN (old.source, old.target);
+        END;
+        """,
+    ];
+
+    public static long Version => Migrations.Length;
+}

@@ -1,0 +1,236 @@
+using System.Text.Json;
+using Graph.Core.Domain;
+using Graph.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Graph.Store.Sqlite;
+
+public sealed partial class SqliteGraphStore
+{
+    public async Task<SaveResult> SaveArticleAsync(Article article, ArticleExtraction extraction, string extractorVersion, CancellationToken ct = default)
+    {
+        Validate(article, extraction, extractorVersion);
+        string hash = article.ContentHash;
+
+        await using var connection = await OpenAsync(ct);
+        // BEGIN IMMEDIATE: take the write lock before reading, so two processes saving at once wait for each other
+        // instead of failing when a read transaction tries to become a write one.
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+
+        var state = await ReadStateAsync(connection, tx, article.Id, ct);
+        if (state is { } s && s.Hash == hash && s.Version == extractorVersion)
+        {
+            return new SaveResult(SaveOutcome.Unchanged, 0, 0, 0);
+        }
+
+        var oldEvidence = new HashSet<string>(StringComparer.Ordinal);
+        await using (var cmd = Command(connection, "SELECT id FROM evidence WHERE article_id = @id;", tx: tx))
+        {
+            cmd.Parameters.AddWithValue("@id", article.Id);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                oldEvidence.Add(reader.GetString(0));
+            }
+        }
+
+        await UpsertArticleAsync(connection, tx, article, hash, extractorVersion, ct);
+        int actors = await UpsertActorsAsync(connection, tx, extraction.Actors, ct);
+
+        await using (var cmd = Command(connection, "DELETE FROM evidence WHERE article_id = @id;", tx: tx))
+        {
+            cmd.Parameters.AddWithValue("@id", article.Id);
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+
+        var newEvidence = await InsertEvidenceAsync(connection, tx, article, extraction.Relations, extractorVersion, ct);
+        await tx.CommitAsync(ct);
+
+        var result = new SaveResult(
+            state is null ? SaveOutcome.Added : SaveOutcome.Updated,
+            actors,
+            newEvidence.Count,
+            oldEvidence.Count(id => !newEvidence.Contains(id)));
+        Log.Saved(_logger, article.Id, result.Outcome, result.Actors, result.Relations, result.RemovedRelations);
+        return result;
+    }
+
+    /// <summary>Refuses an extraction that would leave a dangling relationship, before anything is written.</summary>
+    private static void Validate(Article article, ArticleExtraction extraction, string extractorVersion)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(article.Id, nameof(article));
+        ArgumentException.ThrowIfNullOrWhiteSpace(extractorVersion);
+        if (extraction.Article.Id != article.Id)
+        {
+            throw new ArgumentException(
+                $"The extraction is of article '{extraction.Article.Id}', not of '{article.Id}'.", nameof(extraction));
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var actor in extraction.Actors)
+        {
+            if (string.IsNullOrWhiteSpace(actor.Id) || string.IsNullOrWhiteSpace(actor.Name))
+            {
+                throw new ArgumentException($"Article '{article.Id}' has an actor without id or name.", nameof(extraction));
+            }
+
+            ids.Add(actor.Id);
+        }
+
+        foreach (var r in extraction.Relations)
+        {
+            string? missing = !ids.Contains(r.Source) ? r.Source : !ids.Contains(r.Target) ? r.Target : null;
+            if (missing is not null)
+            {
+                throw new ArgumentException(
+                    $"Article '{article.Id}': relation {r.Source} {Text.Type.Of(r.Type)} {r.Target} names actor '{missing}', which is not among the article's actors.",
+                    nameof(extraction));
+            }
+        }
+    }
+
+    private static async Task<(string Hash, string Version)?> ReadStateAsync(SqliteConnection connection, SqliteTransaction tx, string articleId, CancellationToken ct)
+    {
+        await using var cmd = Command(connection, "SELECT content_hash, extractor_version FROM articles WHERE id = @id;", tx: tx);
+        cmd.Parameters.AddWithValue("@id", articleId);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? (reader.GetString(0), reader.GetString(1)) : null;
+    }
+
+    private async Task UpsertArticleAsync(SqliteConnection connection, SqliteTransaction tx, Article article, string hash, string extractorVersion, CancellationToken ct)
+    {
+        await using var cmd = Command(connection, """
+            INSERT INTO articles (id, title, url, source, published_at, content_hash, extractor_version, ingested_at, text)
+            VALUES (@id, @title, @url, @source, @published, @hash, @version, @ingested, @text)
+            ON CONFLICT (id) DO UPDATE SET
+                title = excluded.title, url = excluded.url, source = excluded.source, published_at = excluded.published_at,
+                content_hash = excluded.content_hash, extractor_version = excluded.extractor_version,
+                ingested_at = excluded.ingested_at, text = excluded.text;
+            """, tx: tx);
+        cmd.Parameters.AddWithValue("@id", article.Id);
+        cmd.Parameters.AddWithValue("@title", (object?)article.Title ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("@url", (object?)article.Url ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("@source", (object?)article.Source ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("@published", article.PublishedAt is { } p ? Text.Instant(p) : DBNull.Value);
+        cmd.Parameters.AddWithValue("@hash", hash);
+        cmd.Parameters.AddWithValue("@version", extractorVersion);
+        cmd.Parameters.AddWithValue("@ingested", Text.Instant(_time.GetUtcNow()));
+        cmd.Parameters.AddWithValue("@text", article.Text);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Merges actors by id: the first name and kind stored stay (other articles already point at them), codes and
+    /// aliases are unioned (a stored code wins over a different value for the same key), new affiliations are added.
+    /// </summary>
+    private static async Task<int> UpsertActorsAsync(SqliteConnection connection, SqliteTransaction tx, IReadOnlyList<Actor> actors, CancellationToken ct)
+    {
+        await using var actor = Command(connection, """
+            INSERT INTO actors (id, name, kind, codes) VALUES (@id, @name, @kind, @codes)
+            ON CONFLICT (id) DO UPDATE SET codes = json_patch(excluded.codes, actors.codes);
+            """, tx: tx);
+        var actorId = actor.Parameters.Add("@id", SqliteType.Text);
+        var name = actor.Parameters.Add("@name", SqliteType.Text);
+        var kind = actor.Parameters.Add("@kind", SqliteType.Text);
+        var codes = actor.Parameters.Add("@codes", SqliteType.Text);
+
+        await using var alias = Command(connection, "INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (@id, @alias);", tx: tx);
+        var aliasActor = alias.Parameters.Add("@id", SqliteType.Text);
+        var aliasText = alias.Parameters.Add("@alias", SqliteType.Text);
+
+        await using var affiliation = Command(connection, """
+            INSERT OR IGNORE INTO affiliations (actor_id, affiliated_id, role, from_day, until_day)
+            VALUES (@id, @affiliated, @role, @from, @until);
+            """, tx: tx);
+        var affiliationActor = affiliation.Parameters.Add("@id", SqliteType.Text);
+        var affiliated = affiliation.Parameters.Add("@affiliated", SqliteType.Text);
+        var role = affiliation.Parameters.Add("@role", SqliteType.Text);
+        var from = affiliation.Parameters.Add("@from", SqliteType.Text);
+        var until = affiliation.Parameters.Add("@until", SqliteType.Text);
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in actors)
+        {
+            seen.Add(a.Id);
+            actorId.Value = a.Id;
+            name.Value = a.Name;
+            kind.Value = Text.Kind.Of(a.Kind);
+            codes.Value = JsonSerializer.Serialize(a.Codes);
+            await actor.ExecuteNonQueryAsync(ct);
+
+            foreach (string text in a.Aliases.Where(x => !string.IsNullOrWhiteSpace(x)))
+            {
+                aliasActor.Value = a.Id;
+                aliasText.Value = text;
+                await alias.ExecuteNonQueryAsync(ct);
+            }
+
+            foreach (var f in a.Affiliations)
+            {
+                affiliationActor.Value = a.Id;
+                affiliated.Value = f.ActorId;
+                role.Value = f.Role;
+                from.Value = f.From is { } d1 ? Text.Day(d1) : DBNull.Value;
+                until.Value = f.Until is { } d2 ? Text.Day(d2) : DBNull.Value;
+                await affiliation.ExecuteNonQueryAsync(ct);
+            }
+        }
+
+        return seen.Count;
+    }
+
+    private static async Task<HashSet<string>> InsertEvidenceAsync(
+        SqliteConnection connection, SqliteTransaction tx, Article article, IReadOnlyList<Relation> relations, string extractorVersion, CancellationToken ct)
+    {
+        // The same reading twice in one sentence is one piece of evidence, not two.
+        await using var cmd = Command(connection, """
+            INSERT INTO evidence (id, article_id, source, target, type, polarity, score, confidence, modality, sentence,
+                                  start_offset, end_offset, said_by, event_date, day, extractor_version)
+            VALUES (@id, @article, @source, @target, @type, @polarity, @score, @confidence, @modality, @sentence,
+                    @start, @end, @saidBy, @eventDate, @day, @version)
+            ON CONFLICT (id) DO NOTHING;
+            """, tx: tx);
+        var id = cmd.Parameters.Add("@id", SqliteType.Text);
+        cmd.Parameters.AddWithValue("@article", article.Id);
+        var source = cmd.Parameters.Add("@source", SqliteType.Text);
+        var target = cmd.Parameters.Add("@target", SqliteType.Text);
+        var type = cmd.Parameters.Add("@type", SqliteType.Text);
+        var polarity = cmd.Parameters.Add("@polarity", SqliteType.Integer);
+        var score = cmd.Parameters.Add("@score", SqliteType.Real);
+        var confidence = cmd.Parameters.Add("@confidence", SqliteType.Real);
+        var modality = cmd.Parameters.Add("@modality", SqliteType.Text);
+        var sentence = cmd.Parameters.Add("@sentence", SqliteType.Text);
+        var start = cmd.Parameters.Add("@start", SqliteType.Integer);
+        var end = cmd.Parameters.Add("@end", SqliteType.Integer);
+        var saidBy = cmd.Parameters.Add("@saidBy", SqliteType.Text);
+        var eventDate = cmd.Parameters.Add("@eventDate", SqliteType.Text);
+        var day = cmd.Parameters.Add("@day", SqliteType.Text);
+        cmd.Parameters.AddWithValue("@version", extractorVersion);
+
+        var inserted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in relations)
+        {
+            string evidenceId = EvidenceId(article.Id, r);
+            id.Value = evidenceId;
+            source.Value = r.Source;
+            target.Value = r.Target;
+            type.Value = Text.Type.Of(r.Type);
+            polarity.Value = r.Polarity;
+            score.Value = r.Score;
+            confidence.Value = r.Confidence;
+            modality.Value = Text.Modality.Of(r.Modality);
+            sentence.Value = r.Sentence;
+            start.Value = r.Start;
+            end.Value = r.End;
+            saidBy.Value = (object?)r.SaidBy ?? DBNull.Value;
+            eventDate.Value = r.EventDate is { } e ? Text.Day(e) : DBNull.Value;
+            day.Value = (r.EventDate ?? article.PublishedDay) is { } d ? Text.Day(d) : DBNull.Value;
+            if (await cmd.ExecuteNonQueryAsync(ct) > 0)
+            {
+                inserted.Add(evidenceId);
+            }
+        }
+
+        return inserted;
+    }
+}

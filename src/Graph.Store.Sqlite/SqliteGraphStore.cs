@@ -1,0 +1,479 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Graph.Core.Domain;
+using Graph.Core.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Graph.Store.Sqlite;
+
+/// <summary>
+/// The embedded graph store: one SQLite file in WAL mode, shared safely by several processes (two CLI runs and
+/// the server). Every call takes its own pooled connection, so the store is safe to use concurrently.
+/// </summary>
+public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
+{
+    private const string EvidenceColumns = """
+        e.id, e.article_id, e.source, e.target, e.type, e.polarity, e.score, e.confidence, e.modality, e.sentence,
+        e.start_offset, e.end_offset, e.said_by, e.event_date, a.published_at, a.title, a.url, e.extractor_version
+        """;
+
+    private const string ArticleColumns = "id, title, url, source, published_at, content_hash, extractor_version, ingested_at";
+
+    private readonly string _connectionString;
+    private readonly string _path;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _initializing = new(1, 1);
+    private volatile bool _initialized;
+
+    public SqliteGraphStore(SqliteStoreOptions options, TimeProvider time, ILogger<SqliteGraphStore>? logger = null)
+    {
+        _path = options.FilePath;
+        _time = time;
+        _logger = logger ?? NullLogger<SqliteGraphStore>.Instance;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = _path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            ForeignKeys = true,
+            // Seconds a command keeps retrying while another process holds the write lock.
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public async Task InitializeAsync(CancellationToken ct = default)
+    {
+        await _initializing.WaitAsync(ct);
+        try
+        {
+            if (_initialized)
+            {
+                return;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+            await using var connection = await OpenConnectionAsync(ct);
+            // WAL lets readers (the server) go on while a writer (an ingest run) commits; the mode is kept in the file.
+            await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", ct);
+
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            long version = Convert.ToInt64(await ScalarAsync(connection, tx, "PRAGMA user_version;", ct));
+            if (version > Schema.Version)
+            {
+                throw new InvalidOperationException(
+                    $"{_path} has schema version {version}, newer than this build understands ({Schema.Version}). Upgrade the program.");
+            }
+
+            for (long step = version; step < Schema.Version; step++)
+            {
+                await ExecuteAsync(connection, tx, Schema.Migrations[step], ct);
+            }
+
+            // PRAGMA takes no parameters; the value is our own constant.
+            await ExecuteAsync(connection, tx, $"PRAGMA user_version = {Schema.Version};", ct);
+            await tx.CommitAsync(ct);
+
+            if (version != Schema.Version)
+            {
+                Log.Migrated(_logger, version, Schema.Version);
+            }
+
+            Log.Opened(_logger, _path, Schema.Version);
+            _initialized = true;
+        }
+        finally
+        {
+            _initializing.Release();
+        }
+    }
+
+    public async Task<ArticleState?> GetArticleStateAsync(string articleId, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = Command(connection, "SELECT content_hash, extractor_version FROM articles WHERE id = @id;");
+        cmd.Parameters.AddWithValue("@id", articleId);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? new ArticleState(articleId, reader.GetString(0), reader.GetString(1)) : null;
+    }
+
+    public async Task<StoreStats> GetStatsAsync(CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = Command(connection, """
+            SELECT (SELECT count(*) FROM articles),
+                   (SELECT count(*) FROM actors),
+                   (SELECT count(*) FROM (SELECT DISTINCT source, target, type FROM evidence)),
+                   (SELECT count(*) FROM evidence);
+            """);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return new StoreStats(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+    }
+
+    public async Task<Actor?> GetActorAsync(string id, CancellationToken ct = default)
+    {
+        var found = await GetActorsAsync([id], ct);
+        return found.GetValueOrDefault(id);
+    }
+
+    public async Task<IReadOnlyDictionary<string, Actor>> GetActorsAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
+    {
+        if (ids.Count == 0)
+        {
+            return new Dictionary<string, Actor>();
+        }
+
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = Command(connection, "SELECT id, name, kind, codes FROM actors WHERE id IN (SELECT value FROM json_each(@ids));");
+        cmd.Parameters.AddWithValue("@ids", JsonSerializer.Serialize(ids.Distinct(StringComparer.Ordinal)));
+        var actors = await ReadActorsAsync(connection, cmd, ct);
+        return actors.ToDictionary(a => a.Id, StringComparer.Ordinal);
+    }
+
+    public async Task<IReadOnlyList<Actor>> FindActorsByNameAsync(string name, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return [];
+        }
+
+        await using var connection = await OpenAsync(ct);
+        // An actor called or coded exactly so beats one that merely has it as an alias; then the better-attested one.
+        await using var cmd = Command(connection, """
+            SELECT id, name, kind, codes FROM actors
+            WHERE id = @name COLLATE NOCASE OR name = @name COLLATE NOCASE
+               OR id IN (SELECT actor_id FROM actor_aliases WHERE alias = @name)
+            ORDER BY (name = @name COLLATE NOCASE OR id = @name COLLATE NOCASE) DESC, evidence_count DESC, name, id;
+            """);
+        cmd.Parameters.AddWithValue("@name", name.Trim());
+        return await ReadActorsAsync(connection, cmd, ct);
+    }
+
+    public async Task<Page<Actor>> SearchActorsAsync(ActorSearch search, CancellationToken ct = default)
+    {
+        var where = new List<string>();
+        var parameters = new List<SqliteParameter>();
+        if (!string.IsNullOrWhiteSpace(search.Text))
+        {
+            where.Add("""
+                (a.name LIKE @text ESCAPE '\'
+                 OR EXISTS (SELECT 1 FROM actor_aliases x WHERE x.actor_id = a.id AND x.alias LIKE @text ESCAPE '\'))
+                """);
+            parameters.Add(new SqliteParameter("@text", Text.Contains(search.Text.Trim())));
+        }
+
+        if (search.Kind is { } kind)
+        {
+            where.Add("a.kind = @kind");
+            parameters.Add(new SqliteParameter("@kind", Text.Kind.Of(kind)));
+        }
+
+        string filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
+        int offset = Math.Max(0, search.Offset);
+
+        await using var connection = await OpenAsync(ct);
+        await using var count = Command(connection, $"SELECT count(*) FROM actors a {filter};", parameters);
+        int total = Convert.ToInt32(await count.ExecuteScalarAsync(ct));
+
+        await using var page = Command(connection, $"""
+            SELECT a.id, a.name, a.kind, a.codes FROM actors a {filter}
+            ORDER BY a.evidence_count DESC, a.name, a.id
+            LIMIT @first OFFSET @offset;
+            """, parameters);
+        page.Parameters.AddWithValue("@first", Math.Max(0, search.First));
+        page.Parameters.AddWithValue("@offset", offset);
+        return new Page<Actor>(await ReadActorsAsync(connection, page, ct), total, offset);
+    }
+
+    public async Task<IReadOnlyList<Evidence>> GetEvidenceAsync(EvidenceFilter filter, CancellationToken ct = default)
+    {
+        var where = new List<string>();
+        var parameters = new List<SqliteParameter>();
+
+        void AnyOf(string name, IEnumerable<string> values, params string[] columns)
+        {
+            var list = values.Distinct(StringComparer.Ordinal).ToList();
+            if (list.Count == 0)
+            {
+                return;
+            }
+
+            parameters.Add(new SqliteParameter(name, JsonSerializer.Serialize(list)));
+            where.Add("(" + string.Join(" OR ", columns.Select(c => $"{c} IN (SELECT value FROM json_each({name}))")) + ")");
+        }
+
+        void Compare(string condition, string name, object value)
+        {
+            where.Add(condition);
+            parameters.Add(new SqliteParameter(name, value));
+        }
+
+        AnyOf("@sources", filter.SourceIds, "e.source");
+        AnyOf("@targets", filter.TargetIds, "e.target");
+        AnyOf("@actors", filter.ActorIds, "e.source", "e.target");
+        AnyOf("@types", filter.Types.Select(Text.Type.Of), "e.type");
+        AnyOf("@modalities", filter.Modalities.Select(Text.Modality.Of), "e.modality");
+        if (filter.Polarity is { } polarity)
+        {
+            Compare("e.polarity = @polarity", "@polarity", polarity);
+        }
+
+        if (filter.Since is { } since)
+        {
+            Compare("e.day >= @since", "@since", Text.Day(since));
+        }
+
+        if (filter.Until is { } until)
+        {
+            Compare("e.day <= @until", "@until", Text.Day(until));
+        }
+
+        if (filter.MinConfidence is { } minConfidence)
+        {
+            Compare("e.confidence >= @minConfidence", "@minConfidence", minConfidence);
+        }
+
+        if (filter.ArticleId is { } articleId)
+        {
+            Compare("e.article_id = @articleId", "@articleId", articleId);
+        }
+
+        if (filter.Limit is <= 0)
+        {
+            return [];
+        }
+
+        string conditions = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = Command(connection, $"""
+            SELECT {EvidenceColumns}
+            FROM evidence e JOIN articles a ON a.id = e.article_id
+            {conditions}
+            ORDER BY a.published_at DESC, e.article_id, e.start_offset, e.id
+            LIMIT @limit;
+            """, parameters);
+        cmd.Parameters.AddWithValue("@limit", filter.Limit ?? -1);
+
+        var rows = new List<Evidence>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new Evidence(
+                Id: reader.GetString(0),
+                ArticleId: reader.GetString(1),
+                Source: reader.GetString(2),
+                Target: reader.GetString(3),
+                Type: Text.Type.Parse(reader.GetString(4)),
+                Polarity: reader.GetInt32(5),
+                Score: reader.GetDouble(6),
+                Confidence: reader.GetDouble(7),
+                Modality: Text.Modality.Parse(reader.GetString(8)),
+                Sentence: reader.GetString(9),
+                Start: reader.GetInt32(10),
+                End: reader.GetInt32(11),
+                SaidBy: NullableString(reader, 12),
+                EventDate: NullableString(reader, 13) is { } day ? Text.ParseDay(day) : null,
+                PublishedAt: NullableString(reader, 14) is { } published ? Text.ParseInstant(published) : null,
+                ArticleTitle: NullableString(reader, 15),
+                ArticleUrl: NullableString(reader, 16),
+                ExtractorVersion: reader.GetString(17)));
+        }
+
+        return rows;
+    }
+
+    public async Task<StoredArticle?> GetArticleAsync(string id, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = Command(connection, $"SELECT {ArticleColumns}, text FROM articles WHERE id = @id;");
+        cmd.Parameters.AddWithValue("@id", id);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? ReadArticle(reader) with { Text = reader.GetString(8) } : null;
+    }
+
+    public async Task<Page<StoredArticle>> SearchArticlesAsync(ArticleSearch search, CancellationToken ct = default)
+    {
+        var where = new List<string>();
+        var parameters = new List<SqliteParameter>();
+        if (!string.IsNullOrWhiteSpace(search.Text))
+        {
+            where.Add(@"(title LIKE @text ESCAPE '\' OR text LIKE @text ESCAPE '\')");
+            parameters.Add(new SqliteParameter("@text", Text.Contains(search.Text.Trim())));
+        }
+
+        // published_at is ISO text, so a bare day compares as the start of that day.
+        if (search.Since is { } since)
+        {
+            where.Add("published_at >= @since");
+            parameters.Add(new SqliteParameter("@since", Text.Day(since)));
+        }
+
+        if (search.Until is { } until)
+        {
+            where.Add("published_at < @afterUntil");
+            parameters.Add(new SqliteParameter("@afterUntil", Text.Day(until.AddDays(1))));
+        }
+
+        string filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
+        int offset = Math.Max(0, search.Offset);
+
+        await using var connection = await OpenAsync(ct);
+        await using var count = Command(connection, $"SELECT count(*) FROM articles {filter};", parameters);
+        int total = Convert.ToInt32(await count.ExecuteScalarAsync(ct));
+
+        await using var page = Command(connection, $"""
+            SELECT {ArticleColumns} FROM articles {filter}
+            ORDER BY published_at DESC, id
+            LIMIT @first OFFSET @offset;
+            """, parameters);
+        page.Parameters.AddWithValue("@first", Math.Max(0, search.First));
+        page.Parameters.AddWithValue("@offset", offset);
+        var items = new List<StoredArticle>();
+        await using var reader = await page.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            items.Add(ReadArticle(reader));
+        }
+
+        return new Page<StoredArticle>(items, total, offset);
+    }
+
+    /// <summary>Lets the file go: pooled connections are closed, so another process can checkpoint or delete it.</summary>
+    public void Dispose()
+    {
+        using (var connection = new SqliteConnection(_connectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        _initializing.Dispose();
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    {
+        if (!_initialized)
+        {
+            await InitializeAsync(ct);
+        }
+
+        return await OpenConnectionAsync(ct);
+    }
+
+    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            // Per connection: wait for other writers inside SQLite too, and fsync at checkpoints only (safe in WAL).
+            await ExecuteAsync(connection, "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;", ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, IEnumerable<SqliteParameter>? parameters = null, SqliteTransaction? tx = null)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = tx;
+        foreach (var p in parameters ?? [])
+        {
+            cmd.Parameters.AddWithValue(p.ParameterName, p.Value);
+        }
+
+        return cmd;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken ct) =>
+        await ExecuteAsync(connection, null, sql, ct);
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? tx, string sql, CancellationToken ct)
+    {
+        await using var cmd = Command(connection, sql, tx: tx);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, SqliteTransaction tx, string sql, CancellationToken ct)
+    {
+        await using var cmd = Command(connection, sql, tx: tx);
+        return await cmd.ExecuteScalarAsync(ct);
+    }
+
+    private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static StoredArticle ReadArticle(SqliteDataReader reader) => new(
+        Id: reader.GetString(0),
+        Title: NullableString(reader, 1),
+        Url: NullableString(reader, 2),
+        Source: NullableString(reader, 3),
+        PublishedAt: NullableString(reader, 4) is { } published ? Text.ParseInstant(published) : null,
+        ContentHash: reader.GetString(5),
+        ExtractorVersion: reader.GetString(6),
+        IngestedAt: Text.ParseInstant(reader.GetString(7)));
+
+    /// <summary>Reads (id, name, kind, codes) rows in their order, then their aliases and affiliations in one query each.</summary>
+    private static async Task<List<Actor>> ReadActorsAsync(SqliteConnection connection, SqliteCommand actorRows, CancellationToken ct)
+    {
+        var rows = new List<(string Id, string Name, ActorKind Kind, Dictionary<string, string> Codes)>();
+        await using (var reader = await actorRows.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                var codes = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(3)) ?? [];
+                rows.Add((reader.GetString(0), reader.GetString(1), Text.Kind.Parse(reader.GetString(2)), codes));
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        string ids = JsonSerializer.Serialize(rows.Select(r => r.Id));
+        var aliases = rows.ToDictionary(r => r.Id, _ => new List<string>(), StringComparer.Ordinal);
+        await using (var cmd = Command(connection, "SELECT actor_id, alias FROM actor_aliases WHERE actor_id IN (SELECT value FROM json_each(@ids)) ORDER BY rowid;"))
+        {
+            cmd.Parameters.AddWithValue("@ids", ids);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                aliases[reader.GetString(0)].Add(reader.GetString(1));
+            }
+        }
+
+        var affiliations = rows.ToDictionary(r => r.Id, _ => new List<Affiliation>(), StringComparer.Ordinal);
+        await using (var cmd = Command(connection, """
+            SELECT actor_id, affiliated_id, role, from_day, until_day FROM affiliations
+            WHERE actor_id IN (SELECT value FROM json_each(@ids)) ORDER BY rowid;
+            """))
+        {
+            cmd.Parameters.AddWithValue("@ids", ids);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                affiliations[reader.GetString(0)].Add(new Affiliation(
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    NullableString(reader, 3) is { } from ? Text.ParseDay(from) : null,
+                    NullableString(reader, 4) is { } until ? Text.ParseDay(until) : null));
+            }
+        }
+
+        return [.. rows.Select(r => new Actor(r.Id, r.Name, r.Kind, aliases[r.Id], affiliations[r.Id], r.Codes))];
+    }
+
+    /// <summary>Stable across re-ingestion, so the same reading of the same sentence keeps its id.</summary>
+    private static string EvidenceId(string articleId, Relation r) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+            string.Join('\u001f', articleId, r.Start.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Source, r.Target, Text.Type.Of(r.Type)))))[..32];
+}

@@ -1,0 +1,31 @@
+using Graph.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Graph.Store.Sqlite;
+
+public static class SqliteGraphStoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="SqliteGraphStore"/> as the singleton <see cref="IGraphStore"/>. Options are validated
+    /// when the host starts (or on first use without a host), so a bad path fails early and says why.
+    /// </summary>
+    public static IServiceCollection AddSqliteGraphStore(this IServiceCollection services, Action<SqliteStoreOptions>? configure = null)
+    {
+        var options = services.AddOptions<SqliteStoreOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IGraphStore>(sp => new SqliteGraphStore(
+            sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<SqliteGraphStore>>()));
+        return services;
+    }
+}

@@ -1,0 +1,152 @@
+using Graph.Core.Domain;
+using Graph.Core.Storage;
+using Graph.Store.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Graph.Store.Tests;
+
+/// <summary>The behaviour suite on a fresh SQLite file in a temp folder, plus what only the SQLite store promises.</summary>
+public sealed class SqliteGraphStoreTests : GraphStoreBehaviour
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "graph-store-tests", Guid.NewGuid().ToString("N"));
+    private readonly List<SqliteGraphStore> _stores = [];
+
+    private SqliteStoreOptions Options => new() { DataDirectory = Path.Combine(_folder, "data") };
+
+    protected override async Task<IGraphStore> CreateEmptyStoreAsync() => await OpenAsync();
+
+    protected override async Task<IGraphStore> OpenSameStoreAsync() => await OpenAsync();
+
+    protected override async Task<IGraphStore> ReopenAsync()
+    {
+        CloseAll();
+        return await OpenAsync();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        CloseAll();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+
+        return base.DisposeAsync();
+    }
+
+    private async Task<SqliteGraphStore> OpenAsync(SqliteStoreOptions? options = null)
+    {
+        var store = new SqliteGraphStore(options ?? Options, Clock);
+        _stores.Add(store);
+        await store.InitializeAsync(Ct);
+        return store;
+    }
+
+    private void CloseAll()
+    {
+        _stores.ForEach(s => s.Dispose());
+        _stores.Clear();
+    }
+
+    private async Task<T> QueryFileAsync<T>(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Options.FilePath};Pooling=False");
+        await connection.OpenAsync(Ct);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return (T)Convert.ChangeType((await cmd.ExecuteScalarAsync(Ct))!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task The_file_is_created_in_a_missing_folder_in_WAL_mode_with_a_schema_version()
+    {
+        var options = new SqliteStoreOptions { DataDirectory = Path.Combine(_folder, "a", "b"), FileName = "x.db" };
+
+        await OpenAsync(options);
+
+        File.Exists(Path.Combine(_folder, "a", "b", "x.db")).ShouldBeTrue();
+        (await QueryFileAsync<string>("PRAGMA journal_mode;")).ShouldBe("wal");
+        (await QueryFileAsync<long>("PRAGMA user_version;")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Queries_before_InitializeAsync_create_the_schema_first()
+    {
+        var options = new SqliteStoreOptions { DataDirectory = Path.Combine(_folder, "lazy") };
+        using var store = new SqliteGraphStore(options, Clock);
+
+        (await store.GetStatsAsync(Ct)).ShouldBe(new StoreStats(0, 0, 0, 0));
+        (await SaveAsync(store, Sample.RussiaBacksAssad())).Outcome.ShouldBe(SaveOutcome.Added);
+    }
+
+    [Fact]
+    public async Task A_file_from_a_newer_schema_is_refused_not_damaged()
+    {
+        await SaveAsync(Sample.RussiaBacksAssad());
+        CloseAll();
+        await QueryFileAsync<long>("PRAGMA user_version = 99; SELECT 0;");
+
+        using var store = new SqliteGraphStore(Options, Clock);
+        var refused = await Should.ThrowAsync<InvalidOperationException>(() => store.InitializeAsync(Ct));
+
+        refused.Message.ShouldContain("newer");
+        (await QueryFileAsync<long>("SELECT count(*) FROM evidence;")).ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task A_failure_inside_the_transaction_rolls_back_everything_of_that_article()
+    {
+        var original = Sample.RussiaBacksAssad();
+        await SaveAsync(original);
+        var good = Sample.Build("russia-backs-assad")
+            .With(Sample.Russia, Sample.Turkey)
+            .Says("TUR", RelationType.Consult, "RUS", "Turkey and Russia held talks.")
+            .Build();
+        // A null sentence passes validation but cannot be bound: the insert fails after the article and actors were written.
+        var broken = good with { Extraction = good.Extraction with { Relations = [good.Extraction.Relations[0] with { Sentence = null! }] } };
+
+        await Should.ThrowAsync<InvalidOperationException>(() => SaveAsync(broken, "v2"));
+
+        (await Store.GetStatsAsync(Ct)).ShouldBe(new StoreStats(1, 4, 4, 4));
+        (await Store.GetArticleStateAsync("russia-backs-assad", Ct)).ShouldBe(new ArticleState("russia-backs-assad", original.Article.ContentHash, "v1"));
+        (await Store.GetActorAsync("TUR", Ct)).ShouldBeNull();
+        (await Store.SearchActorsAsync(new ActorSearch(First: 1), Ct)).Items.Single().Id.ShouldBe("RUS");
+    }
+
+    [Fact]
+    public async Task AddSqliteGraphStore_registers_one_store_over_the_configured_folder()
+    {
+        var services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(Clock)
+            .AddSqliteGraphStore(o => o.DataDirectory = Path.Combine(_folder, "di"));
+        await using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        var store = provider.GetRequiredService<IGraphStore>();
+        await SaveAsync(store, Sample.RussiaBacksAssad());
+
+        store.ShouldBeOfType<SqliteGraphStore>();
+        provider.GetRequiredService<IGraphStore>().ShouldBeSameAs(store);
+        File.Exists(Path.Combine(_folder, "di", "graph.db")).ShouldBeTrue();
+        (await store.GetArticleAsync("russia-backs-assad", Ct))!.IngestedAt.ShouldBe(Clock.GetUtcNow());
+    }
+
+    [Theory]
+    [InlineData("", "graph.db")]
+    [InlineData("data", "")]
+    [InlineData("data", "sub/graph.db")]
+    public async Task AddSqliteGraphStore_refuses_bad_options_at_start(string folder, string file)
+    {
+        var services = new ServiceCollection().AddSqliteGraphStore(o =>
+        {
+            o.DataDirectory = folder;
+            o.FileName = file;
+        });
+        await using var provider = services.BuildServiceProvider();
+
+        Should.Throw<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        Should.Throw<OptionsValidationException>(() => provider.GetRequiredService<IGraphStore>());
+    }
+}
