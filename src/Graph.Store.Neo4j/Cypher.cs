@@ -1,0 +1,220 @@
+namespace Graph.Store.Neo4j;
+
+/// <summary>
+/// Every Cypher statement the store sends, one constant per query. All values travel as parameters; the only
+/// names written into statements are labels and relationship types from <see cref="GraphModel"/>, never input.
+/// </summary>
+internal static class Cypher
+{
+    /// <summary>Run one by one at start (schema changes cannot share a transaction with data). Each is a no-op when present.</summary>
+    public static readonly IReadOnlyList<string> Schema =
+    [
+        "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE",
+        "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
+        "CREATE CONSTRAINT evidence_id IF NOT EXISTS FOR (e:Evidence) REQUIRE e.id IS UNIQUE",
+        "CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (a:Actor) ON EACH [a.name, a.aliasText]",
+        "CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind)",
+        "CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.publishedAt)",
+        "CREATE INDEX article_day IF NOT EXISTS FOR (a:Article) ON (a.publishedDay)",
+        "CREATE INDEX evidence_type IF NOT EXISTS FOR (e:Evidence) ON (e.type)",
+        "CREATE INDEX evidence_day IF NOT EXISTS FOR (e:Evidence) ON (e.day)",
+        "CREATE INDEX evidence_source IF NOT EXISTS FOR (e:Evidence) ON (e.source)",
+        "CREATE INDEX evidence_target IF NOT EXISTS FOR (e:Evidence) ON (e.target)",
+        "CREATE INDEX evidence_article IF NOT EXISTS FOR (e:Evidence) ON (e.articleId)",
+    ];
+
+    public const string ArticleState = """
+        MATCH (a:Article {id: $id})
+        RETURN a.contentHash AS contentHash, a.extractorVersion AS extractorVersion
+        """;
+
+    /// <summary>Deletes the article's evidence and says which aggregate edges it fed, so they can be recomputed.</summary>
+    /// <summary>
+    /// Takes the write lock on the article's actors (creating bare ones that are new) and returns what is stored, so
+    /// merging their aliases, codes and affiliations cannot lose another writer's update. Ids come sorted: one lock order.
+    /// </summary>
+    public const string LockActors = """
+        UNWIND $ids AS id
+        MERGE (a:Actor {id: id})
+        SET a.locked = true
+        REMOVE a.locked
+        RETURN properties(a) AS actor
+        """;
+
+    public const string DeleteArticleEvidence = """
+        MATCH (:Article {id: $id})-[:HAS_EVIDENCE]->(e:Evidence)
+        WITH e, e.id AS id, e.source AS source, e.target AS target, e.type AS type
+        DETACH DELETE e
+        RETURN id, source, target, type
+        """;
+
+    public const string MergeArticle = """
+        MERGE (a:Article {id: $id})
+        SET a = $props,
+            a.publishedAt = datetime($publishedAt),
+            a.publishedDay = date($publishedDay),
+            a.ingestedAt = datetime($ingestedAt)
+        """;
+
+    /// <summary>Writes the merged properties (see <see cref="LockActors"/>) and the kind label.</summary>
+    public const string MergeActors = """
+        UNWIND $rows AS row
+        MERGE (a:Actor {id: row.id})
+        SET a = row.props
+        REMOVE a:Country:Person:Organization:ArmedGroup:Group:Location
+        FOREACH (_ IN CASE WHEN row.kind = 'country' THEN [1] ELSE [] END | SET a:Country)
+        FOREACH (_ IN CASE WHEN row.kind = 'person' THEN [1] ELSE [] END | SET a:Person)
+        FOREACH (_ IN CASE WHEN row.kind = 'organization' THEN [1] ELSE [] END | SET a:Organization)
+        FOREACH (_ IN CASE WHEN row.kind = 'armed_group' THEN [1] ELSE [] END | SET a:ArmedGroup)
+        FOREACH (_ IN CASE WHEN row.kind = 'group' THEN [1] ELSE [] END | SET a:Group)
+        FOREACH (_ IN CASE WHEN row.kind = 'location' THEN [1] ELSE [] END | SET a:Location)
+        RETURN count(a) AS written
+        """;
+
+    /// <summary>
+    /// Draws <c>AFFILIATED_WITH</c> edges to the stored actors an actor speaks for. The full list, including
+    /// actors not stored (yet), stays on the node as <c>affiliations</c>: edges are for looking, the list is the record.
+    /// </summary>
+    public const string MergeAffiliations = """
+        UNWIND $rows AS row
+        MATCH (p:Actor {id: row.id})
+        MATCH (o:Actor {id: row.actorId})
+        MERGE (p)-[r:AFFILIATED_WITH {role: row.role, key: row.key}]->(o)
+        SET r.from = date(row.from), r.until = date(row.until)
+        """;
+
+    /// <summary>Returns how many rows found both actors: fewer than sent means a relation named an unknown actor.</summary>
+    public const string CreateEvidence = """
+        MATCH (art:Article {id: $articleId})
+        UNWIND $rows AS row
+        MATCH (s:Actor {id: row.source})
+        MATCH (t:Actor {id: row.target})
+        MERGE (e:Evidence {id: row.id})
+        SET e = row.props,
+            e.score = toFloat(row.score),
+            e.confidence = toFloat(row.confidence),
+            e.eventDate = date(row.eventDate),
+            e.day = date(row.day)
+        MERGE (art)-[:HAS_EVIDENCE]->(e)
+        MERGE (e)-[:FROM]->(s)
+        MERGE (e)-[:TO]->(t)
+        RETURN count(e) AS written
+        """;
+
+    /// <summary>
+    /// Rebuilds the one aggregate edge per ordered pair and type from the evidence left: dropped when none is left.
+    /// The score follows the stance rule (confidence-weighted mean of PLOVER scores of counted readings, over 10).
+    /// </summary>
+    public const string RecomputeEdges = """
+        UNWIND $pairs AS p
+        MATCH (s:Actor {id: p.source})
+        MATCH (t:Actor {id: p.target})
+        OPTIONAL MATCH (s)-[old]->(t) WHERE type(old) = p.edge
+        DELETE old
+        WITH DISTINCT p, s, t
+        MATCH (e:Evidence {source: p.source, target: p.target, type: p.type})
+        WITH p, s, t, count(e) AS count, min(e.day) AS firstSeen, max(e.day) AS lastSeen,
+             sum(CASE WHEN e.modality IN $counting THEN 1 ELSE 0 END) AS counted,
+             sum(CASE WHEN e.modality IN $counting THEN e.confidence ELSE 0.0 END) AS weight,
+             sum(CASE WHEN e.modality IN $counting THEN e.score * e.confidence ELSE 0.0 END) AS weighted
+        WITH p, s, t, {type: p.type, count: count, counted: counted, firstSeen: firstSeen, lastSeen: lastSeen,
+             score: CASE WHEN weight > 0 THEN round(weighted / weight / 10.0, 4) ELSE 0.0 END} AS props
+        FOREACH (_ IN CASE WHEN p.edge = 'AGREES_WITH' THEN [1] ELSE [] END | CREATE (s)-[r:AGREES_WITH]->(t) SET r = props)
+        FOREACH (_ IN CASE WHEN p.edge = 'CONSULTS' THEN [1] ELSE [] END | CREATE (s)-[r:CONSULTS]->(t) SET r = props)
+        FOREACH (_ IN CASE WHEN p.edge = 'SUPPORTS' THEN [1] ELSE [] END | CREATE (s)-[r:SUPPORTS]->(t) SET r = props)
+        FOREACH (_ IN CASE WHEN p.edge = 'CONCEDES_TO' THEN [1] ELSE [] END | CREATE (s)-[r:CONCEDES_TO]->(t) SET r = props)
+        FOREACH (_ IN CASE WHEN p.edge = 'COOPERATES_WITH' THEN [1] ELSE [] END | CREATE (s)-[r:COOPERATES_WITH]->(t) SET r = props)
+        FOREACH (_ IN CASE WHEN p.edge = 'AIDS' THEN [1] ELSE [] END | CREATE (s)-[r:AIDS]->(t) SET r = props)
+        FOREACH (_ IN CASE WHEN p.edge = 'RETREATS_FROM' THEN [1] ELSE [] END | CREATE (s)-[r:RETREATS_FROM]->(t) SET r = props)
+        FOREACH (_ IN CASE WHEN p.edge = 'REQUESTS' THEN [1] ELSE [] END | CREATE (s)-[r:REQUESTS]->(t) SET r = props)
+        FOREACH (_ IN CASE WHEN p.edge = 'ACCUSES' THEN [1] ELSE [] END | CREATE (s)-[r:ACCUSES]->(t) SET r = props)
+        FOREACH (_ IN CASE WHEN p.edge = 'REJECTS' THEN [1] ELSE [] END | CREATE (s)-[r:REJECTS]->(t) SET r = props)
+        FOREACH (_ IN CASE WHEN p.edge = 'THREATENS' THEN [1] ELSE [] END | CREATE (s)-[r:THREATENS]->(t) SET r = props)
+        FOREACH (_ IN CASE WHEN p.edge = 'PROTESTS_AGAINST' THEN [1] ELSE [] END | CREATE (s)-[r:PROTESTS_AGAINST]->(t) SET r = props)
+        FOREACH (_ IN CASE WHEN p.edge = 'SANCTIONS' THEN [1] ELSE [] END | CREATE (s)-[r:SANCTIONS]->(t) SET r = props)
+        FOREACH (_ IN CASE WHEN p.edge = 'MOBILIZES_AGAINST' THEN [1] ELSE [] END | CREATE (s)-[r:MOBILIZES_AGAINST]->(t) SET r = props)
+        FOREACH (_ IN CASE WHEN p.edge = 'COERCES' THEN [1] ELSE [] END | CREATE (s)-[r:COERCES]->(t) SET r = props)
+        FOREACH (_ IN CASE WHEN p.edge = 'ASSAULTS' THEN [1] ELSE [] END | CREATE (s)-[r:ASSAULTS]->(t) SET r = props)
+        """;
+
+    public const string Stats = """
+        RETURN COUNT { (:Article) } AS articles,
+               COUNT { (:Actor) } AS actors,
+               COUNT { (:Actor)-[:AGREES_WITH|CONSULTS|SUPPORTS|CONCEDES_TO|COOPERATES_WITH|AIDS|RETREATS_FROM|REQUESTS|ACCUSES|REJECTS|THREATENS|PROTESTS_AGAINST|SANCTIONS|MOBILIZES_AGAINST|COERCES|ASSAULTS]->(:Actor) } AS relationships,
+               COUNT { (:Evidence) } AS evidence
+        """;
+
+    public const string GetActor = """
+        MATCH (a:Actor {id: $id})
+        RETURN properties(a) AS actor
+        """;
+
+    public const string GetActors = """
+        UNWIND $ids AS id
+        MATCH (a:Actor {id: id})
+        RETURN properties(a) AS actor
+        """;
+
+    /// <summary>Exact matches, ignoring case: called or coded so beats an alias; then the better-attested actor, then by name.</summary>
+    public const string FindActorsByName = """
+        WITH toLower($name) AS q
+        MATCH (a:Actor)
+        WITH a, q, CASE WHEN toLower(a.id) = q OR toLower(a.name) = q THEN 0 WHEN any(x IN coalesce(a.aliases, []) WHERE toLower(x) = q) THEN 1 END AS rank
+        WHERE rank IS NOT NULL
+        OPTIONAL MATCH (a)<-[:FROM|TO]-(e:Evidence)
+        WITH a, rank, count(DISTINCT e) AS evidence
+        RETURN properties(a) AS actor
+        ORDER BY rank, evidence DESC, a.name, a.id
+        """;
+
+    public const string SearchActors = """
+        MATCH (a:Actor)
+        WHERE ($kind IS NULL OR a.kind = $kind)
+          AND ($text IS NULL OR toLower(a.name) CONTAINS toLower($text) OR any(x IN coalesce(a.aliases, []) WHERE toLower(x) CONTAINS toLower($text)))
+        OPTIONAL MATCH (a)<-[:FROM|TO]-(e:Evidence)
+        WITH a, count(DISTINCT e) AS evidence
+        ORDER BY evidence DESC, a.name, a.id
+        WITH collect(properties(a)) AS all
+        RETURN size(all) AS total, all[$offset..($offset + $first)] AS items
+        """;
+
+    public const string GetEvidence = """
+        MATCH (e:Evidence)
+        WHERE (size($sourceIds) = 0 OR e.source IN $sourceIds)
+          AND (size($targetIds) = 0 OR e.target IN $targetIds)
+          AND (size($actorIds) = 0 OR e.source IN $actorIds OR e.target IN $actorIds)
+          AND (size($types) = 0 OR e.type IN $types)
+          AND (size($modalities) = 0 OR e.modality IN $modalities)
+          AND ($polarity IS NULL OR e.polarity = $polarity)
+          AND ($since IS NULL OR e.day >= date($since))
+          AND ($until IS NULL OR e.day <= date($until))
+          AND ($minConfidence IS NULL OR e.confidence >= $minConfidence)
+          AND ($articleId IS NULL OR e.articleId = $articleId)
+        MATCH (a:Article {id: e.articleId})
+        RETURN e.id AS id, e.articleId AS articleId, e.source AS source, e.target AS target, e.type AS type,
+               e.polarity AS polarity, e.score AS score, e.confidence AS confidence, e.modality AS modality,
+               e.sentence AS sentence, e.`start` AS `start`, e.`end` AS `end`, e.saidBy AS saidBy,
+               toString(e.eventDate) AS eventDate, e.extractorVersion AS extractorVersion,
+               toString(a.publishedAt) AS publishedAt, a.title AS articleTitle, a.url AS articleUrl
+        ORDER BY a.publishedAt IS NULL, a.publishedAt DESC, e.articleId, e.`start`, e.id
+        LIMIT $limit
+        """;
+
+    public const string GetArticle = """
+        MATCH (a:Article {id: $id})
+        RETURN a.id AS id, a.title AS title, a.url AS url, a.source AS source, toString(a.publishedAt) AS publishedAt,
+               a.contentHash AS contentHash, a.extractorVersion AS extractorVersion, toString(a.ingestedAt) AS ingestedAt, a.text AS text
+        """;
+
+    public const string SearchArticles = """
+        MATCH (a:Article)
+        WHERE ($text IS NULL OR toLower(coalesce(a.title, '')) CONTAINS toLower($text) OR toLower(a.text) CONTAINS toLower($text))
+          AND ($since IS NULL OR a.publishedDay >= date($since))
+          AND ($until IS NULL OR a.publishedDay <= date($until))
+        WITH a
+        ORDER BY a.publishedAt IS NULL, a.publishedAt DESC, a.id
+        WITH collect({id: a.id, title: a.title, url: a.url, source: a.source, publishedAt: toString(a.publishedAt),
+                      contentHash: a.contentHash, extractorVersion: a.extractorVersion, ingestedAt: toString(a.ingestedAt)}) AS all
+        RETURN size(all) AS total, all[$offset..($offset + $first)] AS items
+        """;
+}

@@ -1,0 +1,233 @@
+using System.Security.Cryptography;
+using System.Text;
+using Graph.Core.Domain;
+using Graph.Core.Storage;
+
+namespace Graph.Store.Neo4j;
+
+public sealed partial class Neo4jGraphStore
+{
+    public async Task<SaveResult> SaveArticleAsync(Article article, ArticleExtraction extraction, string extractorVersion, CancellationToken ct = default)
+    {
+        Validate(article, extraction, extractorVersion);
+        string hash = article.ContentHash;
+        // The same reading twice in one sentence is one piece of evidence, not two.
+        var evidence = extraction.Relations
+            .Select(r => (Id: EvidenceId(article.Id, r), Relation: r))
+            .DistinctBy(e => e.Id, StringComparer.Ordinal)
+            .ToList();
+        var actorIds = extraction.Actors.Select(a => a.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+        var result = await InTransactionAsync(async (tx, token) =>
+        {
+            var state = await tx.RunAsync(Cypher.ArticleState, new { id = article.Id }, token);
+            if (state.Rows is [var s, ..] && Values.String(s["contentHash"]) == hash && Values.String(s["extractorVersion"]) == extractorVersion)
+            {
+                return new SaveResult(SaveOutcome.Unchanged, 0, 0, 0);
+            }
+
+            var locked = await tx.RunAsync(Cypher.LockActors, new { ids = actorIds }, token);
+            var stored = locked.Rows
+                .Select(r => r["actor"])
+                .Where(p => Values.String(p, "name") is not null)
+                .Select(Values.Actor)
+                .ToDictionary(a => a.Id, StringComparer.Ordinal);
+            var actors = MergeActors(stored, extraction.Actors);
+
+            var removed = await tx.RunAsync(Cypher.DeleteArticleEvidence, new { id = article.Id }, token);
+            var removedIds = removed.Rows.Select(r => Values.String(r["id"])!).ToList();
+
+            await tx.RunAsync(Cypher.MergeArticle, new
+            {
+                id = article.Id,
+                props = new Dictionary<string, object?>
+                {
+                    ["id"] = article.Id,
+                    ["title"] = article.Title,
+                    ["url"] = article.Url,
+                    ["source"] = article.Source,
+                    ["contentHash"] = hash,
+                    ["extractorVersion"] = extractorVersion,
+                    ["text"] = article.Text,
+                },
+                publishedAt = article.PublishedAt is { } p ? Values.Instant(p) : null,
+                publishedDay = article.PublishedDay is { } d ? Values.Day(d) : null,
+                ingestedAt = Values.Instant(_time.GetUtcNow()),
+            }, token);
+
+            foreach (var batch in actors.Chunk(_options.BatchSize))
+            {
+                await tx.RunAsync(Cypher.MergeActors, new
+                {
+                    rows = batch.Select(a => new { id = a.Id, kind = Values.KindName(a.Kind), props = Values.ActorProperties(a) }),
+                }, token);
+            }
+
+            var affiliations = actors.SelectMany(a => a.Affiliations.Select(f => new
+            {
+                id = a.Id,
+                actorId = f.ActorId,
+                role = f.Role,
+                from = f.From is { } from ? Values.Day(from) : null,
+                until = f.Until is { } until ? Values.Day(until) : null,
+                key = Values.AffiliationJson(f),
+            }));
+            foreach (var batch in affiliations.Chunk(_options.BatchSize))
+            {
+                await tx.RunAsync(Cypher.MergeAffiliations, new { rows = batch }, token);
+            }
+
+            foreach (var batch in evidence.Chunk(_options.BatchSize))
+            {
+                var written = await tx.RunAsync(Cypher.CreateEvidence, new
+                {
+                    articleId = article.Id,
+                    rows = batch.Select(e => EvidenceRow(article, extractorVersion, e.Id, e.Relation)),
+                }, token);
+                if (written.Rows[0]["written"].GetInt32() != batch.Length)
+                {
+                    // Validate() makes this unreachable unless the graph lost an actor under us: refuse rather than half-write.
+                    throw new InvalidOperationException($"Article '{article.Id}': some relations name actors that are not in the graph; nothing was saved.");
+                }
+            }
+
+            // Every ordered pair and type this article fed before or feeds now gets its aggregate edge rebuilt.
+            var pairs = removed.Rows
+                .Select(r => (Source: Values.String(r["source"])!, Target: Values.String(r["target"])!, Type: Values.String(r["type"])!))
+                .Concat(evidence.Select(e => (e.Relation.Source, e.Relation.Target, Type: Values.TypeName(e.Relation.Type))))
+                .Distinct()
+                .OrderBy(p => p.Source, StringComparer.Ordinal).ThenBy(p => p.Target, StringComparer.Ordinal).ThenBy(p => p.Type, StringComparer.Ordinal)
+                .Select(p => new { source = p.Source, target = p.Target, type = p.Type, edge = EdgeOf(p.Type) });
+            foreach (var batch in pairs.Chunk(_options.BatchSize))
+            {
+                await tx.RunAsync(Cypher.RecomputeEdges, new { pairs = batch, counting = Values.Counting }, token);
+            }
+
+            var newIds = evidence.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+            return new SaveResult(
+                state.Rows.Count == 0 ? SaveOutcome.Added : SaveOutcome.Updated,
+                actorIds.Count,
+                evidence.Count,
+                removedIds.Count(id => !newIds.Contains(id)));
+        }, ct);
+
+        Log.Saved(_logger, article.Id, result.Outcome, result.Actors, result.Relations, result.RemovedRelations);
+        return result;
+    }
+
+    /// <summary>
+    /// Actors are merged by id as the embedded store does: the first name and kind stored stay (other articles
+    /// already point at them), aliases are unioned ignoring case, codes are unioned with a stored value winning,
+    /// and new affiliations are added. Sorted by id, the order their locks were taken in.
+    /// </summary>
+    internal static List<Actor> MergeActors(IReadOnlyDictionary<string, Actor> stored, IEnumerable<Actor> incoming)
+    {
+        var merged = new Dictionary<string, Actor>(StringComparer.Ordinal);
+        foreach (var actor in incoming)
+        {
+            var current = merged.GetValueOrDefault(actor.Id)
+                ?? stored.GetValueOrDefault(actor.Id)
+                ?? actor with { Aliases = [], Affiliations = [], Codes = new Dictionary<string, string>() };
+            merged[actor.Id] = Merge(current, actor);
+        }
+
+        return [.. merged.Values.OrderBy(a => a.Id, StringComparer.Ordinal)];
+    }
+
+    private static Actor Merge(Actor current, Actor incoming)
+    {
+        var aliases = current.Aliases.ToList();
+        foreach (string alias in incoming.Aliases)
+        {
+            if (!string.IsNullOrWhiteSpace(alias) && !aliases.Contains(alias, StringComparer.OrdinalIgnoreCase))
+            {
+                aliases.Add(alias);
+            }
+        }
+
+        var codes = new Dictionary<string, string>(incoming.Codes, StringComparer.Ordinal);
+        foreach (var (key, value) in current.Codes)
+        {
+            codes[key] = value;
+        }
+
+        var affiliations = current.Affiliations.ToList();
+        foreach (var f in incoming.Affiliations)
+        {
+            if (!affiliations.Contains(f))
+            {
+                affiliations.Add(f);
+            }
+        }
+
+        return current with { Aliases = aliases, Codes = codes, Affiliations = affiliations };
+    }
+
+    private static object EvidenceRow(Article article, string extractorVersion, string id, Relation r) => new
+    {
+        id,
+        source = r.Source,
+        target = r.Target,
+        score = r.Score,
+        confidence = r.Confidence,
+        eventDate = r.EventDate is { } e ? Values.Day(e) : null,
+        day = (r.EventDate ?? article.PublishedDay) is { } d ? Values.Day(d) : null,
+        props = new Dictionary<string, object?>
+        {
+            ["id"] = id,
+            ["articleId"] = article.Id,
+            ["source"] = r.Source,
+            ["target"] = r.Target,
+            ["type"] = Values.TypeName(r.Type),
+            ["polarity"] = r.Polarity,
+            ["modality"] = Values.ModalityName(r.Modality),
+            ["sentence"] = r.Sentence,
+            ["start"] = r.Start,
+            ["end"] = r.End,
+            ["saidBy"] = r.SaidBy,
+            ["trigger"] = r.Trigger,
+            ["extractorVersion"] = extractorVersion,
+        },
+    };
+
+    private static string EdgeOf(string typeName) =>
+        GraphModel.EdgeTypes.First(p => Values.TypeName(p.Key) == typeName).Value;
+
+    /// <summary>Refuses an extraction that would leave a dangling relationship, before anything is sent.</summary>
+    private static void Validate(Article article, ArticleExtraction extraction, string extractorVersion)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(article.Id, nameof(article));
+        ArgumentException.ThrowIfNullOrWhiteSpace(extractorVersion);
+        if (extraction.Article.Id != article.Id)
+        {
+            throw new ArgumentException($"The extraction is of article '{extraction.Article.Id}', not of '{article.Id}'.", nameof(extraction));
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var actor in extraction.Actors)
+        {
+            if (string.IsNullOrWhiteSpace(actor.Id) || string.IsNullOrWhiteSpace(actor.Name))
+            {
+                throw new ArgumentException($"Article '{article.Id}' has an actor without id or name.", nameof(extraction));
+            }
+
+            ids.Add(actor.Id);
+        }
+
+        foreach (var r in extraction.Relations)
+        {
+            string? missing = !ids.Contains(r.Source) ? r.Source : !ids.Contains(r.Target) ? r.Target : null;
+            if (missing is not null)
+            {
+                throw new ArgumentException(
+                    $"Article '{article.Id}': relation {r.Source} {Values.TypeName(r.Type)} {r.Target} names actor '{missing}', which is not among the article's actors.",
+                    nameof(extraction));
+            }
+        }
+    }
+
+    /// <summary>The embedded store's evidence id, so both stores name the same reading of the same sentence alike, across re-ingestion too.</summary>
+    internal static string EvidenceId(string articleId, Relation r) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+            string.Join('\u001f', articleId, r.Start.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Source, r.Target, Values.TypeName(r.Type)))))[..32];
+}
