@@ -1,0 +1,171 @@
+using Graph.Core.Domain;
+using Graph.Core.Ingestion;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Graph.Api.Tests;
+
+/// <summary>A host with the seeded data, an API key and a real <see cref="Ingestor"/> over a tiny rule-based extractor.</summary>
+public sealed class IngestingApiFixture : IAsyncLifetime
+{
+    public const string ApiKey = "mutation-key-0123456789";
+
+    public ApiHost Host { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync() => Host = await ApiHost.StartAsync(
+        Seed.IntoAsync,
+        new Dictionary<string, string?> { ["Graph:Api:ApiKey"] = ApiKey },
+        services: s => s.AddSingleton<IExtractor, TinyExtractor>().AddSingleton<Ingestor>());
+
+    public async ValueTask DisposeAsync() => await Host.DisposeAsync();
+
+    /// <summary>Reads "X supports Y." sentences between the seeded countries: just enough to ingest something real.</summary>
+    private sealed class TinyExtractor : IExtractor
+    {
+        private static readonly Actor[] Known = [Seed.Russia, Seed.Syria, Seed.Usa];
+
+        public string Version => "tiny-1";
+
+        public ArticleExtraction Extract(Article article)
+        {
+            var relations = new List<Relation>();
+            int start = 0;
+            foreach (var sentence in article.Text.Split('.', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var words = sentence.Trim().Split(' ');
+                if (words is [var source, "supports", var target]
+                    && Known.FirstOrDefault(a => a.Name == source) is { } s && Known.FirstOrDefault(a => a.Name == target) is { } t)
+                {
+                    int at = article.Text.IndexOf(sentence.Trim(), start, StringComparison.Ordinal);
+                    relations.Add(new Relation(s.Id, t.Id, RelationType.Support, 1, 5.0, 0.9, sentence.Trim() + ".", at, at + sentence.Trim().Length + 1, Modality.Asserted));
+                }
+
+                start += sentence.Length + 1;
+            }
+
+            var ids = relations.SelectMany(r => new[] { r.Source, r.Target }).ToHashSet();
+            return new ArticleExtraction(ArticleInfo.From(article), [.. Known.Where(a => ids.Contains(a.Id))], relations);
+        }
+    }
+}
+
+public sealed class MutationTests(IngestingApiFixture fixture) : IClassFixture<IngestingApiFixture>
+{
+    private const string Ingest = """
+        mutation($input: ArticleInput!, $force: Boolean) {
+          ingestArticle(input: $input, force: $force) { articleId outcome actors relations removedRelations } }
+        """;
+
+    private ApiHost Api => fixture.Host;
+
+    private static Dictionary<string, string> Key(string key) => new() { ["X-Api-Key"] = key };
+
+    private static object Input(string id, string text) => new { input = new { id, text, title = "Test " + id, publishedAt = "2016-01-02T03:04:05Z" } };
+
+    private async Task<bool> ArticleExistsAsync(string id) =>
+        (await Api.PostAsync("query($id: ID!) { article(id: $id) { id } }", new { id })).Data["article"] is not null;
+
+    [Fact]
+    public async Task Ingest_with_the_key_stores_the_article_and_skips_it_when_unchanged()
+    {
+        var first = await Api.PostAsync(Ingest, Input("m-1", "Russia supports Syria. Nothing else."), headers: Key(IngestingApiFixture.ApiKey));
+        var again = await Api.PostAsync(Ingest, Input("m-1", "Russia supports Syria. Nothing else."), headers: Key(IngestingApiFixture.ApiKey));
+        var forced = await Api.PostAsync(Ingest, new { input = new { id = "m-1", text = "Russia supports Syria. Nothing else." }, force = true }, headers: new Dictionary<string, string> { ["Authorization"] = "Bearer " + IngestingApiFixture.ApiKey });
+
+        first.Errors.ShouldBeNull(first.ToString());
+        first.Data["ingestArticle"]!["outcome"]!.GetValue<string>().ShouldBe("ADDED");
+        first.Data["ingestArticle"]!["relations"]!.GetValue<int>().ShouldBe(1);
+        again.Data["ingestArticle"]!["outcome"]!.GetValue<string>().ShouldBe("UNCHANGED");
+        forced.Errors.ShouldBeNull(forced.ToString());
+        forced.Data["ingestArticle"]!["outcome"]!.GetValue<string>().ShouldBe("UPDATED");
+
+        var stored = await Api.PostAsync("""{ article(id: "m-1") { title evidence { sentence source { id } target { id } type } } }""");
+        stored.Data["article"]!["evidence"]![0]!["sentence"]!.GetValue<string>().ShouldBe("Russia supports Syria.");
+        stored.Data["article"]!["evidence"]![0]!["target"]!["id"]!.GetValue<string>().ShouldBe("SYR");
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wrong-key-0123456789")]
+    [InlineData("")]
+    public async Task Without_the_right_key_mutations_are_unauthenticated_and_change_nothing(string? key)
+    {
+        var headers = key is null ? null : Key(key);
+
+        var response = await Api.PostAsync(Ingest, Input("m-denied", "Russia supports Syria."), headers: headers);
+
+        response.Status.ShouldBe(200);
+        response.FirstErrorCode.ShouldBe("UNAUTHENTICATED");
+        response.FirstErrorMessage.ShouldBe("Mutations need a valid API key in the X-Api-Key header or as Authorization: Bearer.");
+        response.Json.AsObject().ContainsKey("data").ShouldBeFalse();
+        (await ArticleExistsAsync("m-denied")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Unauthenticated_with_the_graphql_response_type_is_400()
+    {
+        var response = await Api.PostAsync("mutation { reingest(all: true) { requested } }", accept: "application/graphql-response+json", headers: Key("nope-nope-nope-nope"));
+
+        response.Status.ShouldBe(400);
+        response.FirstErrorCode.ShouldBe("UNAUTHENTICATED");
+    }
+
+    [Fact]
+    public async Task Reingest_reads_stored_text_again_and_reports_missing_articles()
+    {
+        var response = await Api.PostAsync(
+            """mutation { reingest(articleIds: ["us-talks", "no-such-article"]) { requested reingested results { articleId outcome } failures { articleId message } } }""",
+            headers: Key(IngestingApiFixture.ApiKey));
+
+        response.Errors.ShouldBeNull(response.ToString());
+        var result = response.Data["reingest"]!;
+        result["requested"]!.GetValue<int>().ShouldBe(2);
+        result["reingested"]!.GetValue<int>().ShouldBe(1);
+        result["results"]![0]!["articleId"]!.GetValue<string>().ShouldBe("us-talks");
+        result["results"]![0]!["outcome"]!.GetValue<string>().ShouldBe("UPDATED");
+        result["failures"]![0]!["articleId"]!.GetValue<string>().ShouldBe("no-such-article");
+        result["failures"]![0]!["message"]!.GetValue<string>().ShouldBe("No such article.");
+    }
+
+    [Fact]
+    public async Task Reingest_needs_ids_or_all_but_not_both()
+    {
+        var neither = await Api.PostAsync("mutation { reingest { requested } }", headers: Key(IngestingApiFixture.ApiKey));
+        var both = await Api.PostAsync("""mutation { reingest(articleIds: ["us-talks"], all: true) { requested } }""", headers: Key(IngestingApiFixture.ApiKey));
+
+        neither.FirstErrorCode.ShouldBe("BAD_USER_INPUT");
+        both.FirstErrorMessage.ShouldBe("Give either `articleIds` or `all: true`.");
+    }
+
+    [Fact]
+    public async Task Blank_article_text_is_refused()
+    {
+        var response = await Api.PostAsync(Ingest, Input("m-blank", "   "), headers: Key(IngestingApiFixture.ApiKey));
+
+        response.FirstErrorCode.ShouldBe("BAD_USER_INPUT");
+        (await ArticleExistsAsync("m-blank")).ShouldBeFalse();
+    }
+}
+
+public sealed class MutationConfigurationTests
+{
+    [Fact]
+    public async Task Without_a_configured_key_every_mutation_is_refused()
+    {
+        await using var api = await ApiHost.StartAsync(Seed.IntoAsync);
+
+        var response = await api.PostAsync("mutation { reingest(all: true) { requested } }", headers: new Dictionary<string, string> { ["X-Api-Key"] = "anything-at-all-123" });
+
+        response.FirstErrorCode.ShouldBe("UNAUTHENTICATED");
+        response.FirstErrorMessage.ShouldBe("Mutations are disabled: no API key is configured on this server.");
+    }
+
+    [Fact]
+    public async Task Without_an_ingestor_mutations_say_ingestion_is_unavailable()
+    {
+        await using var api = await ApiHost.StartAsync(Seed.IntoAsync, new Dictionary<string, string?> { ["Graph:Api:ApiKey"] = IngestingApiFixture.ApiKey });
+
+        var response = await api.PostAsync("""mutation { ingestArticle(input: { id: "x", text: "Russia supports Syria." }) { outcome } }""", headers: new Dictionary<string, string> { ["X-Api-Key"] = IngestingApiFixture.ApiKey });
+
+        response.FirstErrorCode.ShouldBe("UNAVAILABLE");
+    }
+}
