@@ -65,22 +65,24 @@ public sealed class MutationTests(IngestingApiFixture fixture) : IClassFixture<I
         (await Api.PostAsync("query($id: ID!) { article(id: $id) { id } }", new { id })).Data["article"] is not null;
 
     [Fact]
-    public async Task Ingest_with_the_key_stores_the_article_and_skips_it_when_unchanged()
+    public async Task Ingest_with_the_key_stores_the_article_skips_it_when_unchanged_and_updates_it_when_changed()
     {
         var first = await Api.PostAsync(Ingest, Input("m-1", "Russia supports Syria. Nothing else."), headers: Key(IngestingApiFixture.ApiKey));
         var again = await Api.PostAsync(Ingest, Input("m-1", "Russia supports Syria. Nothing else."), headers: Key(IngestingApiFixture.ApiKey));
-        var forced = await Api.PostAsync(Ingest, new { input = new { id = "m-1", text = "Russia supports Syria. Nothing else." }, force = true }, headers: new Dictionary<string, string> { ["Authorization"] = "Bearer " + IngestingApiFixture.ApiKey });
+        var changed = await Api.PostAsync(Ingest, Input("m-1", "Russia supports Syria. Syria supports Russia."), headers: new Dictionary<string, string> { ["Authorization"] = "Bearer " + IngestingApiFixture.ApiKey });
 
         first.Errors.ShouldBeNull(first.ToString());
         first.Data["ingestArticle"]!["outcome"]!.GetValue<string>().ShouldBe("ADDED");
         first.Data["ingestArticle"]!["relations"]!.GetValue<int>().ShouldBe(1);
         again.Data["ingestArticle"]!["outcome"]!.GetValue<string>().ShouldBe("UNCHANGED");
-        forced.Errors.ShouldBeNull(forced.ToString());
-        forced.Data["ingestArticle"]!["outcome"]!.GetValue<string>().ShouldBe("UPDATED");
+        changed.Errors.ShouldBeNull(changed.ToString());
+        changed.Data["ingestArticle"]!["outcome"]!.GetValue<string>().ShouldBe("UPDATED");
+        changed.Data["ingestArticle"]!["relations"]!.GetValue<int>().ShouldBe(2);
 
         var stored = await Api.PostAsync("""{ article(id: "m-1") { title evidence { sentence source { id } target { id } type } } }""");
         stored.Data["article"]!["evidence"]![0]!["sentence"]!.GetValue<string>().ShouldBe("Russia supports Syria.");
         stored.Data["article"]!["evidence"]![0]!["target"]!["id"]!.GetValue<string>().ShouldBe("SYR");
+        stored.Data["article"]!["evidence"]![1]!["sentence"]!.GetValue<string>().ShouldBe("Syria supports Russia.");
     }
 
     [Theory]

@@ -311,5 +311,6 @@ public sealed class QueryTests(SeededApiFixture fixture) : IClassFixture<SeededA
         data["stats"]!["articles"]!.GetValue<int>().ShouldBe(2);
         data["stats"]!["actors"]!.GetValue<int>().ShouldBe(7);
         data["stats"]!["evidence"]!.GetValue<int>().ShouldBe(9);
+        data["stats"]!["relationships"]!.GetValue<int>().ShouldBe(7);
     }
 }
