@@ -313,4 +313,35 @@ public sealed class QueryTests(SeededApiFixture fixture) : IClassFixture<SeededA
         data["stats"]!["evidence"]!.GetValue<int>().ShouldBe(9);
         data["stats"]!["relationships"]!.GetValue<int>().ShouldBe(7);
     }
+
+    [Fact]
+    public async Task Articles_filter_by_title_and_date()
+    {
+        var data = await DataAsync("""{ talks: articles(search: "talks") { totalCount edges { node { id } } } late: articles(since: "2015-10-01") { totalCount edges { node { id } } } early: articles(until: "2015-10-01") { edges { node { id } } } }""");
+
+        data["talks"]!["totalCount"]!.GetValue<int>().ShouldBe(1);
+        data["talks"]!["edges"]![0]!["node"]!["id"]!.GetValue<string>().ShouldBe("us-talks");
+        data["late"]!["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>()).ShouldBe(["us-talks"]);
+        data["early"]!["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>()).ShouldBe(["russia-airstrikes"]);
+    }
+
+    [Fact]
+    public async Task Stance_timeline_weeks_start_on_monday_and_since_narrows_the_stance()
+    {
+        var data = await DataAsync("""{ stanceTimeline(from: "RUS", to: "Assad", bucket: WEEK) { start } stance(from: "RUS", to: "Assad", since: "2015-11-01") { evidenceCount firstSeen } }""");
+
+        // 2015-09-30 was a Wednesday, 2015-11-15 a Sunday.
+        data["stanceTimeline"]!.AsArray().Select(p => p!["start"]!.GetValue<string>()).ShouldBe(["2015-09-28", "2015-11-09"]);
+        data["stance"]!["evidenceCount"]!.GetValue<int>().ShouldBe(1);
+        data["stance"]!["firstSeen"]!.GetValue<string>().ShouldBe("2015-11-15");
+    }
+
+    [Fact]
+    public async Task Malformed_dates_are_refused_before_execution()
+    {
+        var response = await Api.PostAsync("""{ stance(from: "RUS", to: "Assad", since: "2015-13-45") { score } }""", accept: "application/graphql-response+json");
+
+        response.Status.ShouldBe(400);
+        response.FirstErrorMessage!.ShouldContain("since");
+    }
 }
