@@ -10,7 +10,7 @@ public sealed class Neo4jStoreOptions : IValidatableObject
     public const string Section = "Graph:Neo4j";
 
     /// <summary>The server's HTTP address (Browser and the Query API share it), e.g. <c>http://localhost:7474</c>.</summary>
-    [Required]
+    [Required(ErrorMessage = "Graph:Neo4j:Uri is required, e.g. http://localhost:7474.")]
     public string Uri { get; set; } = "http://localhost:7474";
 
     /// <summary>Empty user means no <c>Authorization</c> header (a server started with <c>NEO4J_AUTH=none</c>).</summary>
