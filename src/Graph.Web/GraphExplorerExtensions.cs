@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.FileProviders;
+
+namespace Graph.Web;
+
+/// <summary>Serves the web explorer at <c>/</c> and GraphiQL at <c>/graphiql</c>, both from files embedded at build time.</summary>
+public static class GraphExplorerExtensions
+{
+    // The explorer may only talk to its own origin: nothing is fetched from the internet at run time.
+    private const string ExplorerPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
+        "frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
+
+    // GraphiQL's UMD build evaluates code and injects styles at run time, so its page gets a looser policy, still same-origin.
+    private const string GraphiQLPolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-ancestors 'self'";
+
+    /// <summary>
+    /// Maps the explorer's files, its client-side routes (any other GET that is not a file gets index.html, so shared
+    /// URLs reload) and GraphiQL. Call after the GraphQL endpoint is mapped.
+    /// </summary>
+    public static IEndpointRouteBuilder MapGraphExplorer(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var files = ExplorerFiles.Provider;
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = files,
+            ContentTypeProvider = new FileExtensionContentTypeProvider(),
+            OnPrepareResponse = context =>
+            {
+                var headers = context.Context.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                // Vite puts a content hash in every asset name, so those never change; the rest is revalidated.
+                headers.CacheControl = context.Context.Request.Path.StartsWithSegments("/assets", StringComparison.Ordinal)
+                    ? "public, max-age=31536000, immutable"
+                    : "no-cache";
+            },
+        });
+
+        app.MapGet("/graphiql", context => SendAsync(context, files, "graphiql/index.html", GraphiQLPolicy));
+        app.MapGet("/graphiql/", context => SendAsync(context, files, "graphiql/index.html", GraphiQLPolicy));
+        app.MapFallback(context => IsPage(context.Request)
+                ? SendAsync(context, files, "index.html", ExplorerPolicy)
+                : NotFound(context))
+            .WithDisplayName("Graph explorer");
+        return app;
+    }
+
+    /// <summary>Pages are GETs of paths without a file extension, outside the API.</summary>
+    private static bool IsPage(HttpRequest request) =>
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        && !request.Path.StartsWithSegments("/graphql", StringComparison.OrdinalIgnoreCase)
+        && !request.Path.StartsWithSegments("/assets", StringComparison.Ordinal)
+        && !Path.HasExtension(request.Path.Value);
+
+    private static Task NotFound(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    }
+
+    private static async Task SendAsync(HttpContext context, IFileProvider files, string path, string policy)
+    {
+        var file = files.GetFileInfo(path);
+        if (!file.Exists)
+        {
+            await NotFound(context);
+            return;
+        }
+
+        var response = context.Response;
+        response.ContentType = "text/html; charset=utf-8";
+        response.ContentLength = file.Length;
+        response.Headers.CacheControl = "no-cache";
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.ContentSecurityPolicy = policy;
+        response.Headers["Referrer-Policy"] = "same-origin";
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return;
+        }
+
+        await using var stream = file.CreateReadStream();
+        await stream.CopyToAsync(response.Body, context.RequestAborted);
+    }
+}
+
+/// <summary>The built explorer as embedded in this assembly.</summary>
+public static class ExplorerFiles
+{
+    public static IFileProvider Provider { get; } = new ManifestEmbeddedFileProvider(typeof(ExplorerFiles).Assembly, "explorer");
+}

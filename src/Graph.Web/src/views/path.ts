@@ -1,0 +1,71 @@
+import { paths, type ActorRef, type Relationship } from '../api';
+import { navigate } from '../router';
+import { actorPicker } from '../search';
+import { h, pathUrl, polarityColour, stanceUrl, typeText } from '../util';
+import { createGraph, drawPaths, edgeId } from './draw';
+import { main, problem } from './layout';
+
+export async function pathView([from, to]: string[], query: URLSearchParams, signal: AbortSignal): Promise<void> {
+  const root = main('path');
+  const maxHops = Math.min(4, Math.max(1, Number(query.get('maxHops')) || 3));
+  let pickedFrom = from;
+  let pickedTo = to;
+  const go = (hops = maxHops) => navigate(pathUrl(pickedFrom, pickedTo) + (hops !== 3 ? `?maxHops=${hops}` : ''));
+  const hopsSelect = h('select', { 'aria-label': 'Longest path' }, ...[1, 2, 3, 4].map((n) => h('option', { value: n, selected: n === maxHops }, `≤ ${n} hop${n > 1 ? 's' : ''}`)));
+  hopsSelect.addEventListener('change', () => go(Number(hopsSelect.value)));
+
+  root.append(h('div', { class: 'pair-form' },
+    h('span', { class: 'control-label' }, 'Path from'),
+    actorPicker({ label: 'From actor', placeholder: 'Actor', value: from, testId: 'path-from', onPick: (a) => { pickedFrom = a.id; go(); } }),
+    h('span', { class: 'control-label' }, 'to'),
+    actorPicker({ label: 'To actor', placeholder: 'Actor', value: to, testId: 'path-to', onPick: (a) => { pickedTo = a.id; go(); } }),
+    hopsSelect));
+
+  const startedAt = performance.now();
+  let found;
+  try {
+    found = await paths(from, to, maxHops);
+  } catch (e) {
+    root.append(problem('Could not find the path.', (e as Error).message));
+    return;
+  }
+  if (signal.aborted) return;
+  if (!found.length) {
+    root.append(problem(`No chain of at most ${maxHops} relationships links ${from} and ${to}.`, 'Allow more hops, or pick other actors.'));
+    return;
+  }
+  const first = found[0];
+  document.title = `${first.nodes[0].name} ⋯ ${first.nodes[first.nodes.length - 1].name} · Graph`;
+  root.querySelectorAll<HTMLInputElement>('.picker-input').forEach((input, i) => (input.value = i === 0 ? first.nodes[0].name : first.nodes[first.nodes.length - 1].name));
+  pickedFrom = first.nodes[0].id;
+  pickedTo = first.nodes[first.nodes.length - 1].id;
+
+  const nodes = new Map<string, ActorRef>();
+  const edges = new Map<string, Relationship>();
+  for (const p of found) {
+    p.nodes.forEach((n) => nodes.set(n.id, n));
+    p.edges.forEach((e) => edges.set(edgeId(e), e));
+  }
+  const canvas = h('div', { class: 'canvas path-canvas', id: 'graph', role: 'img', 'aria-label': 'The path drawn' });
+  root.append(
+    h('div', { class: 'workspace' },
+      h('div', { class: 'canvas-wrap' }, canvas),
+      h('aside', { class: 'side' },
+        h('h2', {}, `${found.length} shortest path${found.length > 1 ? 's' : ''}, ${first.length} hop${first.length > 1 ? 's' : ''}`),
+        h('ol', { class: 'path-list', 'data-testid': 'paths' }, ...found.map((p) => h('li', {}, ...p.nodes.flatMap((n, i) => {
+          const parts: (Node | string)[] = [h('strong', {}, n.name)];
+          const e = p.edges[i];
+          if (e) {
+            const forward = e.source.id === n.id;
+            parts.push(' ', h('a', { href: stanceUrl(e.source.id, e.target.id), 'data-link': true, class: 'hop', style: `color:${polarityColour(e.polarity)}` },
+              forward ? `—${typeText(e.type).toLowerCase()}→` : `←${typeText(e.type).toLowerCase()}—`), ' ');
+          }
+          return parts;
+        })))))));
+
+  const cy = createGraph(canvas);
+  signal.addEventListener('abort', () => cy.destroy());
+  cy.on('tap', 'edge', (e) => navigate(stanceUrl(e.target.data('source') as string, e.target.data('target') as string)));
+  cy.on('tap', 'node', (e) => navigate(`/actor/${encodeURIComponent(e.target.id() as string)}`));
+  await drawPaths(cy, [...nodes.values()], [...edges.values()], found.map((p) => p.nodes.map((n) => n.id)), startedAt);
+}
