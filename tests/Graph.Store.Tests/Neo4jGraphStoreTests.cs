@@ -1,0 +1,170 @@
+using DotNet.Testcontainers.Builders;
+using DotNet.Testcontainers.Containers;
+using Graph.Core.Domain;
+using Graph.Core.Storage;
+using Graph.Store.Neo4j;
+using Graph.Store.Neo4j.Http;
+using Microsoft.Extensions.Options;
+
+namespace Graph.Store.Tests;
+
+/// <summary>
+/// A Neo4j server for the behaviour suite: the one at <c>NEO4J_URI</c> (with <c>NEO4J_USER</c>, <c>NEO4J_PASSWORD</c>,
+/// <c>NEO4J_DATABASE</c>; its database is WIPED by every test), else a throwaway <c>neo4j:5.26-community</c> container
+/// when a Docker engine answers, else none, and every test says it was skipped and why.
+/// </summary>
+public sealed class Neo4jServer : IAsyncLifetime
+{
+    private const string Image = "neo4j:5.26-community";
+    private const string ContainerPassword = "graph-test-password";
+    private IContainer? _container;
+
+    public Neo4jStoreOptions? Options { get; private set; }
+
+    public string? SkipReason { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        string? uri = Environment.GetEnvironmentVariable("NEO4J_URI");
+        if (!string.IsNullOrWhiteSpace(uri))
+        {
+            Options = Settings(HttpAddress(uri), Environment.GetEnvironmentVariable("NEO4J_USER") ?? "neo4j", Environment.GetEnvironmentVariable("NEO4J_PASSWORD") ?? "");
+            Options.Database = Environment.GetEnvironmentVariable("NEO4J_DATABASE") ?? "neo4j";
+        }
+        else
+        {
+            try
+            {
+                _container = new ContainerBuilder(Image)
+                    .WithPortBinding(7474, assignRandomHostPort: true)
+                    .WithEnvironment("NEO4J_AUTH", $"neo4j/{ContainerPassword}")
+                    .WithWaitStrategy(Wait.ForUnixContainer().UntilHttpRequestIsSucceeded(r => r.ForPort(7474).ForPath("/")))
+                    .Build();
+            }
+            catch (DockerUnavailableException e)
+            {
+                SkipReason = $"Neo4j behaviour suite skipped: NEO4J_URI is not set and no Docker engine answers for Testcontainers ({e.Message.Split('\n')[0]})";
+                return;
+            }
+
+            await _container.StartAsync(TestContext.Current.CancellationToken);
+            Options = Settings(new UriBuilder("http", _container.Hostname, _container.GetMappedPublicPort(7474)).Uri.ToString(), "neo4j", ContainerPassword);
+        }
+
+        await WaitUntilAnsweringAsync(Options);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_container is not null)
+        {
+            await _container.DisposeAsync();
+        }
+    }
+
+    /// <summary>Users often have the Bolt address at hand; the adapter speaks HTTP on the same host.</summary>
+    private static string HttpAddress(string uri)
+    {
+        var parsed = new Uri(uri);
+        return parsed.Scheme is "http" or "https" ? uri : new UriBuilder("http", parsed.Host, 7474).Uri.ToString();
+    }
+
+    private static Neo4jStoreOptions Settings(string uri, string user, string password) => new()
+    {
+        Uri = uri,
+        User = user,
+        Password = password,
+        BatchSize = 2, // small, so the suite's articles are written in several UNWIND batches
+        RetryDelay = TimeSpan.FromMilliseconds(50),
+    };
+
+    /// <summary>The HTTP root answers before the database is online: wait for a query to work.</summary>
+    private static async Task WaitUntilAnsweringAsync(Neo4jStoreOptions options)
+    {
+        using var http = new HttpClient();
+        var client = new Neo4jQueryClient(http, Microsoft.Extensions.Options.Options.Create(options));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        while (true)
+        {
+            try
+            {
+                await client.RunAsync("RETURN 1 AS ready", readOnly: true, ct: TestContext.Current.CancellationToken);
+                return;
+            }
+            catch (Neo4jTransientException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(500, TestContext.Current.CancellationToken);
+            }
+        }
+    }
+}
+
+/// <summary>The behaviour suite against a real Neo4j server, plus what only the graph model promises.</summary>
+public sealed class Neo4jGraphStoreTests(Neo4jServer server) : GraphStoreBehaviour, IClassFixture<Neo4jServer>
+{
+    private readonly List<HttpClient> _http = [];
+
+    protected override async Task<IGraphStore> CreateEmptyStoreAsync()
+    {
+        Assert.SkipWhen(server.SkipReason is not null, server.SkipReason ?? "");
+        var store = Open();
+        await store.InitializeAsync(Ct);
+        // Every test starts from an empty graph (the schema stays).
+        await Client().RunAsync("MATCH (n) DETACH DELETE n", ct: Ct);
+        return store;
+    }
+
+    protected override Task<IGraphStore> OpenSameStoreAsync() => Task.FromResult<IGraphStore>(Open());
+
+    protected override Task<IGraphStore> ReopenAsync() => Task.FromResult<IGraphStore>(Open());
+
+    public override ValueTask DisposeAsync()
+    {
+        _http.ForEach(h => h.Dispose());
+        return base.DisposeAsync();
+    }
+
+    private Neo4jQueryClient Client()
+    {
+        var http = new HttpClient();
+        _http.Add(http);
+        return new Neo4jQueryClient(http, Options.Create(server.Options!));
+    }
+
+    private Neo4jGraphStore Open() => new(Client(), Options.Create(server.Options!), Clock);
+
+    [Fact]
+    public async Task Browser_sees_actors_with_kind_labels_and_one_aggregate_edge_per_pair_and_type()
+    {
+        await SaveBothAsync();
+
+        var labels = await Client().RunAsync("MATCH (a:Actor {id: $id}) RETURN labels(a) AS labels", new { id = "bashar-al-assad" }, ct: Ct);
+        labels.Rows.Single()["labels"].EnumerateArray().Select(l => l.GetString()).ShouldBe(["Actor", "Person"], ignoreOrder: true);
+
+        var rejects = await Client().RunAsync(
+            "MATCH (:Actor {id: 'RUS'})-[r:REJECTS]->(:Actor {id: 'USA'}) RETURN r.count AS count, r.score AS score, toString(r.firstSeen) AS firstSeen, toString(r.lastSeen) AS lastSeen",
+            ct: Ct);
+        var edge = rejects.Rows.ShouldHaveSingleItem();
+        edge["count"].GetInt32().ShouldBe(2);
+        edge["score"].GetDouble().ShouldBe(-0.2);
+        edge["firstSeen"].GetString().ShouldBe("2024-05-10");
+        edge["lastSeen"].GetString().ShouldBe("2024-05-10");
+
+        var affiliated = await Client().RunAsync("MATCH (:Person {id: 'bashar-al-assad'})-[f:AFFILIATED_WITH]->(c:Country) RETURN c.id AS country, f.role AS role", ct: Ct);
+        affiliated.Rows.ShouldHaveSingleItem()["country"].GetString().ShouldBe("SYR");
+    }
+
+    [Fact]
+    public async Task Re_ingesting_recomputes_the_edges_it_touched_and_drops_the_ones_left_without_evidence()
+    {
+        await SaveAsync(Sample.RussiaBacksAssad());
+        await SaveAsync(Sample.Build("russia-backs-assad")
+            .With(Sample.Russia, Sample.Turkey)
+            .Says("RUS", RelationType.Threaten, "TUR", "Russia warned Turkey.")
+            .Build());
+
+        var edges = await Client().RunAsync("MATCH (s:Actor)-[r]->(t:Actor) WHERE type(r) <> 'AFFILIATED_WITH' RETURN s.id + ' ' + type(r) + ' ' + t.id AS edge, r.count AS count", ct: Ct);
+
+        edges.Rows.Select(r => $"{r["edge"].GetString()} {r["count"].GetInt32()}").ShouldBe(["RUS THREATENS TUR 1"]);
+    }
+}
