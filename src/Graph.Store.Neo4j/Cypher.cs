@@ -113,11 +113,11 @@ internal static class Cypher
         DELETE old
         WITH DISTINCT p, s, t
         MATCH (e:Evidence {source: p.source, target: p.target, type: p.type})
-        WITH p, s, t, count(e) AS count, min(e.day) AS firstSeen, max(e.day) AS lastSeen,
+        WITH p, s, t, count(e) AS total, min(e.day) AS firstSeen, max(e.day) AS lastSeen,
              sum(CASE WHEN e.modality IN $counting THEN 1 ELSE 0 END) AS counted,
              sum(CASE WHEN e.modality IN $counting THEN e.confidence ELSE 0.0 END) AS weight,
              sum(CASE WHEN e.modality IN $counting THEN e.score * e.confidence ELSE 0.0 END) AS weighted
-        WITH p, s, t, {type: p.type, count: count, counted: counted, firstSeen: firstSeen, lastSeen: lastSeen,
+        WITH p, s, t, {type: p.type, count: total, counted: counted, firstSeen: firstSeen, lastSeen: lastSeen,
              score: CASE WHEN weight > 0 THEN round(weighted / weight / 10.0, 4) ELSE 0.0 END} AS props
         FOREACH (_ IN CASE WHEN p.edge = 'AGREES_WITH' THEN [1] ELSE [] END | CREATE (s)-[r:AGREES_WITH]->(t) SET r = props)
         FOREACH (_ IN CASE WHEN p.edge = 'CONSULTS' THEN [1] ELSE [] END | CREATE (s)-[r:CONSULTS]->(t) SET r = props)
@@ -174,8 +174,8 @@ internal static class Cypher
         OPTIONAL MATCH (a)<-[:FROM|TO]-(e:Evidence)
         WITH a, count(DISTINCT e) AS evidence
         ORDER BY evidence DESC, a.name, a.id
-        WITH collect(properties(a)) AS all
-        RETURN size(all) AS total, all[$offset..($offset + $first)] AS items
+        WITH collect(properties(a)) AS found
+        RETURN size(found) AS total, found[$offset..($offset + $first)] AS items
         """;
 
     public const string GetEvidence = """
@@ -214,7 +214,7 @@ internal static class Cypher
         WITH a
         ORDER BY a.publishedAt IS NULL, a.publishedAt DESC, a.id
         WITH collect({id: a.id, title: a.title, url: a.url, source: a.source, publishedAt: toString(a.publishedAt),
-                      contentHash: a.contentHash, extractorVersion: a.extractorVersion, ingestedAt: toString(a.ingestedAt)}) AS all
-        RETURN size(all) AS total, all[$offset..($offset + $first)] AS items
+                      contentHash: a.contentHash, extractorVersion: a.extractorVersion, ingestedAt: toString(a.ingestedAt)}) AS found
+        RETURN size(found) AS total, found[$offset..($offset + $first)] AS items
         """;
 }
