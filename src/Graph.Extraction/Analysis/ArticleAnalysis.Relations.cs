@@ -1,0 +1,649 @@
+using Graph.Core.Domain;
+using Graph.Extraction.Text;
+
+namespace Graph.Extraction.Analysis;
+
+internal sealed partial class ArticleAnalysis
+{
+    private static readonly HashSet<string> BeForms = new(StringComparer.Ordinal)
+    {
+        "was", "were", "been", "being", "is", "are", "be", "get", "got", "gets", "'s",
+    };
+
+    private static readonly HashSet<string> NounContext = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "its", "his", "her", "their", "our", "'s", "’s", "vital", "staunch", "limited", "military", "further", "new",
+        "continued", "direct", "full", "strong", "bloody", "brutal", "deadly", "fresh", "renewed", "heavy", "massive", "more", "no",
+        "any", "of", "for", "tactical", "practical", "diplomatic", "political", "humanitarian", "financial", "economic",
+    };
+
+    private string? _lastSpeaker;
+    private bool _lastEndedInQuote;
+
+    /// <summary>Where a sentence's content is, and who says it: "X said (that) …", "“…,” X said", "according to X".</summary>
+    private sealed record Frame(int Start, int End, string? Speaker, Mention? SpeakerMention);
+
+    private void FindRelations(Sentence sentence, List<Mention> mentions, List<Relation> relations)
+    {
+        var tokens = sentence.Tokens;
+        var frame = FrameOf(sentence, mentions);
+        _lastEndedInQuote = tokens.Count > 0 && tokens[^1].IsQuote || tokens.Count > 1 && tokens[^2].IsQuote;
+        if (frame.Speaker is not null)
+        {
+            _lastSpeaker = frame.Speaker;
+        }
+
+        if (mentions.Count(m => m.ActorId is not null) + (frame.Speaker is null ? 0 : 1) < 2 || tokens.Count > 400)
+        {
+            return;
+        }
+
+        var candidates = mentions.Where(m => m.ActorId is not null && !ReferenceEquals(m, frame.SpeakerMention)).ToList();
+        var date = EventDates.Find(tokens, _day);
+        int rejectAt = -1;
+        for (int k = frame.Start; k < frame.End; k++)
+        {
+            if (_lex.Rejecting.Contains(tokens[k].Lower))
+            {
+                rejectAt = k;
+                break;
+            }
+        }
+
+        var covered = Covered(tokens.Count, mentions);
+        var found = new List<Relation>();
+        for (int i = frame.Start; i < frame.End; i++)
+        {
+            if (covered[i] || !tokens[i].IsWord || (i > 0 && tokens[i].IsCapitalised && !tokens[i - 1].IsQuote && tokens[i - 1].Text != "-"))
+            {
+                continue;
+            }
+
+            var (len, triggers) = _lex.Triggers.Match(tokens, i, frame.End);
+            if (len == 0 || triggers is null)
+            {
+                continue;
+            }
+
+            bool nounFirst = i > 0 && (NounContext.Contains(tokens[i - 1].Lower) || MentionAt(candidates, i - 1) is not null);
+            var ordered = triggers.OrderBy(t => t.IsNoun != nounFirst).ToList();
+            foreach (var trigger in ordered)
+            {
+                if (rejectAt >= 0 && i > rejectAt && Plover.Of(trigger.Type).Score > 0)
+                {
+                    break; // "rebuffed suggestions that Obama would meet Putin": the rejection is the event, not the meeting
+                }
+
+                int before = found.Count;
+                Read(sentence, candidates, frame, trigger, i, i + len, date, found);
+                if (found.Count > before)
+                {
+                    i += len - 1;
+                    break;
+                }
+            }
+        }
+
+        ReadAttributive(sentence, candidates, frame, date, found);
+        ReadFramings(sentence, candidates, frame, date, found);
+        foreach (var r in found)
+        {
+            if (!relations.Any(x => x.Start == r.Start && x.Source == r.Source && x.Target == r.Target && x.Type == r.Type))
+            {
+                relations.Add(r);
+            }
+        }
+    }
+
+    private Frame FrameOf(Sentence sentence, List<Mention> mentions)
+    {
+        var tokens = sentence.Tokens;
+        int n = tokens.Count;
+        for (int r = 0; r < n; r++)
+        {
+            string w = tokens[r].Lower;
+            if (w == "according" && r + 2 < n && tokens[r + 1].Lower == "to" && MentionAt(mentions, r + 2) is { ActorId: not null } by && by.Start == r + 2)
+            {
+                return new Frame(0, n, Principal(by) is { } p && by.ActorKind != ActorKind.Person ? p : by.ActorId, by);
+            }
+
+            if (!_lex.Reporting.Contains(w) || MentionAt(mentions, r) is not null)
+            {
+                continue;
+            }
+
+            Mention? before = null;
+            for (int k = r - 1; k >= Math.Max(0, r - 3); k--)
+            {
+                if (MentionAt(mentions, k) is { ActorId: not null, Kind: not MentionKind.Location } m && m.End == k + 1)
+                {
+                    before = m;
+                    break;
+                }
+
+                if (!tokens[k].IsWord || tokens[k].IsCapitalised)
+                {
+                    break;
+                }
+            }
+
+            Mention? after = null;
+            for (int k = r + 1; k < Math.Min(n, r + 3); k++)
+            {
+                if (MentionAt(mentions, k) is { ActorId: not null, Kind: not MentionKind.Location } m)
+                {
+                    after = m;
+                    break;
+                }
+
+                if (tokens[k].Lower is not ("the" or "a" or "an"))
+                {
+                    break;
+                }
+            }
+
+            // "it"/"he" as the speaker: "…, he said".
+            string? pronoun = before is null && r > 0 && tokens[r - 1].Lower is "he" or "she" or "it" or "they" ? tokens[r - 1].Lower : null;
+            if (before is not null)
+            {
+                int rest = n - r - 1;
+                bool content = rest >= 3 && tokens[r + 1].Text is not ("," or "." or "”" or "\"");
+                return content
+                    ? new Frame(r + 1, n, before.ActorId, before)
+                    : new Frame(0, TrimEnd(tokens, before.Start), before.ActorId, before);
+            }
+
+            if (after is not null && (r == 0 || tokens[r - 1].Text is "," or "”" or "\"" || tokens[r - 1].IsQuote))
+            {
+                return new Frame(0, TrimEnd(tokens, r), after.ActorId, after);
+            }
+
+            if (pronoun is not null && r + 1 < n && tokens[r + 1].Text is "." or "," && r >= 2)
+            {
+                string? speaker = pronoun is "he" or "she" ? LastPersonBefore(mentions, r - 1) : _lastSpeaker;
+                return new Frame(0, TrimEnd(tokens, r - 1), speaker, null);
+            }
+        }
+
+        // A quotation continued from the previous sentence keeps its speaker.
+        if (n > 0 && tokens[0].IsQuote && _lastEndedInQuote && _lastSpeaker is not null)
+        {
+            return new Frame(0, n, _lastSpeaker, null);
+        }
+
+        return new Frame(0, n, null, null);
+    }
+
+    private static int TrimEnd(List<Token> tokens, int end)
+    {
+        while (end > 0 && !tokens[end - 1].IsWord)
+        {
+            end--;
+        }
+
+        return end;
+    }
+
+    private void Read(Sentence sentence, List<Mention> candidates, Frame frame, Trigger trigger, int t0, int t1, DateOnly? date, List<Relation> found)
+    {
+        var tokens = sentence.Tokens;
+        List<string> sources = [];
+        string? target = null;
+        bool indirect = false;
+        int sourceEnd = frame.Start;
+        double confidence = trigger.IsNoun ? 0.75 : 0.85;
+
+        if (trigger.IsNoun)
+        {
+            if (t1 + 1 < frame.End && tokens[t1].Lower == "between" && trigger.Symmetric)
+            {
+                var pair = candidates.Where(m => m.Start > t1 && m.Start < t1 + 8 && m.Kind != MentionKind.Location).Take(2).ToList();
+                if (pair.Count == 2 && !SameSide(pair[0].ActorId!, pair[1].ActorId!))
+                {
+                    Emit(sentence, frame, trigger, t0, t1, pair[0].ActorId!, pair[1].ActorId!, Modality.Asserted, confidence, date, found);
+                    Emit(sentence, frame, trigger, t0, t1, pair[1].ActorId!, pair[0].ActorId!, Modality.Asserted, confidence, date, found);
+                }
+
+                return;
+            }
+
+            if (t1 >= frame.End || !trigger.Preps.Contains(tokens[t1].Lower))
+            {
+                return;
+            }
+
+            var possessor = t0 >= 1 ? MentionAt(candidates, t0 - 1) : null;
+            if (possessor is null && t0 >= 2 && tokens[t0 - 1].IsPossessive)
+            {
+                possessor = MentionAt(candidates, t0 - 2);
+            }
+            else if (possessor is null && t0 >= 3 && tokens[t0 - 2].IsPossessive && tokens[t0 - 1].IsWord && !tokens[t0 - 1].IsCapitalised)
+            {
+                possessor = MentionAt(candidates, t0 - 3);
+            }
+
+            if (possessor is not null && possessor.Kind != MentionKind.Location)
+            {
+                sources.Add(possessor.ActorId!);
+                sourceEnd = possessor.End;
+                indirect |= possessor.IsIndirect;
+            }
+
+            var (t, viaPlace, tIndirect) = RightObject(tokens, candidates, frame, t1 + 1, Math.Min(frame.End, t1 + 8), sources, trigger, noun: true);
+            target = t;
+            indirect |= tIndirect;
+            confidence -= viaPlace ? 0.1 : 0;
+        }
+        else
+        {
+            bool passive = trigger.IsPastForm && t0 >= 1 && (BeForms.Contains(tokens[t0 - 1].Lower) || (t0 >= 2 && BeForms.Contains(tokens[t0 - 2].Lower) && tokens[t0 - 1].Lower.EndsWith("ly", StringComparison.Ordinal)));
+            if (passive)
+            {
+                int by = -1;
+                for (int k = t1; k < Math.Min(frame.End, t1 + 4); k++)
+                {
+                    if (tokens[k].Lower == "by")
+                    {
+                        by = k;
+                        break;
+                    }
+                }
+
+                if (by < 0 || MentionAt(candidates, by + 1) is not { } agent || agent.Kind == MentionKind.Location)
+                {
+                    return;
+                }
+
+                var patient = LeftSubject(tokens, candidates, frame, t0);
+                if (patient.Count == 0)
+                {
+                    return;
+                }
+
+                foreach (var p in patient)
+                {
+                    var m = Modal(tokens, frame, t0, p.End, agent.ActorId!);
+                    Emit(sentence, frame, trigger, t0, t1, agent.ActorId!, p.ActorId!, m, confidence - (agent.IsIndirect || p.IsIndirect ? 0.15 : 0), date, found);
+                }
+
+                return;
+            }
+        }
+
+        if (sources.Count == 0)
+        {
+            var subject = CoordinatedVerb(tokens, t0) ? FirstSubject(tokens, candidates, frame, t0) : LeftSubject(tokens, candidates, frame, t0);
+            foreach (var s in subject)
+            {
+                sources.Add(s.ActorId!);
+                indirect |= s.IsIndirect;
+                sourceEnd = Math.Max(sourceEnd, s.End);
+                if (t0 - s.End > 6)
+                {
+                    confidence -= 0.1;
+                }
+            }
+
+            if (subject.Count == 0 && PronounSubject(tokens, frame, t0) is { } spoken)
+            {
+                sources.Add(spoken);
+                confidence -= 0.1;
+            }
+        }
+
+        if (sources.Count == 0)
+        {
+            return;
+        }
+
+        if (!trigger.IsNoun)
+        {
+            var (t, viaPlace, tIndirect) = RightObject(tokens, candidates, frame, t1, Math.Min(frame.End, t1 + 12), sources, trigger, noun: false);
+            target = t;
+            indirect |= tIndirect;
+            confidence -= viaPlace ? 0.1 : 0;
+        }
+
+        var modality = Modal(tokens, frame, t0, sourceEnd, sources[0]);
+        confidence -= indirect ? 0.15 : 0;
+        if (target is null)
+        {
+            // "X and Y agreed", "X and Y held talks": both directions.
+            if (trigger.Symmetric && sources.Count >= 2)
+            {
+                for (int a = 0; a < sources.Count; a++)
+                {
+                    for (int b = 0; b < sources.Count; b++)
+                    {
+                        if (a != b)
+                        {
+                            Emit(sentence, frame, trigger, t0, t1, sources[a], sources[b], modality, confidence, date, found);
+                        }
+                    }
+                }
+            }
+
+            return;
+        }
+
+        foreach (var s in sources)
+        {
+            Emit(sentence, frame, trigger, t0, t1, s, target, modality, confidence, date, found);
+        }
+    }
+
+    // ", but denied …", "and killed …", ", killing …": the verb shares the clause's first subject.
+    private static bool CoordinatedVerb(List<Token> tokens, int t0) =>
+        t0 >= 1 && (tokens[t0 - 1].Lower is "but" or "and" || (tokens[t0 - 1].Text == "," && tokens[t0].Lower.EndsWith("ing", StringComparison.Ordinal)));
+
+    private List<Mention> FirstSubject(List<Token> tokens, List<Mention> candidates, Frame frame, int t0)
+    {
+        foreach (var m in candidates)
+        {
+            if (m.Start >= frame.Start && m.End <= t0 && m.Kind != MentionKind.Location && !AfterPreposition(tokens, m))
+            {
+                return [m];
+            }
+        }
+
+        return [];
+    }
+
+    private string? PronounSubject(List<Token> tokens, Frame frame, int t0)
+    {
+        for (int k = t0 - 1; k >= Math.Max(frame.Start, t0 - 8); k--)
+        {
+            string w = tokens[k].Lower;
+            if (w is "we" or "our" or "us" && frame.Speaker is { } speaker)
+            {
+                return Draft(speaker)?.Kind == ActorKind.Person ? Draft(speaker)!.Principal ?? speaker : speaker;
+            }
+
+            if (w is "i" && frame.Speaker is { } me)
+            {
+                return me;
+            }
+
+            if (w is "it" && frame.Speaker is { } it && Draft(it)?.Kind != ActorKind.Person)
+            {
+                return it;
+            }
+
+            if (IsBoundary(tokens[k]))
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsBoundary(Token t) => t.Text is ";" or ":" or "(" or ")" || t.IsQuote || t.Lower is "which" or "who" or "whom" or "whose" or "that" or "whether" or "while" or "because" or "although";
+
+    private static bool AfterPreposition(List<Token> tokens, Mention m)
+    {
+        int k = m.Start - 1;
+        if (k >= 0 && tokens[k].Lower is "the" or "a" or "an")
+        {
+            k--;
+        }
+
+        return k >= 0 && Prepositions.Contains(tokens[k].Lower);
+    }
+
+    /// <summary>The subject of the verb at <paramref name="t0"/>: the nearest actor before it in the same clause, with coordinated actors.</summary>
+    private List<Mention> LeftSubject(List<Token> tokens, List<Mention> candidates, Frame frame, int t0)
+    {
+        for (int k = t0 - 1; k >= Math.Max(frame.Start, t0 - 20); k--)
+        {
+            if (IsBoundary(tokens[k]))
+            {
+                break;
+            }
+
+            if (tokens[k].Lower is "it" or "we" or "i" or "they")
+            {
+                return [];
+            }
+
+            var m = MentionAt(candidates, k);
+            if (m is null)
+            {
+                continue;
+            }
+
+            k = m.Start;
+            if (m.Kind == MentionKind.Location || AfterPreposition(tokens, m))
+            {
+                continue;
+            }
+
+            var subject = new List<Mention> { m };
+            int s = m.Start;
+            while (s >= 2 && tokens[s - 1].Lower is "and" or "," && MentionAt(candidates, s - 2) is { } other && other.End == s - 1 && other.Kind != MentionKind.Location)
+            {
+                subject.Insert(0, other);
+                s = other.Start;
+            }
+
+            return subject;
+        }
+
+        return [];
+    }
+
+    private (string? Target, bool ViaPlace, bool Indirect) RightObject(List<Token> tokens, List<Mention> candidates, Frame frame, int from, int to, List<string> sources, Trigger trigger, bool noun)
+    {
+        for (int k = from; k < to; k++)
+        {
+            var t = tokens[k];
+            if (t.Text is "." or ";" or "(" || (t.IsQuote && k > from) || t.Lower is "which" or "who" or "while" or "but" || (t.Text == "," && !noun))
+            {
+                break;
+            }
+
+            var m = MentionAt(candidates, k);
+            if (m is null)
+            {
+                continue;
+            }
+
+            k = m.End - 1;
+            bool locative = m.Start > 0 && Locatives.Contains(tokens[m.Start - 1].Lower) && !(noun && m.Start - 1 == from - 1);
+            if (!noun && locative && trigger.Type != RelationType.Retreat)
+            {
+                continue;
+            }
+
+            if (m.Kind == MentionKind.StateNoun && _lex.EquipmentNouns.Contains(tokens[m.End - 1].Lower))
+            {
+                continue;
+            }
+
+            string? id = m.ActorId;
+            bool viaPlace = false;
+            if (m.Kind == MentionKind.Location)
+            {
+                id = _kb.Find(m.ActorId!)?.Roles.FirstOrDefault(r => r.Role == "located in")?.ActorId;
+                viaPlace = true;
+                if (id is null)
+                {
+                    continue;
+                }
+            }
+
+            if (sources.Count > 0 && sources.Any(s => SameSide(s, id!)))
+            {
+                continue;
+            }
+
+            return (id, viaPlace, m.IsIndirect);
+        }
+
+        return (null, false, false);
+    }
+
+    private Modality Modal(List<Token> tokens, Frame frame, int t0, int sourceEnd, string source)
+    {
+        int from = Math.Max(frame.Start, Math.Max(sourceEnd, t0 - 4));
+        if (CueIn(_lex.Negation, tokens, from, t0))
+        {
+            return Modality.Negated;
+        }
+
+        if (CueIn(_lex.Hypothetical, tokens, Math.Max(frame.Start, t0 - 6), t0) || Enumerable.Range(frame.Start, Math.Max(0, t0 - frame.Start)).Any(k => tokens[k].Lower == "if"))
+        {
+            return Modality.Hypothetical;
+        }
+
+        if (CueIn(_lex.Future, tokens, Math.Max(frame.Start, t0 - 5), t0))
+        {
+            return Modality.Future;
+        }
+
+        if (CueIn(_lex.Reported, tokens, 0, tokens.Count) || (frame.Speaker is { } s && s != source && Principal(s) != source))
+        {
+            return Modality.Reported;
+        }
+
+        return Modality.Asserted;
+    }
+
+    private string? Principal(string id) => Draft(id) is { Kind: ActorKind.Person } d ? d.Principal : id;
+
+    private static bool CueIn(PhraseTrie<bool> cues, List<Token> tokens, int from, int to)
+    {
+        for (int k = Math.Max(0, from); k < to; k++)
+        {
+            foreach (var (len, _) in cues.MatchAll(tokens, k, to))
+            {
+                if (k + len <= to)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool SameSide(string a, string b)
+    {
+        if (a == b)
+        {
+            return true;
+        }
+
+        var da = Draft(a);
+        var db = Draft(b);
+        bool Serves(ActorDraft? x, string y) => x is not null && x.Affiliations.Any(f => f.ActorId == y && f.IsInForceOn(_day));
+        return Serves(da, b) || Serves(db, a) || (da?.Principal is { } pa && pa == db?.Principal && da.Kind == ActorKind.Person && db.Kind == ActorKind.Person);
+    }
+
+    // "US-backed rebels", "Iran-allied militias".
+    private void ReadAttributive(Sentence sentence, List<Mention> candidates, Frame frame, DateOnly? date, List<Relation> found)
+    {
+        var tokens = sentence.Tokens;
+        foreach (var m in candidates)
+        {
+            int h = m.End;
+            if (h + 1 >= tokens.Count || tokens[h].Text != "-" || tokens[h].SpaceBefore || !_lex.Attributive.TryGetValue(tokens[h + 1].Lower, out var type))
+            {
+                continue;
+            }
+
+            var target = candidates.FirstOrDefault(t => t.Start >= h + 2 && t.Start <= h + 4 && t.Kind != MentionKind.Location);
+            if (target is null || m.Kind == MentionKind.Location || SameSide(m.ActorId!, target.ActorId!))
+            {
+                continue;
+            }
+
+            var trigger = new Trigger(type, tokens[h + 1].Lower, false, true, [], false);
+            Emit(sentence, frame, trigger, h, h + 2, m.ActorId!, target.ActorId!, Modality.Asserted, 0.7, date, found);
+        }
+    }
+
+    // "Washington and European states view Assad as a pariah".
+    private void ReadFramings(Sentence sentence, List<Mention> candidates, Frame frame, DateOnly? date, List<Relation> found)
+    {
+        var tokens = sentence.Tokens;
+        for (int i = frame.Start; i < frame.End; i++)
+        {
+            var (len, _) = _lex.FramingVerbs.Match(tokens, i, frame.End);
+            if (len == 0)
+            {
+                continue;
+            }
+
+            var target = candidates.FirstOrDefault(t => t.Start >= i + len && t.Start <= i + len + 2);
+            if (target is null || target.End >= tokens.Count || tokens[target.End].Lower != "as")
+            {
+                continue;
+            }
+
+            for (int k = target.End + 1; k < Math.Min(frame.End, target.End + 5); k++)
+            {
+                var (flen, types) = _lex.Framings.Match(tokens, k, frame.End);
+                if (flen == 0 || types is null)
+                {
+                    continue;
+                }
+
+                var trigger = new Trigger(types[0], Surface(sentence, k, k + flen).ToLowerInvariant(), true, false, [], false);
+                foreach (var s in LeftSubject(tokens, candidates, frame, i))
+                {
+                    if (!SameSide(s.ActorId!, target.ActorId!))
+                    {
+                        Emit(sentence, frame, trigger, k, k + flen, s.ActorId!, target.ActorId!, Modal(tokens, frame, i, s.End, s.ActorId!), 0.7, date, found);
+                    }
+                }
+
+                break;
+            }
+        }
+    }
+
+    private void Emit(Sentence sentence, Frame frame, Trigger trigger, int t0, int t1, string source, string target, Modality modality, double confidence, DateOnly? date, List<Relation> found)
+    {
+        if (SameSide(source, target) || Draft(source)?.Kind == ActorKind.Location || Draft(target)?.Kind == ActorKind.Location)
+        {
+            return;
+        }
+
+        var plover = Plover.Of(trigger.Type);
+        int polarity = plover.Polarity;
+        double score = plover.Score;
+        if (modality == Modality.Negated)
+        {
+            // "did not meet" is no meeting: a negated cooperation leans the other way, a negated attack is nothing.
+            polarity = plover.Score > 0 ? -1 : 0;
+            score = plover.Score > 0 ? -plover.Score / 2 : 0;
+        }
+
+        confidence -= modality switch
+        {
+            Modality.Hypothetical => 0.25,
+            Modality.Negated => 0.1,
+            Modality.Reported => 0.05,
+            _ => 0,
+        };
+
+        string? saidBy = frame.Speaker is { } s && s != source ? s : null;
+        var tokens = sentence.Tokens;
+        string word = sentence.Text[(tokens[t0].Start - sentence.Start)..(tokens[t1 - 1].End - sentence.Start)];
+        found.Add(new Relation(
+            source,
+            target,
+            trigger.Type,
+            polarity,
+            score,
+            Math.Round(Math.Clamp(confidence, 0.05, 0.95), 2),
+            sentence.Text,
+            sentence.Start,
+            sentence.End,
+            modality,
+            saidBy,
+            date,
+            word));
+    }
+}

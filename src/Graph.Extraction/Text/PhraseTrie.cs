@@ -1,0 +1,92 @@
+namespace Graph.Extraction.Text;
+
+/// <summary>Multiword phrases keyed by lower-case tokens: one walk per position finds every phrase starting there.</summary>
+internal sealed class PhraseTrie<T>
+{
+    private readonly Node _root = new();
+
+    public int Count { get; private set; }
+
+    public void Add(string phrase, T value)
+    {
+        var tokens = Tokenizer.Tokenize(phrase);
+        if (tokens.Count > 0)
+        {
+            Add(tokens.Select(t => t.Lower).ToArray(), value);
+        }
+    }
+
+    public void Add(IReadOnlyList<string> lowerTokens, T value)
+    {
+        var node = _root;
+        foreach (var t in lowerTokens)
+        {
+            node.Next ??= new Dictionary<string, Node>(StringComparer.Ordinal);
+            if (!node.Next.TryGetValue(t, out var child))
+            {
+                child = new Node();
+                node.Next[t] = child;
+            }
+
+            node = child;
+        }
+
+        node.Values ??= [];
+        node.Values.Add(value);
+        Count++;
+    }
+
+    /// <summary>Every phrase that starts at <paramref name="at"/>, longest first.</summary>
+    public List<(int Length, List<T> Values)> MatchAll(IReadOnlyList<Token> tokens, int at, int end = int.MaxValue)
+    {
+        var found = new List<(int, List<T>)>();
+        var node = _root;
+        end = Math.Min(end, tokens.Count);
+        for (int i = at; i < end; i++)
+        {
+            if (node.Next is null || !node.Next.TryGetValue(tokens[i].Lower, out var child))
+            {
+                break;
+            }
+
+            node = child;
+            if (node.Values is not null)
+            {
+                found.Add((i - at + 1, node.Values));
+            }
+        }
+
+        found.Reverse();
+        return found;
+    }
+
+    /// <summary>The longest phrase starting at <paramref name="at"/>, or length 0.</summary>
+    public (int Length, List<T>? Values) Match(IReadOnlyList<Token> tokens, int at, int end = int.MaxValue)
+    {
+        var all = MatchAll(tokens, at, end);
+        return all.Count == 0 ? (0, null) : all[0];
+    }
+
+    /// <summary>Whether any phrase ends at token <paramref name="last"/> (inclusive), looking back at most <paramref name="maxLength"/> tokens.</summary>
+    public bool EndsAt(IReadOnlyList<Token> tokens, int last, int maxLength = 4)
+    {
+        for (int s = Math.Max(0, last - maxLength + 1); s <= last; s++)
+        {
+            foreach (var (len, _) in MatchAll(tokens, s, last + 1))
+            {
+                if (s + len - 1 == last)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private sealed class Node
+    {
+        public Dictionary<string, Node>? Next;
+        public List<T>? Values;
+    }
+}

@@ -1,7 +1,0 @@
-namespace Graph.Extraction.Tests;
-
-public class PlaceholderTests
-{
-    [Fact]
-    public void Builds() => true.ShouldBeTrue();
-}
