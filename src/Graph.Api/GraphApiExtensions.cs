@@ -6,6 +6,8 @@ using Graph.Api.Validation;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -47,8 +49,20 @@ public static partial class GraphApiExtensions
             .AddComplexityAnalyzer((c, sp) =>
             {
                 var o = sp.GetRequiredService<IOptions<GraphApiOptions>>().Value;
-                c.MaxDepth = o.MaxDepth;
                 c.MaxComplexity = o.MaxComplexity;
+
+                // Depth is checked here rather than by c.MaxDepth: tools' standard introspection query nests ofType seven
+                // times (depth 13), so introspection alone may go a little deeper, still bounded since __Type.fields cycles.
+                c.ValidateComplexityDelegate = ctx =>
+                {
+                    int limit = IsIntrospectionOnly(ctx.ValidationContext.Operation) ? Math.Max(o.MaxDepth, IntrospectionMaxDepth) : o.MaxDepth;
+                    if (ctx.Error is null && ctx.MaxDepth > limit)
+                    {
+                        ctx.Error = new ValidationError($"Query is too nested to execute. Maximum depth is {ctx.MaxDepth} levels; maximum allowed on this endpoint is {limit}.") { Code = "COMPLEXITY" };
+                    }
+
+                    return Task.CompletedTask;
+                };
             })
             .AddValidationRule<FieldCountRule>()
             .AddValidationRule<MutationAuthorizationRule>()
@@ -88,6 +102,12 @@ public static partial class GraphApiExtensions
         app.Map(path, handler.HandleAsync);
         return app;
     }
+
+    /// <summary>Depth allowed to operations that only introspect (graphql-js's full introspection query is 13 deep).</summary>
+    public const int IntrospectionMaxDepth = 15;
+
+    private static bool IsIntrospectionOnly(GraphQLOperationDefinition operation) =>
+        operation.SelectionSet.Selections.All(s => s is GraphQLField f && f.Name.StringValue.StartsWith("__", StringComparison.Ordinal));
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Resolver of field {Field} failed")]
     private static partial void LogResolverFailed(ILogger logger, Exception exception, string field);
