@@ -66,7 +66,8 @@ internal sealed partial class ArticleAnalysis
             }
 
             bool nounFirst = i > 0 && (NounContext.Contains(tokens[i - 1].Lower) || MentionAt(candidates, i - 1) is not null);
-            var ordered = triggers.OrderBy(t => t.IsNoun != nounFirst).ToList();
+            bool nounOnly = i > 0 && ((Prepositions.Contains(tokens[i - 1].Lower) && tokens[i - 1].Lower != "to") || tokens[i - 1].Lower is "the" or "a" or "an" || tokens[i - 1].IsPossessive);
+            var ordered = triggers.Where(t => t.IsNoun || !nounOnly).OrderBy(t => t.IsNoun != nounFirst).ToList();
             foreach (var trigger in ordered)
             {
                 if (rejectAt >= 0 && i > rejectAt && Plover.Of(trigger.Type).Score > 0)
@@ -394,6 +395,12 @@ internal sealed partial class ArticleAnalysis
     /// <summary>The subject of the verb at <paramref name="t0"/>: the nearest actor before it in the same clause, with coordinated actors.</summary>
     private List<Mention> LeftSubject(List<Token> tokens, List<Mention> candidates, Frame frame, int t0)
     {
+        // "the coalition fighting IS": a participle right after an actor is that actor's.
+        if (t0 > frame.Start && tokens[t0].Lower.EndsWith("ing", StringComparison.Ordinal) && MentionAt(candidates, t0 - 1) is { Kind: not MentionKind.Location } adjacent)
+        {
+            return [adjacent];
+        }
+
         for (int k = t0 - 1; k >= Math.Max(frame.Start, t0 - 20); k--)
         {
             if (IsBoundary(tokens[k]))

@@ -75,10 +75,18 @@ internal sealed partial class ArticleAnalysis
         }
 
         var used = new HashSet<string>(relations.SelectMany(r => new[] { r.Source, r.Target }), StringComparer.Ordinal);
-        var actors = _actors.Values
+        var chosen = _actors.Values
             .Where(a => a.Kind != ActorKind.Location && (used.Contains(a.Id) || (a.Named && a.Kind != ActorKind.Group)))
-            .Select(a => a.ToActor())
             .ToList();
+
+        // Whom the chosen people speak for ("opposition figure" -> the Syrian opposition) is part of the picture too.
+        var affiliated = chosen.Where(a => a.Kind == ActorKind.Person)
+            .SelectMany(a => a.Affiliations.Where(f => f.IsInForceOn(_day)).Select(f => f.ActorId))
+            .Where(id => _actors.TryGetValue(id, out var d) && d.Kind != ActorKind.Location && !chosen.Contains(d))
+            .Distinct(StringComparer.Ordinal)
+            .Select(id => _actors[id])
+            .ToList();
+        var actors = chosen.Concat(affiliated).Select(a => a.ToActor()).ToList();
         return new ArticleExtraction(ArticleInfo.From(_article), actors, relations);
     }
 
@@ -351,6 +359,16 @@ internal sealed partial class ArticleAnalysis
             int end = i + len;
             string last = nouns[0];
             string first = last;
+
+            // "military-to-military talks" are not the military; "government-held districts" are the government's.
+            bool gluedBefore = i > 0 && tokens[i - 1].Text == "-" && !tokens[i - 1].SpaceBefore;
+            bool gluedAfter = end + 1 < tokens.Count && tokens[end].Text == "-" && !tokens[end].SpaceBefore;
+            if (gluedBefore || (gluedAfter && !_lex.Attributive.ContainsKey(tokens[end + 1].Lower) && tokens[end + 1].Lower is not ("held" or "controlled" or "led" or "run")))
+            {
+                i = end - 1;
+                continue;
+            }
+
             while (end < tokens.Count && !covered[end] && _lex.StateNouns.Match(tokens, end) is { Length: > 0 } more)
             {
                 last = more.Values![0];
@@ -375,7 +393,7 @@ internal sealed partial class ArticleAnalysis
             }
             else if (state is null)
             {
-                bool strong = first is "government" or "regime" or "administration" or "army" or "military" or "authorities" or "air force" or "security forces"
+                bool strong = first is "government" or "regime" or "administration" or "army" or "authorities" or "air force" or "security forces"
                     || _lex.EquipmentNouns.Contains(last);
                 bool hyphenated = end < tokens.Count && tokens[end].Text == "-" && !tokens[end].SpaceBefore;
                 if (!strong && !hyphenated)
@@ -565,7 +583,7 @@ internal sealed partial class ArticleAnalysis
 
                 if (qualifier is not null && person.Start == end)
                 {
-                    mentions.Remove(qualifier);
+                    Consume(mentions, qualifier);
                     person.Start = qualifier.Start;
                 }
                 else if (person.Start == end)
@@ -580,7 +598,7 @@ internal sealed partial class ArticleAnalysis
             if (determiner is "a" or "an" && qualifier is not null && Principal(qualifier) is { } state && end <= tokens.Count)
             {
                 // "a US official said": the state speaks through an unnamed official.
-                mentions.Remove(qualifier);
+                Consume(mentions, qualifier);
                 mentions.Add(new Mention(qualifier.Start, end, state, MentionKind.Coreference, Surface(sentence, qualifier.Start, end)) { ActorKind = Draft(state)?.Kind });
                 i = end - 1;
                 continue;
@@ -589,7 +607,7 @@ internal sealed partial class ArticleAnalysis
             if (determiner is "the" && qualifier is not null && _lex.HeadsOfState.Contains(title) && StateOf(qualifier) is { } headOf
                 && (end >= tokens.Count || tokens[end].Lower != "s") && HeadOf(headOf, title) is { } head)
             {
-                mentions.Remove(qualifier);
+                Consume(mentions, qualifier);
                 mentions.Add(new Mention(qualifier.Start, end, head, MentionKind.Coreference, Surface(sentence, qualifier.Start, end)) { ActorKind = ActorKind.Person });
                 i = end - 1;
             }
@@ -723,7 +741,7 @@ internal sealed partial class ArticleAnalysis
 
                 if (owner is not null)
                 {
-                    mentions.Remove(owner);
+                    Consume(mentions, owner);
                 }
 
                 added.Add(new Mention(d + 1, end, id, MentionKind.Coreference, Surface(sentence, d + 1, end)) { ActorKind = Draft(id)?.Kind });
@@ -947,10 +965,16 @@ internal sealed partial class ArticleAnalysis
 
     private void Merge(List<Mention> mentions, Mention qualifier, Mention into, Sentence sentence)
     {
-        mentions.Remove(qualifier);
+        Consume(mentions, qualifier);
         into.Start = Math.Min(into.Start, qualifier.Start);
         into.Surface = Surface(sentence, into.Start, into.End);
-        if (qualifier.ActorId is { } id && Draft(id) is { } d && qualifier.Kind == MentionKind.Named)
+    }
+
+    // A name folded into a larger mention ("Syrian| Foreign Minister …") was still named in the article.
+    private void Consume(List<Mention> mentions, Mention qualifier)
+    {
+        mentions.Remove(qualifier);
+        if (qualifier.ActorId is { } id && Draft(id) is { } d && qualifier.Kind is MentionKind.Named or MentionKind.NewName)
         {
             d.AddAlias(qualifier.Surface);
             d.Named = true;
