@@ -185,6 +185,20 @@ public sealed class FailureTests
     }
 
     [Fact]
+    public async Task Exception_details_appear_only_when_configured()
+    {
+        await using var api = await ApiHost.StartAsync(
+            Seed.IntoAsync,
+            new Dictionary<string, string?> { ["Graph:Api:ExposeExceptions"] = "true" },
+            store => new TroubledStore(store, stall: false));
+
+        var response = await api.PostAsync("{ stats { articles } }");
+
+        response.FirstErrorMessage.ShouldBe("Error trying to resolve field 'stats'.");
+        response.Errors![0]!["extensions"]!["details"]!.GetValue<string>().ShouldContain("secret connection string");
+    }
+
+    [Fact]
     public async Task Invalid_options_stop_the_host_at_start()
     {
         var start = () => ApiHost.StartAsync(settings: new Dictionary<string, string?> { ["Graph:Api:MaxPageSize"] = "0", ["Graph:Api:ApiKey"] = "short" });
