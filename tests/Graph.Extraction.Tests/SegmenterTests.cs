@@ -1,0 +1,34 @@
+using Graph.Extraction.Text;
+
+namespace Graph.Extraction.Tests;
+
+public class SegmenterTests
+{
+    private static readonly Lexicon Lexicon = Lexicon.Load([("cues", File.ReadAllText(Path.Combine(Extract.RepoRoot(), "graph-seed", "lexicon", "cues.json")))]);
+
+    private static string[] Sentences(string text) => Segmenter.Split(text, Lexicon).Select(s => s.Text).ToArray();
+
+    [Fact]
+    public void Abbreviations_initials_and_decimals_do_not_end_sentences()
+    {
+        Sentences("The U.S. envoy met Mr. Smith and Gen. Jones in Jan. 2015. George W. Bush said growth was 3.5 percent. It ended.")
+            .ShouldBe(["The U.S. envoy met Mr. Smith and Gen. Jones in Jan. 2015.", "George W. Bush said growth was 3.5 percent.", "It ended."]);
+    }
+
+    [Fact]
+    public void Quotes_close_sentences_and_headlines_end_at_line_breaks()
+    {
+        Sentences("US open to talks with Russia\n\n\"We will continue.\" The envoy left.")
+            .ShouldBe(["US open to talks with Russia", "\"We will continue.\"", "The envoy left."]);
+    }
+
+    [Fact]
+    public void Furniture_lines_and_photo_captions_are_dropped_with_offsets_kept()
+    {
+        string text = "Skip to main content\nA plane at the airport on 12 September (AFP/HO/SANA)\nRussia met Turkey.\nSign up to get the latest alerts";
+        var sentences = Segmenter.Split(text, Lexicon);
+        var only = sentences.ShouldHaveSingleItem();
+        only.Text.ShouldBe("Russia met Turkey.");
+        text[only.Start..only.End].ShouldBe(only.Text);
+    }
+}

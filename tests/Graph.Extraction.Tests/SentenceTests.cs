@@ -1,0 +1,152 @@
+using Graph.Core.Domain;
+
+namespace Graph.Extraction.Tests;
+
+/// <summary>One sentence per reading the engine must get right, named by category.</summary>
+public class SentenceTests
+{
+    [Fact]
+    public void Passive_voice_swaps_source_and_target()
+    {
+        var x = Extract.Text("Turkish troops were attacked by Russian jets near the border.");
+        x.Between("RUS", "TUR").ShouldContain(r => r.Type == RelationType.Assault && r.Polarity == -1);
+        x.Between("TUR", "RUS").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Attributive_backing_is_support()
+    {
+        var x = Extract.Text("US-backed rebels in Syria seized the town on Monday.");
+        x.Relations.ShouldContain(r => r.Source == "USA" && r.Target.StartsWith("rebels", StringComparison.Ordinal) && r.Type == RelationType.Support);
+    }
+
+    [Fact]
+    public void Nominalisation_with_possessive_subject()
+    {
+        var x = Extract.Text("Moscow's annexation of Crimea angered the West.");
+        x.Between("RUS", "UKR").ShouldContain(r => r.Type == RelationType.Coerce && r.Polarity == -1);
+    }
+
+    [Fact]
+    public void Coordinated_parties_hold_talks_both_ways()
+    {
+        var x = Extract.Text("Iran and Saudi Arabia held talks in Baghdad.");
+        x.Between("IRN", "SAU").ShouldContain(r => r.Type == RelationType.Consult);
+        x.Between("SAU", "IRN").ShouldContain(r => r.Type == RelationType.Consult);
+    }
+
+    [Fact]
+    public void Negation_is_not_positive_evidence()
+    {
+        var x = Extract.Text("Egypt did not meet Qatar at the summit.");
+        var r = x.Between("EGY", "QAT").ShouldHaveSingleItem();
+        r.Modality.ShouldBe(Modality.Negated);
+        r.Polarity.ShouldBeLessThanOrEqualTo(0);
+        r.Score.ShouldBeLessThanOrEqualTo(0);
+    }
+
+    [Fact]
+    public void Refusing_to_meet_is_a_rejection_not_a_meeting()
+    {
+        var x = Extract.Text("Jordan refused to meet Israel.");
+        x.Between("JOR", "ISR").ShouldContain(r => r.Type == RelationType.Reject);
+        x.Between("JOR", "ISR").ShouldNotContain(r => r.Polarity > 0);
+    }
+
+    [Fact]
+    public void Could_is_hypothetical()
+    {
+        var x = Extract.Text("Russia could attack Ukraine.");
+        x.Between("RUS", "UKR").ShouldHaveSingleItem().Modality.ShouldBe(Modality.Hypothetical);
+    }
+
+    [Fact]
+    public void Will_is_future()
+    {
+        var x = Extract.Text("France will send aid to Lebanon.");
+        x.Between("FRA", "LBN").ShouldContain(r => r.Type == RelationType.Aid && r.Modality == Modality.Future);
+    }
+
+    [Fact]
+    public void Reported_speech_names_the_speaker_and_not_as_source()
+    {
+        var x = Extract.Text("Syrian Foreign Minister Walid Muallem said Turkey had attacked Syria.");
+        var r = x.Between("TUR", "SYR").ShouldHaveSingleItem();
+        r.SaidBy.ShouldBe("walid-muallem");
+        r.Modality.ShouldBe(Modality.Reported);
+        x.Relations.ShouldNotContain(r => r.Source == "walid-muallem");
+    }
+
+    [Fact]
+    public void Trailing_attribution_after_a_quote()
+    {
+        var x = Extract.Text("\"Israel attacked Lebanon,\" Josh Earnest said.");
+        x.Between("ISR", "LBN").ShouldHaveSingleItem().SaidBy.ShouldBe("josh-earnest");
+    }
+
+    [Fact]
+    public void Pronouns_and_surnames_resolve_to_the_person_named_before()
+    {
+        var x = Extract.Text("White House spokesman Josh Earnest spoke on Monday. He condemned Russia. Later Earnest praised Germany.");
+        x.Between("josh-earnest", "RUS").ShouldContain(r => r.Type == RelationType.Accuse);
+        x.Between("josh-earnest", "DEU").ShouldContain(r => r.Type == RelationType.Support);
+    }
+
+    [Fact]
+    public void An_unknown_titled_person_is_affiliated_by_the_title()
+    {
+        var x = Extract.Text("Syrian Deputy Minister Omar Testname met French officials in Paris.");
+        var person = x.Actors.Single(a => a.Id == "omar-testname");
+        person.Kind.ShouldBe(ActorKind.Person);
+        person.Affiliations.ShouldContain(a => a.ActorId == "SYR");
+        x.Between("omar-testname", "FRA").ShouldContain(r => r.Type == RelationType.Consult);
+    }
+
+    [Fact]
+    public void Short_capital_names_match_only_in_capitals()
+    {
+        var x = Extract.Text("Is it true? Let us see what IS fighters did to us.");
+        x.Actors.ShouldNotContain(a => a.Id == "USA");
+        x.Actors.ShouldContain(a => a.Id == "islamic-state");
+    }
+
+    [Fact]
+    public void Weekdays_resolve_to_the_last_one_before_publication()
+    {
+        // Friday 18 September 2015: "on Thursday" is the 17th.
+        var x = Extract.Text("Russia attacked Ukraine on Thursday.", new DateTimeOffset(2015, 9, 18, 9, 0, 0, TimeSpan.Zero));
+        x.Between("RUS", "UKR").ShouldHaveSingleItem().EventDate.ShouldBe(new DateOnly(2015, 9, 17));
+    }
+
+    [Fact]
+    public void Places_are_never_relation_parties()
+    {
+        var x = Extract.Text("Syrian jets bombed Idlib on Tuesday.");
+        x.Relations.ShouldNotContain(r => r.Source == "idlib" || r.Target == "idlib");
+        x.Actors.ShouldNotContain(a => a.Kind == ActorKind.Location);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n\n  ")]
+    [InlineData("%%%% ;;;; ''' \"\" ’’ -- ... !!! ???")]
+    [InlineData("\u0000\u0001 \uFFFF \uD800")]
+    public void Empty_or_garbage_text_gives_no_relations_and_no_exception(string text)
+    {
+        var x = Extract.Text(text);
+        x.Relations.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_huge_text_without_sentences_does_not_throw()
+    {
+        var random = new Random(7);
+        var chars = new char[2_000_000];
+        for (int i = 0; i < chars.Length; i++)
+        {
+            chars[i] = (char)random.Next(32, 0x3000);
+        }
+
+        Should.NotThrow(() => Extract.Text(new string(chars)));
+    }
+}
