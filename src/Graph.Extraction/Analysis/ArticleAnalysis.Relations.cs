@@ -38,7 +38,7 @@ internal sealed partial class ArticleAnalysis
             return;
         }
 
-        var candidates = mentions.Where(m => m.ActorId is not null && !ReferenceEquals(m, frame.SpeakerMention)).ToList();
+        var candidates = mentions.Where(m => m.ActorId is not null && !ReferenceEquals(m, frame.SpeakerMention) && !(m.Form == FormKind.Demonym && IsPrivatePerson(tokens, m))).ToList();
         var date = EventDates.Find(tokens, _day);
         int rejectAt = -1;
         for (int k = frame.Start; k < frame.End; k++)
@@ -54,7 +54,8 @@ internal sealed partial class ArticleAnalysis
         var found = new List<Relation>();
         for (int i = frame.Start; i < frame.End; i++)
         {
-            if (covered[i] || !tokens[i].IsWord || (i > 0 && tokens[i].IsCapitalised && !tokens[i - 1].IsQuote && tokens[i - 1].Text != "-"))
+            bool glued = i > 0 && tokens[i - 1].Text == "-" && !tokens[i].SpaceBefore;
+            if (covered[i] || glued || !tokens[i].IsWord || (i > 0 && tokens[i].IsCapitalised && !tokens[i - 1].IsQuote))
             {
                 continue;
             }
@@ -94,6 +95,25 @@ internal sealed partial class ArticleAnalysis
                 relations.Add(r);
             }
         }
+    }
+
+    // "a German woman", "the Russian economy": a demonym qualifying a noun. It can stand for the state as the object of an
+    // event ("expelled Russian diplomats") but not as its subject, and never when the noun is a private person.
+    private static bool IsModifier(List<Token> tokens, Mention m) =>
+        m.Form == FormKind.Demonym && m.End - m.Start == 1 && m.End < tokens.Count && tokens[m.End].IsWord && !tokens[m.End].IsCapitalised
+        && tokens[m.End].Lower is not ("and" or "or") && !tokens[m.Start].Lower.EndsWith('s');
+
+    private bool IsPrivatePerson(List<Token> tokens, Mention m)
+    {
+        for (int k = m.End; k < Math.Min(tokens.Count, m.End + 3) && tokens[k].IsWord && !tokens[k].IsCapitalised; k++)
+        {
+            if (_lex.PrivatePersons.Contains(tokens[k].Lower))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private Frame FrameOf(Sentence sentence, List<Mention> mentions)
@@ -238,6 +258,11 @@ internal sealed partial class ArticleAnalysis
         else
         {
             bool passive = trigger.IsPastForm && t0 >= 1 && (BeForms.Contains(tokens[t0 - 1].Lower) || (t0 >= 2 && BeForms.Contains(tokens[t0 - 2].Lower) && tokens[t0 - 1].Lower.EndsWith("ly", StringComparison.Ordinal)));
+            if (!passive && trigger.IsPastForm && t1 < frame.End && tokens[t1].Lower == "by")
+            {
+                return; // "the campaign … supported by the US": the supported party is not an actor here
+            }
+
             if (passive)
             {
                 int by = -1;
@@ -337,14 +362,28 @@ internal sealed partial class ArticleAnalysis
     private static bool CoordinatedVerb(List<Token> tokens, int t0) =>
         t0 >= 1 && (tokens[t0 - 1].Lower is "but" or "and" || (tokens[t0 - 1].Text == "," && tokens[t0].Lower.EndsWith("ing", StringComparison.Ordinal)));
 
+    // The subject that opens the clause: at most a few words ("On Thursday," "the") before it.
     private List<Mention> FirstSubject(List<Token> tokens, List<Mention> candidates, Frame frame, int t0)
     {
+        int start = frame.Start;
+        for (int k = start; k < Math.Min(t0, start + 8); k++)
+        {
+            if (tokens[k].Text == ",")
+            {
+                start = k + 1;
+                break;
+            }
+        }
+
         foreach (var m in candidates)
         {
-            if (m.Start >= frame.Start && m.End <= t0 && m.Kind != MentionKind.Location && !AfterPreposition(tokens, m))
+            if (m.Start < start || m.End > t0)
             {
-                return [m];
+                continue;
             }
+
+            int words = Enumerable.Range(start, m.Start - start).Count(k => tokens[k].IsWord);
+            return words <= 3 && m.Kind != MentionKind.Location && !AfterPreposition(tokens, m) && !IsModifier(tokens, m) ? [m] : [];
         }
 
         return [];
@@ -420,17 +459,24 @@ internal sealed partial class ArticleAnalysis
             }
 
             k = m.Start;
-            if (m.Kind == MentionKind.Location || AfterPreposition(tokens, m))
+            if (m.Kind == MentionKind.Location || AfterPreposition(tokens, m) || IsModifier(tokens, m))
             {
                 continue;
             }
 
             var subject = new List<Mention> { m };
             int s = m.Start;
-            while (s >= 2 && tokens[s - 1].Lower is "and" or "," && MentionAt(candidates, s - 2) is { } other && other.End == s - 1 && other.Kind != MentionKind.Location)
+            while (s >= 2 && tokens[s - 1].Lower is "and" or "," && MentionAt(candidates, s - 2) is { } other && other.End == s - 1)
             {
                 subject.Insert(0, other);
                 s = other.Start;
+            }
+
+            // "the failure in Iraq, Syria and elsewhere": a list governed by a preposition is no subject.
+            if (AfterPreposition(tokens, subject[0]) || subject.Any(x => x.Kind == MentionKind.Location))
+            {
+                k = subject[0].Start;
+                continue;
             }
 
             return subject;
@@ -559,7 +605,7 @@ internal sealed partial class ArticleAnalysis
                 continue;
             }
 
-            var target = candidates.FirstOrDefault(t => t.Start >= h + 2 && t.Start <= h + 4 && t.Kind != MentionKind.Location);
+            var target = candidates.FirstOrDefault(t => (t.Start == h + 2 || (t.Start == h + 3 && !tokens[h + 2].IsCapitalised && tokens[h + 2].IsWord)) && t.Kind != MentionKind.Location);
             if (target is null || m.Kind == MentionKind.Location || SameSide(m.ActorId!, target.ActorId!))
             {
                 continue;

@@ -121,7 +121,7 @@ internal sealed partial class ArticleAnalysis
             }
 
             var actor = best.Actor;
-            var mention = new Mention(i, i + length, actor.Id, MentionKind.Named, Surface(sentence, i, i + length)) { ActorKind = actor.Kind };
+            var mention = new Mention(i, i + length, actor.Id, MentionKind.Named, Surface(sentence, i, i + length)) { ActorKind = actor.Kind, Form = best.Kind };
             if (actor.Kind == ActorKind.Location)
             {
                 mention.Kind = MentionKind.Location;

@@ -36,6 +36,9 @@ internal sealed class Mention(int start, int end, string? actorId, MentionKind k
 
     public ActorKind? ActorKind { get; set; }
 
+    /// <summary>How a knowledge-base name was written: "Russian" (demonym) is weaker evidence of the state than "Russia".</summary>
+    public FormKind? Form { get; set; }
+
     public bool IsIndirect => Kind is MentionKind.Coreference or MentionKind.Collective or MentionKind.StateNoun;
 
     public override string ToString() => $"{Surface}->{ActorId}[{Start},{End})";

@@ -34,6 +34,7 @@ internal sealed class Lexicon
     public HashSet<string> OrgHeads { get; } = new(StringComparer.Ordinal);
     public PhraseTrie<bool> MediaHeads { get; } = new();
     public HashSet<string> NameParticles { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> PrivatePersons { get; } = new(StringComparer.Ordinal);
 
     private readonly List<string> _furnitureStarts = [];
     private readonly List<string> _furnitureContains = [];
@@ -180,6 +181,7 @@ internal sealed class Lexicon
         OrgHeads.UnionWith(Strings(root, "orgHeads").Select(s => s.ToLowerInvariant()));
         AddAll(MediaHeads, Strings(root, "mediaHeads"));
         NameParticles.UnionWith(Strings(root, "nameParticles").Select(s => s.ToLowerInvariant()));
+        PrivatePersons.UnionWith(Strings(root, "privatePersons").Select(s => s.ToLowerInvariant()));
         if (root.TryGetProperty("furniture", out var furniture) && furniture.ValueKind == JsonValueKind.Object)
         {
             _furnitureStarts.AddRange(Strings(furniture, "starts").Select(s => s.ToLowerInvariant()));
