@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+
+namespace Graph.Store.Neo4j.Tests;
+
+/// <summary>
+/// With no Neo4j server here, Neo4j's own Cypher front end (the <c>@neo4j-cypher/language-support</c> linter:
+/// parser plus semantic analysis) checks every statement the store sends and every shipped sample query,
+/// as Cypher 5 and as Cypher 25. Needs Node.js and the npm registry; without them the test says it was skipped.
+/// </summary>
+public sealed class CypherLintTests
+{
+    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "CypherLint");
+
+    [Fact]
+    public async Task Every_statement_and_sample_query_passes_Neo4js_linter()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        if (!Directory.Exists(Path.Combine(Folder, "node_modules")))
+        {
+            var (installed, output) = await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], TimeSpan.FromMinutes(3), ct);
+            Assert.SkipUnless(installed, $"Cypher lint skipped: 'npm ci' of the Neo4j Cypher linter failed or npm is missing ({output.Trim()})");
+        }
+
+        var statements = typeof(Cypher).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .ToDictionary(f => f.Name, f => (string)f.GetRawConstantValue()!);
+        foreach (var (statement, i) in Cypher.Schema.Select((s, i) => (s, i)))
+        {
+            statements[$"Schema[{i}]"] = statement;
+        }
+
+        foreach (var (query, i) in SampleQueries().Select((q, i) => (q, i)))
+        {
+            statements[$"sample-queries.cypher #{i + 1}"] = query;
+        }
+
+        string file = Path.Combine(Path.GetTempPath(), $"cypher-lint-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(statements), ct);
+        try
+        {
+            var (ok, output) = await RunAsync("node", ["lint.mjs", file], TimeSpan.FromMinutes(2), ct);
+
+            ok.ShouldBeTrue(output);
+            output.Trim().ShouldBeEmpty();
+            statements.Count.ShouldBeGreaterThan(30);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>The queries of sample-queries.cypher, without comments and Browser commands (<c>:param</c>).</summary>
+    private static IEnumerable<string> SampleQueries() =>
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "graph-seed", "neo4j", "sample-queries.cypher"))
+            .Split(";\n")
+            .Select(part => string.Join('\n', part.Split('\n').Where(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal))).Trim())
+            .Where(q => q.Length > 0 && !q.StartsWith(':'));
+
+    private static async Task<(bool Ok, string Output)> RunAsync(string program, string[] arguments, TimeSpan timeout, CancellationToken ct)
+    {
+        var start = new ProcessStartInfo(program) { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        arguments.ToList().ForEach(start.ArgumentList.Add);
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return (false, $"{program}: {e.Message}");
+        }
+
+        using (process)
+        using (var cts = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        {
+            cts.CancelAfter(timeout);
+            var stdout = process.StandardOutput.ReadToEndAsync(cts.Token);
+            var stderr = process.StandardError.ReadToEndAsync(cts.Token);
+            await process.WaitForExitAsync(cts.Token);
+            return (process.ExitCode == 0, await stdout + await stderr);
+        }
+    }
+}
