@@ -20,6 +20,12 @@ public sealed class GraphApiOptions
     /// <summary>Most fields in one selection set.</summary>
     public int MaxFieldsPerSelection { get; set; } = 50;
 
+    /// <summary>
+    /// Most fields in one document, checked before validation: some validation rules take time quadratic in the
+    /// number of fields, so a large document must be refused before they run.
+    /// </summary>
+    public int MaxFields { get; set; } = 1_000;
+
     /// <summary>Largest request body accepted, in bytes.</summary>
     public long MaxRequestBytes { get; set; } = 1_048_576;
 
@@ -56,6 +62,11 @@ public sealed class GraphApiOptions
         if (MaxFieldsPerSelection < 1)
         {
             yield return $"{SectionName}:MaxFieldsPerSelection must be positive (is {MaxFieldsPerSelection}).";
+        }
+
+        if (MaxFields < MaxFieldsPerSelection)
+        {
+            yield return $"{SectionName}:MaxFields must be at least MaxFieldsPerSelection (is {MaxFields}).";
         }
 
         if (MaxRequestBytes < 1024)

@@ -106,6 +106,32 @@ public sealed class LimitTests(SeededApiFixture fixture) : IClassFixture<SeededA
     }
 
     [Fact]
+    public async Task Half_a_megabyte_of_fields_is_refused_before_validation()
+    {
+        // Validation compares fields pairwise: unchecked, this document costs about half a minute of CPU.
+        var query = "{ stats { " + string.Concat(Enumerable.Repeat("articles ", 50_000)) + "} }";
+
+        var response = await Api.PostAsync(query, accept: GraphQLResponse);
+
+        response.Status.ShouldBe(400);
+        response.FirstErrorCode.ShouldBe("MAX_FIELDS_EXCEEDED");
+        response.FirstErrorMessage.ShouldBe("A selection set has 50000 fields; at most 50 are allowed.");
+        response.Json.AsObject().ContainsKey("data").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Documents_over_the_total_field_cap_are_refused()
+    {
+        var query = "{ " + string.Concat(Enumerable.Repeat("stats { " + string.Concat(Enumerable.Repeat("articles ", 40)) + "} ", 30)) + "}";
+
+        var response = await Api.PostAsync(query);
+
+        response.Status.ShouldBe(200);
+        response.FirstErrorCode.ShouldBe("MAX_FIELDS_EXCEEDED");
+        response.FirstErrorMessage.ShouldBe("The document has 1230 fields; at most 1000 are allowed.");
+    }
+
+    [Fact]
     public async Task Hostile_deeply_nested_document_gets_a_clear_error_and_changes_nothing()
     {
         var response = await Api.PostAsync(Nested("a", 5_000, "b"), accept: GraphQLResponse);

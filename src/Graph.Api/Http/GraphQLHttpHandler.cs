@@ -56,24 +56,30 @@ internal sealed class GraphQLHttpHandler(IDocumentExecuter executer, IGraphQLTex
             return;
         }
 
-        if (isGet && IsMutation(request))
+        // Parsed here once (linear, depth-limited by the parser) to refuse GET mutations and oversized documents
+        // before validation; a document that does not parse is left to the executer to report.
+        var document = TryParse(request.Query);
+        if (isGet && document is not null && IsMutation(document, request.OperationName))
         {
             http.Response.Headers.Allow = "POST";
             await WriteErrorAsync(http, media, StatusCodes.Status405MethodNotAllowed, "Mutations must be sent with POST.");
             return;
         }
 
-        var result = await executer.ExecuteAsync(o =>
-        {
-            o.Schema = schema;
-            o.Query = request.Query;
-            o.OperationName = request.OperationName;
-            o.Variables = request.Variables;
-            o.Extensions = request.Extensions;
-            o.RequestServices = http.RequestServices;
-            o.CancellationToken = http.RequestAborted;
-            o.UserContext = new Dictionary<string, object?> { [MutationAuthorizationRule.PresentedKey] = PresentedApiKey(http.Request) };
-        });
+        var result = document is not null && DocumentLimits.Check(document, options.Value) is { } tooLarge
+            ? new ExecutionResult { Errors = [tooLarge] }
+            : await executer.ExecuteAsync(o =>
+            {
+                o.Schema = schema;
+                o.Query = request.Query;
+                o.Document = document;
+                o.OperationName = request.OperationName;
+                o.Variables = request.Variables;
+                o.Extensions = request.Extensions;
+                o.RequestServices = http.RequestServices;
+                o.CancellationToken = http.RequestAborted;
+                o.UserContext = new Dictionary<string, object?> { [MutationAuthorizationRule.PresentedKey] = PresentedApiKey(http.Request) };
+            });
 
         // With the new media type, a request that never executed (parse, validation or variable errors) is the client's fault.
         http.Response.StatusCode = media == GraphQLResponseJson && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
@@ -127,22 +133,24 @@ internal sealed class GraphQLHttpHandler(IDocumentExecuter executer, IGraphQLTex
         return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;
     }
 
-    private static bool IsMutation(Request request)
+    private static GraphQLDocument? TryParse(string query)
     {
-        GraphQLDocument document;
         try
         {
-            document = Parser.Parse(request.Query);
+            return Parser.Parse(query);
         }
         catch (GraphQLParserException)
         {
-            return false; // the executer reports it as a parse error
+            return null;
         }
+    }
 
+    private static bool IsMutation(GraphQLDocument document, string? operationName)
+    {
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        var selected = request.OperationName is null
+        var selected = operationName is null
             ? (operations.Count == 1 ? operations[0] : null)
-            : operations.FirstOrDefault(o => o.Name?.StringValue == request.OperationName);
+            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
         return selected?.Operation == OperationType.Mutation;
     }
 
