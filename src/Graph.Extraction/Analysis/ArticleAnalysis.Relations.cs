@@ -418,7 +418,22 @@ internal sealed partial class ArticleAnalysis
         return null;
     }
 
-    private static bool IsBoundary(Token t) => t.Text is ";" or ":" or "(" or ")" || t.IsQuote || t.Lower is "which" or "who" or "whom" or "whose" or "that" or "whether" or "while" or "because" or "although";
+    private static bool IsBoundary(Token t) => t.Text is ";" or ":" or "(" or ")" || t.IsQuote || IsSubordinator(t);
+
+    private static bool IsSubordinator(Token t) => t.Lower is "which" or "who" or "whom" or "whose" or "that" or "whether" or "while" or "because"
+        or "although" or "though" or "when" or "where" or "until" or "unless" or "whereas";
+
+    // "travelled to Syria to join Islamic State, has urged": the object of another verb is not the subject.
+    private bool IsObject(List<Token> tokens, Mention m)
+    {
+        int k = m.Start - 1;
+        if (k >= 0 && tokens[k].Lower is "the" or "a" or "an")
+        {
+            k--;
+        }
+
+        return k >= 0 && (_lex.ObjectVerbs.Contains(tokens[k].Lower) || _lex.Triggers.Match(tokens, k).Values?.Any(t => !t.IsNoun) == true);
+    }
 
     private static bool AfterPreposition(List<Token> tokens, Mention m)
     {
@@ -459,7 +474,7 @@ internal sealed partial class ArticleAnalysis
             }
 
             k = m.Start;
-            if (m.Kind == MentionKind.Location || AfterPreposition(tokens, m) || IsModifier(tokens, m))
+            if (m.Kind == MentionKind.Location || AfterPreposition(tokens, m) || IsModifier(tokens, m) || IsObject(tokens, m))
             {
                 continue;
             }
@@ -490,7 +505,8 @@ internal sealed partial class ArticleAnalysis
         for (int k = from; k < to; k++)
         {
             var t = tokens[k];
-            if (t.Text is "." or ";" or "(" || (t.IsQuote && k > from) || t.Lower is "which" or "who" or "while" or "but" || (t.Text == "," && !noun))
+            bool complement = t.Lower == "that" && trigger.Type is RelationType.Reject or RelationType.Accuse; // "rebuffed suggestions that …"
+            if (t.Text is "." or ";" or "(" || (t.IsQuote && k > from) || (IsSubordinator(t) && !complement) || t.Lower is "but" || (t.Text == "," && !noun))
             {
                 break;
             }
@@ -513,10 +529,28 @@ internal sealed partial class ArticleAnalysis
                 continue;
             }
 
+            // "recognise Begum's marriage": the object is the marriage, not Begum.
+            if (!noun && m.End < tokens.Count && tokens[m.End].IsPossessive)
+            {
+                continue;
+            }
+
+            if (!noun && trigger.ObjectPreps.Count > 0 && (m.Start == 0 || !trigger.ObjectPreps.Contains(tokens[m.Start - 1].Lower)))
+            {
+                continue;
+            }
+
             string? id = m.ActorId;
             bool viaPlace = false;
             if (m.Kind == MentionKind.Location)
             {
+                // A place stands for its state only where the event is about territory ("annexation of Crimea"):
+                // an attack on Idlib is no attack on the Syrian state.
+                if (trigger.Type is not (RelationType.Coerce or RelationType.Retreat))
+                {
+                    continue;
+                }
+
                 id = _kb.Find(m.ActorId!)?.Roles.FirstOrDefault(r => r.Role == "located in")?.ActorId;
                 viaPlace = true;
                 if (id is null)

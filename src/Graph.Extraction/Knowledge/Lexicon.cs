@@ -5,7 +5,11 @@ using Graph.Extraction.Text;
 namespace Graph.Extraction;
 
 /// <summary>One way a PLOVER event is put into words: a verb form, a nominalisation or a phrase.</summary>
-internal sealed record Trigger(RelationType Type, string Lemma, bool IsNoun, bool IsPastForm, IReadOnlyList<string> Preps, bool Symmetric);
+internal sealed record Trigger(RelationType Type, string Lemma, bool IsNoun, bool IsPastForm, IReadOnlyList<string> Preps, bool Symmetric)
+{
+    /// <summary>For verbs whose direct object is a topic ("discussed the plan with X"): the target only comes after one of these.</summary>
+    public IReadOnlyList<string> ObjectPreps { get; init; } = [];
+}
 
 /// <summary>
 /// The editable word lists (graph-seed/lexicon): event triggers per PLOVER type, modality cues, titles,
@@ -35,6 +39,7 @@ internal sealed class Lexicon
     public PhraseTrie<bool> MediaHeads { get; } = new();
     public HashSet<string> NameParticles { get; } = new(StringComparer.Ordinal);
     public HashSet<string> PrivatePersons { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> ObjectVerbs { get; } = new(StringComparer.Ordinal);
 
     private readonly List<string> _furnitureStarts = [];
     private readonly List<string> _furnitureContains = [];
@@ -182,6 +187,7 @@ internal sealed class Lexicon
         AddAll(MediaHeads, Strings(root, "mediaHeads"));
         NameParticles.UnionWith(Strings(root, "nameParticles").Select(s => s.ToLowerInvariant()));
         PrivatePersons.UnionWith(Strings(root, "privatePersons").Select(s => s.ToLowerInvariant()));
+        ObjectVerbs.UnionWith(Strings(root, "objectVerbs").Select(s => s.ToLowerInvariant()));
         if (root.TryGetProperty("furniture", out var furniture) && furniture.ValueKind == JsonValueKind.Object)
         {
             _furnitureStarts.AddRange(Strings(furniture, "starts").Select(s => s.ToLowerInvariant()));
@@ -203,12 +209,13 @@ internal sealed class Lexicon
 
         bool symmetric = t.TryGetProperty("symmetric", out var sym) && sym.ValueKind == JsonValueKind.True;
         var preps = Strings(t, "preps").Select(s => s.ToLowerInvariant()).ToArray();
+        var objectPreps = Strings(t, "objectPreps").Select(s => s.ToLowerInvariant()).ToArray();
         foreach (var v in Strings(t, "verbs"))
         {
             string lemma = v.Split('|')[0];
             foreach (var (form, past) in VerbForms.Of(v))
             {
-                Triggers.Add(form, new Trigger(type, lemma, false, past, preps, symmetric));
+                Triggers.Add(form, new Trigger(type, lemma, false, past, preps, symmetric) { ObjectPreps = objectPreps });
             }
         }
 
