@@ -1,9 +1,13 @@
+using System.Runtime.CompilerServices;
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Containers;
 using Graph.Core.Domain;
 using Graph.Core.Storage;
+using Graph.Extraction;
+using Graph.Extraction.Reading;
 using Graph.Store.Neo4j;
 using Graph.Store.Neo4j.Http;
+using Graph.Store.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace Graph.Store.Tests;
@@ -167,4 +171,97 @@ public sealed class Neo4jGraphStoreTests(Neo4jServer server) : GraphStoreBehavio
 
         edges.Rows.Select(r => $"{r["edge"].GetString()} {r["count"].GetInt32()}").ShouldBe(["RUS THREATENS TUR 1"]);
     }
+
+    [Fact]
+    public async Task Gives_the_same_answers_as_the_embedded_store_on_the_seed_and_a_corpus_sample()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "graph-store-tests", Guid.NewGuid().ToString("N"));
+        using var sqlite = new SqliteGraphStore(new SqliteStoreOptions { DataDirectory = folder }, Clock);
+        try
+        {
+            await sqlite.InitializeAsync(Ct);
+            var extractor = RuleExtractor.CreateDefault();
+            var articles = new List<Article>();
+            string repo = RepositoryRoot();
+            await ReadAsync(Path.Combine(repo, "graph-seed", "articles"), int.MaxValue, articles);
+            await ReadAsync(Path.Combine(repo, "..", "shared", "corpus", "guardian-syria-2019.jsonl"), 40, articles);
+            foreach (var article in articles)
+            {
+                var extraction = extractor.Extract(article);
+                var expected = await sqlite.SaveArticleAsync(article, extraction, extractor.Version, Ct);
+                (await Store.SaveArticleAsync(article, extraction, extractor.Version, Ct)).ShouldBe(expected, article.Id);
+            }
+
+            await SameAnswersAsync(sqlite, Store, articles);
+        }
+        finally
+        {
+            sqlite.Dispose();
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private static async Task SameAnswersAsync(IGraphStore expected, IGraphStore actual, IReadOnlyList<Article> articles)
+    {
+        (await actual.GetStatsAsync(Ct)).ShouldBe(await expected.GetStatsAsync(Ct));
+        (await actual.GetEvidenceAsync(new EvidenceFilter(), Ct)).ShouldBe(await expected.GetEvidenceAsync(new EvidenceFilter(), Ct));
+
+        var ranked = await expected.SearchActorsAsync(new ActorSearch(First: 10_000), Ct);
+        var ranking = await actual.SearchActorsAsync(new ActorSearch(First: 10_000), Ct);
+        ranking.Items.Select(a => a.Id).ShouldBe(ranked.Items.Select(a => a.Id));
+        foreach (var actor in ranked.Items)
+        {
+            Same((await actual.GetActorAsync(actor.Id, Ct))!, actor);
+            (await actual.FindActorsByNameAsync(actor.Name, Ct)).Select(a => a.Id)
+                .ShouldBe((await expected.FindActorsByNameAsync(actor.Name, Ct)).Select(a => a.Id), actor.Name);
+            (await actual.GetEvidenceAsync(new EvidenceFilter { ActorIds = [actor.Id], Limit = 5 }, Ct))
+                .ShouldBe(await expected.GetEvidenceAsync(new EvidenceFilter { ActorIds = [actor.Id], Limit = 5 }, Ct), actor.Id);
+        }
+
+        foreach (string text in new[] { "syria", "Assad", "is", "" })
+        {
+            (await actual.SearchActorsAsync(new ActorSearch(text, First: 50), Ct)).Items.Select(a => a.Id)
+                .ShouldBe((await expected.SearchActorsAsync(new ActorSearch(text, First: 50), Ct)).Items.Select(a => a.Id), text);
+            (await actual.SearchArticlesAsync(new ArticleSearch(text, First: 50), Ct)).ShouldBeEquivalentTo(await expected.SearchArticlesAsync(new ArticleSearch(text, First: 50), Ct));
+        }
+
+        foreach (var article in articles)
+        {
+            (await actual.GetArticleAsync(article.Id, Ct)).ShouldBe(await expected.GetArticleAsync(article.Id, Ct));
+        }
+
+        var month = new EvidenceFilter { Since = new DateOnly(2019, 3, 1), Until = new DateOnly(2019, 3, 31), Types = [RelationType.Assault, RelationType.Accuse] };
+        (await actual.GetEvidenceAsync(month, Ct)).ShouldBe(await expected.GetEvidenceAsync(month, Ct));
+    }
+
+    private static void Same(Actor actual, Actor expected)
+    {
+        (actual.Id, actual.Name, actual.Kind).ShouldBe((expected.Id, expected.Name, expected.Kind));
+        actual.Aliases.ShouldBe(expected.Aliases, expected.Id);
+        actual.Affiliations.ShouldBe(expected.Affiliations, expected.Id);
+        actual.Codes.ShouldBe(expected.Codes, ignoreOrder: true);
+    }
+
+    private static async Task ReadAsync(string path, int most, List<Article> into)
+    {
+        if (!Path.Exists(path))
+        {
+            return;
+        }
+
+        int taken = 0;
+        await foreach (var read in new ArticleReader().ReadAsync(path, Ct))
+        {
+            if (read.Article is { } article && taken++ < most)
+            {
+                into.Add(article);
+            }
+        }
+    }
+
+    private static string RepositoryRoot([CallerFilePath] string here = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", ".."));
 }
