@@ -250,13 +250,26 @@ internal sealed partial class ArticleAnalysis
                 indirect |= possessor.IsIndirect;
             }
 
-            var (t, viaPlace, tIndirect) = RightObject(tokens, candidates, frame, t1 + 1, Math.Min(frame.End, t1 + 8), sources, trigger, noun: true);
+            var (t, viaPlace, tIndirect) = RightObject(tokens, candidates, frame, t1 + 1, Math.Min(frame.End, t1 + 5), sources, trigger, noun: true);
             target = t;
             indirect |= tIndirect;
             confidence -= viaPlace ? 0.1 : 0;
         }
         else
         {
+            // "suicide bombs", "air strikes": a plural noun looks like a verb in -s; as a verb it needs a subject right before it.
+            string form = tokens[t0].Lower;
+            if (!trigger.IsPastForm && form.EndsWith('s') && !trigger.Lemma.EndsWith('s') && t0 > 0)
+            {
+                var prev = tokens[t0 - 1];
+                bool subjectBefore = MentionAt(candidates, t0 - 1) is not null || prev.Lower is "he" or "she" or "it" or "also" or "still" or "now" or "then" or "which" or "who" or "that"
+                    || prev.Lower.EndsWith("ly", StringComparison.Ordinal);
+                if (!subjectBefore)
+                {
+                    return;
+                }
+            }
+
             bool passive = trigger.IsPastForm && t0 >= 1 && (BeForms.Contains(tokens[t0 - 1].Lower) || (t0 >= 2 && BeForms.Contains(tokens[t0 - 2].Lower) && tokens[t0 - 1].Lower.EndsWith("ly", StringComparison.Ordinal)));
             if (!passive && trigger.IsPastForm && t1 < frame.End && tokens[t1].Lower == "by")
             {
@@ -298,7 +311,17 @@ internal sealed partial class ArticleAnalysis
 
         if (sources.Count == 0)
         {
-            var subject = CoordinatedVerb(tokens, t0) ? FirstSubject(tokens, candidates, frame, t0) : LeftSubject(tokens, candidates, frame, t0);
+            bool infinitive = !trigger.IsNoun && t0 > 0 && tokens[t0 - 1].Lower == "to";
+            var subject = CoordinatedVerb(tokens, t0) ? FirstSubject(tokens, candidates, frame, t0)
+                : infinitive && FirstSubject(tokens, candidates, frame, t0) is { Count: > 0 } main ? main
+                : LeftSubject(tokens, candidates, frame, t0);
+
+            // "the pinnacle of the war against Isis": a noun's subject must be linked to it by a verb, not a preposition.
+            if (trigger.IsNoun && subject.Count > 0 && !LinkedByVerb(tokens, subject[^1].End, t0))
+            {
+                subject = [];
+            }
+
             foreach (var s in subject)
             {
                 sources.Add(s.ActorId!);
@@ -335,7 +358,7 @@ internal sealed partial class ArticleAnalysis
         if (target is null)
         {
             // "X and Y agreed", "X and Y held talks": both directions.
-            if (trigger.Symmetric && sources.Count >= 2)
+            if (trigger.Symmetric && sources.Count >= 2 && t0 - sourceEnd <= 4)
             {
                 for (int a = 0; a < sources.Count; a++)
                 {
@@ -356,6 +379,24 @@ internal sealed partial class ArticleAnalysis
         {
             Emit(sentence, frame, trigger, t0, t1, s, target, modality, confidence, date, found);
         }
+    }
+
+    private static bool LinkedByVerb(List<Token> tokens, int from, int to)
+    {
+        if (to - from > 8)
+        {
+            return false;
+        }
+
+        for (int k = from; k < to; k++)
+        {
+            if (tokens[k].Text == "," || (Prepositions.Contains(tokens[k].Lower) && tokens[k].Lower != "to"))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // ", but denied …", "and killed …", ", killing …": the verb shares the clause's first subject.
@@ -383,7 +424,7 @@ internal sealed partial class ArticleAnalysis
             }
 
             int words = Enumerable.Range(start, m.Start - start).Count(k => tokens[k].IsWord);
-            return words <= 3 && m.Kind != MentionKind.Location && !AfterPreposition(tokens, m) && !IsModifier(tokens, m) ? [m] : [];
+            return words <= 2 && m.Kind != MentionKind.Location && !AfterPreposition(tokens, m) && !IsModifier(tokens, m) && !IsObject(tokens, m) ? [m] : [];
         }
 
         return [];
@@ -438,6 +479,11 @@ internal sealed partial class ArticleAnalysis
     private static bool AfterPreposition(List<Token> tokens, Mention m)
     {
         int k = m.Start - 1;
+        if (k >= 0 && (tokens[k].Lower.EndsWith("ern", StringComparison.Ordinal) || tokens[k].Lower is "central" or "neighbouring" or "neighboring"))
+        {
+            k--; // "in northern Syria"
+        }
+
         if (k >= 0 && tokens[k].Lower is "the" or "a" or "an")
         {
             k--;
@@ -506,6 +552,11 @@ internal sealed partial class ArticleAnalysis
         {
             var t = tokens[k];
             bool complement = t.Lower == "that" && trigger.Type is RelationType.Reject or RelationType.Accuse; // "rebuffed suggestions that …"
+            if (!noun && (t.Lower is "once" or "after" or "before" or "since" || (t.Lower == "to" && k > from && trigger.Type == RelationType.Request)))
+            {
+                break; // "urged Europe to wait for … America": the object comes before the infinitive
+            }
+
             if (t.Text is "." or ";" or "(" || (t.IsQuote && k > from) || (IsSubordinator(t) && !complement) || t.Lower is "but" || (t.Text == "," && !noun))
             {
                 break;
