@@ -132,6 +132,32 @@ public sealed class LimitTests(SeededApiFixture fixture) : IClassFixture<SeededA
     }
 
     [Fact]
+    public async Task Fragment_bomb_is_refused_before_validation()
+    {
+        // Each fragment spreads the next twice: 30 lines that would expand to four billion fields (it hung the server).
+        string fragments = string.Concat(Enumerable.Range(0, 30).Select(i => $"fragment F{i} on Query {{ stats {{ articles }} ...F{i + 1} ...F{i + 1} }} "));
+
+        var response = await Api.PostAsync("{ ...F0 } " + fragments + "fragment F30 on Query { stats { actors } }", accept: GraphQLResponse);
+
+        response.Status.ShouldBe(400);
+        response.FirstErrorCode.ShouldBe("MAX_FIELDS_EXCEEDED");
+        response.FirstErrorMessage.ShouldBe("An operation expands to 4294967294 fields through its fragments; at most 1000 are allowed.");
+    }
+
+    [Fact]
+    public async Task Small_fragment_trees_and_cycles_get_ordinary_answers()
+    {
+        string fragments = string.Concat(Enumerable.Range(0, 4).Select(i => $"fragment F{i} on Query {{ stats {{ articles }} ...F{i + 1} ...F{i + 1} }} "));
+
+        var ok = await Api.PostAsync("{ ...F0 } " + fragments + "fragment F4 on Query { stats { actors } }");
+        var cycle = await Api.PostAsync("{ ...A } fragment A on Query { stats { articles } ...B } fragment B on Query { ...A }");
+
+        ok.Errors.ShouldBeNull(ok.ToString());
+        ok.Data["stats"]!["actors"]!.GetValue<int>().ShouldBe(7);
+        cycle.FirstErrorMessage.ShouldBe("Cannot spread fragment 'A' within itself via B.");
+    }
+
+    [Fact]
     public async Task Hostile_deeply_nested_document_gets_a_clear_error_and_changes_nothing()
     {
         var response = await Api.PostAsync(Nested("a", 5_000, "b"), accept: GraphQLResponse);
