@@ -38,7 +38,9 @@ internal sealed partial class ArticleAnalysis
             return;
         }
 
-        var candidates = mentions.Where(m => m.ActorId is not null && !ReferenceEquals(m, frame.SpeakerMention) && !(m.Form == FormKind.Demonym && IsPrivatePerson(tokens, m))).ToList();
+        // "anti-Iranian", "pro-Assad": an actor inside a compound word is an attitude, not a party.
+        var candidates = mentions.Where(m => m.ActorId is not null && !ReferenceEquals(m, frame.SpeakerMention) && !(m.Form == FormKind.Demonym && IsPrivatePerson(tokens, m))
+            && !(m.Start > 0 && tokens[m.Start - 1].Text == "-" && !tokens[m.Start].SpaceBefore && MentionAt(mentions, m.Start - 2) is null)).ToList();
         var date = EventDates.Find(tokens, _day);
         int rejectAt = -1;
         for (int k = frame.Start; k < frame.End; k++)
@@ -67,7 +69,7 @@ internal sealed partial class ArticleAnalysis
             }
 
             bool nounFirst = i > 0 && (NounContext.Contains(tokens[i - 1].Lower) || MentionAt(candidates, i - 1) is not null);
-            bool nounOnly = i > 0 && ((Prepositions.Contains(tokens[i - 1].Lower) && tokens[i - 1].Lower != "to") || tokens[i - 1].Lower is "the" or "a" or "an" || tokens[i - 1].IsPossessive);
+            bool nounOnly = i > 0 && ((Prepositions.Contains(tokens[i - 1].Lower) && tokens[i - 1].Lower != "to") || tokens[i - 1].Lower is "the" or "a" or "an" or "its" or "his" or "her" or "their" or "our" or "my" or "your" || tokens[i - 1].IsPossessive);
             var ordered = triggers.Where(t => t.IsNoun || !nounOnly).OrderBy(t => t.IsNoun != nounFirst).ToList();
             foreach (var trigger in ordered)
             {
@@ -228,6 +230,29 @@ internal sealed partial class ArticleAnalysis
                 return;
             }
 
+            // "rebels receive support and funding from the United States": the giver is after "from".
+            if (Receiving(tokens, t0) is var received && received >= 0)
+            {
+                int from = -1;
+                for (int k = t1; k < Math.Min(frame.End, t1 + 5); k++)
+                {
+                    if (tokens[k].Lower == "from")
+                    {
+                        from = k;
+                        break;
+                    }
+                }
+
+                var giver = from < 0 ? null : candidates.FirstOrDefault(m => m.Start == from + 1 || (m.Start == from + 2 && tokens[from + 1].Lower == "the"));
+                var receivers = giver is null ? [] : LeftSubject(tokens, candidates, frame, received);
+                foreach (var r in receivers)
+                {
+                    Emit(sentence, frame, trigger, t0, t1, giver!.ActorId!, r.ActorId!, Modal(tokens, frame, received, r.End, giver.ActorId!), confidence - (r.IsIndirect || giver.IsIndirect ? 0.15 : 0), date, found);
+                }
+
+                return;
+            }
+
             if (t1 >= frame.End || !trigger.Preps.Contains(tokens[t1].Lower))
             {
                 return;
@@ -379,6 +404,24 @@ internal sealed partial class ArticleAnalysis
         {
             Emit(sentence, frame, trigger, t0, t1, s, target, modality, confidence, date, found);
         }
+    }
+
+    private static int Receiving(List<Token> tokens, int t0)
+    {
+        for (int k = t0 - 1; k >= Math.Max(0, t0 - 4); k--)
+        {
+            if (tokens[k].Lower is "receive" or "received" or "receives" or "receiving" or "get" or "gets" or "got" or "obtained" or "obtain" or "won")
+            {
+                return k;
+            }
+
+            if (!tokens[k].IsWord)
+            {
+                break;
+            }
+        }
+
+        return -1;
     }
 
     private static bool LinkedByVerb(List<Token> tokens, int from, int to)

@@ -378,7 +378,11 @@ internal sealed partial class ArticleAnalysis
             var m = new Mention(i, end, null, MentionKind.StateNoun, Surface(sentence, i, end)) { Class = first };
             var qualifier = AdjacentBefore(tokens, mentions, m);
             string? state = qualifier is null ? null : StateOf(qualifier);
-            if (state is null && end + 2 < tokens.Count && tokens[end].Lower is "of" && MentionAt(mentions, end + 1) is { ActorKind: ActorKind.Country } of)
+            if (state is null && end + 1 < tokens.Count && tokens[end].Lower is "in" && MentionAt(mentions, end + 1) is { ActorKind: ActorKind.Country, Form: FormKind.Capital or FormKind.Name } seat)
+            {
+                state = seat.ActorId; // "the government in Kabul"
+            }
+            else if (state is null && end + 2 < tokens.Count && tokens[end].Lower is "of" && MentionAt(mentions, end + 1) is { ActorKind: ActorKind.Country } of)
             {
                 state = of.ActorId;
             }
@@ -396,7 +400,8 @@ internal sealed partial class ArticleAnalysis
                 bool strong = first is "government" or "regime" or "administration" or "army" or "authorities" or "air force" or "security forces"
                     || _lex.EquipmentNouns.Contains(last);
                 bool hyphenated = end < tokens.Count && tokens[end].Text == "-" && !tokens[end].SpaceBefore;
-                if (!strong && !hyphenated)
+                bool indefinite = (i > 0 && tokens[i - 1].Lower is "a" or "an" or "any" or "every" or "no") || (i > 1 && tokens[i - 2].Lower is "a" or "an" && !tokens[i - 1].IsCapitalised);
+                if ((!strong && !hyphenated) || indefinite)
                 {
                     i = end - 1;
                     continue;
@@ -542,7 +547,8 @@ internal sealed partial class ArticleAnalysis
                 continue;
             }
 
-            if (person is null && NameEnd(tokens, end, covered) is var nameEnd && WordCount(tokens, end, nameEnd) >= 2)
+            bool honorific = title.TrimEnd('.') is "mr" or "mrs" or "ms" or "dr" or "sir" or "lady" or "lord";
+            if (person is null && NameEnd(tokens, end, covered) is var nameEnd && WordCount(tokens, end, nameEnd) >= (honorific ? 1 : 2))
             {
                 person = NewPerson(sentence, mentions, end, nameEnd);
             }
