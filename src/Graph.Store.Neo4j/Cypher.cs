@@ -72,18 +72,24 @@ internal static class Cypher
         """;
 
     /// <summary>
-    /// Draws <c>AFFILIATED_WITH</c> edges to the stored actors an actor speaks for. The full list, including
-    /// actors not stored (yet), stays on the node as <c>affiliations</c>: edges are for looking, the list is the record.
+    /// Redraws each actor's <c>AFFILIATED_WITH</c> edges from its merged list, to the actors that are stored; the
+    /// full list, including actors not stored (yet), stays on the node as <c>affiliations</c>.
     /// </summary>
-    public const string MergeAffiliations = """
+    public const string ReplaceAffiliations = """
         UNWIND $rows AS row
         MATCH (p:Actor {id: row.id})
-        MATCH (o:Actor {id: row.actorId})
-        MERGE (p)-[r:AFFILIATED_WITH {role: row.role, key: row.key}]->(o)
-        SET r.from = date(row.from), r.until = date(row.until)
+        OPTIONAL MATCH (p)-[old:AFFILIATED_WITH]->()
+        DELETE old
+        WITH DISTINCT p, row
+        UNWIND row.affiliations AS f
+        MATCH (o:Actor {id: f.actorId})
+        CREATE (p)-[:AFFILIATED_WITH {role: f.role, from: date(f.from), until: date(f.until)}]->(o)
         """;
 
-    /// <summary>Returns how many rows found both actors: fewer than sent means a relation named an unknown actor.</summary>
+    /// <summary>
+    /// The article's old evidence is gone by now, so each evidence node and its three relationships are new.
+    /// Returns how many rows found both actors: fewer than sent means a relation named an unknown actor.
+    /// </summary>
     public const string CreateEvidence = """
         MATCH (art:Article {id: $articleId})
         UNWIND $rows AS row
@@ -95,9 +101,9 @@ internal static class Cypher
             e.confidence = toFloat(row.confidence),
             e.eventDate = date(row.eventDate),
             e.day = date(row.day)
-        MERGE (art)-[:HAS_EVIDENCE]->(e)
-        MERGE (e)-[:FROM]->(s)
-        MERGE (e)-[:TO]->(t)
+        CREATE (art)-[:HAS_EVIDENCE]->(e)
+        CREATE (e)-[:FROM]->(s)
+        CREATE (e)-[:TO]->(t)
         RETURN count(e) AS written
         """;
 

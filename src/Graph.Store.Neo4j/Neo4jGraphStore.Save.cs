@@ -63,18 +63,22 @@ public sealed partial class Neo4jGraphStore
                 }, token);
             }
 
-            var affiliations = actors.SelectMany(a => a.Affiliations.Select(f => new
+            foreach (var batch in actors.Chunk(_options.BatchSize))
             {
-                id = a.Id,
-                actorId = f.ActorId,
-                role = f.Role,
-                from = f.From is { } from ? Values.Day(from) : null,
-                until = f.Until is { } until ? Values.Day(until) : null,
-                key = Values.AffiliationJson(f),
-            }));
-            foreach (var batch in affiliations.Chunk(_options.BatchSize))
-            {
-                await tx.RunAsync(Cypher.MergeAffiliations, new { rows = batch }, token);
+                await tx.RunAsync(Cypher.ReplaceAffiliations, new
+                {
+                    rows = batch.Select(a => new
+                    {
+                        id = a.Id,
+                        affiliations = a.Affiliations.Select(f => new
+                        {
+                            actorId = f.ActorId,
+                            role = f.Role,
+                            from = f.From is { } from ? Values.Day(from) : null,
+                            until = f.Until is { } until ? Values.Day(until) : null,
+                        }),
+                    }),
+                }, token);
             }
 
             foreach (var batch in evidence.Chunk(_options.BatchSize))

@@ -108,7 +108,7 @@ internal static class Values
         return p;
     }
 
-    public static string AffiliationJson(Affiliation f) =>
+    private static string AffiliationJson(Affiliation f) =>
         JsonSerializer.Serialize(new StoredAffiliation(f.ActorId, f.Role, f.From is { } from ? Day(from) : null, f.Until is { } until ? Day(until) : null), Neo4jQueryClient.Json);
 
     public static Evidence Evidence(QueryRow r) => new(

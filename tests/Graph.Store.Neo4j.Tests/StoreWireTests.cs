@@ -54,7 +54,7 @@ public sealed class StoreWireTests
             Cypher.DeleteArticleEvidence,
             Cypher.MergeArticle,
             Cypher.MergeActors,
-            Cypher.MergeAffiliations,
+            Cypher.ReplaceAffiliations,
             Cypher.CreateEvidence,
             Cypher.RecomputeEdges,
         ]);
