@@ -63,7 +63,7 @@ internal sealed partial class ArticleAnalysis
             }
 
             var (len, triggers) = _lex.Triggers.Match(tokens, i, frame.End);
-            if (len == 0 || triggers is null)
+            if (len == 0 || triggers is null || (i + len < tokens.Count && tokens[i + len].Text == "-" && !tokens[i + len].SpaceBefore))
             {
                 continue;
             }
@@ -147,6 +147,22 @@ internal sealed partial class ArticleAnalysis
                 if (!tokens[k].IsWord || tokens[k].IsCapitalised)
                 {
                     break;
+                }
+            }
+
+            if (before is null && r >= 3 && tokens[r - 1].Text == ",")
+            {
+                for (int k = r - 2; k >= Math.Max(0, r - 14); k--)
+                {
+                    if (tokens[k].Text == ",")
+                    {
+                        if (MentionAt(mentions, k - 1) is { ActorId: not null, Kind: not MentionKind.Location } m && m.End == k)
+                        {
+                            before = m;
+                        }
+
+                        break;
+                    }
                 }
             }
 
@@ -296,9 +312,26 @@ internal sealed partial class ArticleAnalysis
             }
 
             bool passive = trigger.IsPastForm && t0 >= 1 && (BeForms.Contains(tokens[t0 - 1].Lower) || (t0 >= 2 && BeForms.Contains(tokens[t0 - 2].Lower) && tokens[t0 - 1].Lower.EndsWith("ly", StringComparison.Ordinal)));
-            if (!passive && trigger.IsPastForm && t1 < frame.End && tokens[t1].Lower == "by")
+            int byAt = -1;
+            for (int k = t1; !passive && trigger.IsPastForm && k < Math.Min(frame.End, t1 + 4); k++)
             {
-                return; // "the campaign … supported by the US": the supported party is not an actor here
+                if (tokens[k].Lower == "by")
+                {
+                    byAt = k;
+                    break;
+                }
+            }
+
+            if (byAt >= 0)
+            {
+                // "tribes, backed by a US-led coalition": a reduced passive right after its patient; anything looser is skipped.
+                var patient = t0 >= 1 ? MentionAt(candidates, tokens[t0 - 1].Text == "," && t0 >= 2 ? t0 - 2 : t0 - 1) : null;
+                if (byAt == t1 && patient is not null && patient.Kind != MentionKind.Location && MentionAt(candidates, byAt + 1) is { Kind: not MentionKind.Location } byAgent)
+                {
+                    Emit(sentence, frame, trigger, t0, t1, byAgent.ActorId!, patient.ActorId!, Modal(tokens, frame, t0, t0, byAgent.ActorId!), confidence - 0.1, date, found);
+                }
+
+                return;
             }
 
             if (passive)
@@ -603,6 +636,11 @@ internal sealed partial class ArticleAnalysis
             if (t.Text is "." or ";" or "(" || (t.IsQuote && k > from) || (IsSubordinator(t) && !complement) || t.Lower is "but" || (t.Text == "," && !noun))
             {
                 break;
+            }
+
+            if (!noun && k == from && t.Lower is "it" or "them" or "him" or "her" or "itself" or "themselves" or "me" or "you")
+            {
+                break; // "accusing it of …": the object is a pronoun we do not resolve
             }
 
             var m = MentionAt(candidates, k);

@@ -271,6 +271,14 @@ internal sealed partial class ArticleAnalysis
                 continue;
             }
 
+            // "killed 18 people", "hundreds of people": counted people are civilians.
+            if (tokens[i].Lower == "people" && i > 0 && (char.IsDigit(tokens[i - 1].Text[0]) || (i > 1 && tokens[i - 1].Lower == "of" && tokens[i - 2].Lower is "hundreds" or "thousands" or "dozens" or "millions" or "scores"))
+                && _lex.CollectiveClasses.Contains("civilians"))
+            {
+                mentions.Add(new Mention(i, i + 1, null, MentionKind.Collective, tokens[i].Text) { Class = "civilians" });
+                continue;
+            }
+
             var (len, classes) = _lex.Collectives.Match(tokens, i);
             if (len > 0 && classes is not null)
             {
@@ -306,7 +314,10 @@ internal sealed partial class ArticleAnalysis
                 }
                 else if (_lex.QualifiedCollectives.Contains(m.Class!))
                 {
-                    by = _mainState;
+                    // "jets bombed rebel-held positions in Idlib": the place tells whose rebels; else the article's state.
+                    by = mentions.Where(x => x.Kind == MentionKind.Location && x.ActorId is not null)
+                        .Select(x => _kb.Find(x.ActorId!)?.Roles.FirstOrDefault(r => r.Role == "located in")?.ActorId)
+                        .FirstOrDefault(x => x is not null) ?? _mainState;
                 }
             }
 
@@ -553,7 +564,8 @@ internal sealed partial class ArticleAnalysis
                 person = NewPerson(sentence, mentions, end, nameEnd);
             }
 
-            if (person is null && determiner is "the")
+            bool ownedTitle = qualifier is not null && qualifier.End < tokens.Count && tokens[qualifier.End].IsPossessive;
+            if (person is null && (determiner is "the" || ownedTitle))
             {
                 for (int k = end; k < Math.Min(tokens.Count - 1, end + 10); k++)
                 {
