@@ -126,7 +126,9 @@ public sealed class Neo4jQueryClient
 
         if ((int)status is < 200 or > 299)
         {
-            throw new Neo4jClientException($"Neo4j answered HTTP {(int)status} {reason} to {method} {uri.AbsolutePath}: {Shorten(text)}", statusCode: status);
+            // 404 without a Neo4j error code: no Query API at that address (Neo4j before 5.19, or not Neo4j at all).
+            string hint = status == HttpStatusCode.NotFound ? " (the Query API needs Neo4j 5.19 or later at Graph:Neo4j:Uri)" : "";
+            throw new Neo4jClientException($"Neo4j answered HTTP {(int)status} {reason} to {method} {uri.AbsolutePath}{hint}: {Shorten(text)}", statusCode: status);
         }
 
         return (root, responseAffinity ?? affinity);
