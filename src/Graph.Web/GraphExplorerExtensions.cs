@@ -44,19 +44,27 @@ public static class GraphExplorerExtensions
 
         app.MapGet("/graphiql", context => SendAsync(context, files, "graphiql/index.html", GraphiQLPolicy));
         app.MapGet("/graphiql/", context => SendAsync(context, files, "graphiql/index.html", GraphiQLPolicy));
-        app.MapFallback(context => IsPage(context.Request)
+        // "{*path}" rather than the default "{*path:nonfile}": article ids such as "seed.txt" are pages too.
+        app.MapFallback("{*path}", context => IsPage(context.Request)
                 ? SendAsync(context, files, "index.html", ExplorerPolicy)
                 : NotFound(context))
             .WithDisplayName("Graph explorer");
         return app;
     }
 
-    /// <summary>Pages are GETs of paths without a file extension, outside the API.</summary>
-    private static bool IsPage(HttpRequest request) =>
-        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-        && !request.Path.StartsWithSegments("/graphql", StringComparison.OrdinalIgnoreCase)
-        && !request.Path.StartsWithSegments("/assets", StringComparison.Ordinal)
-        && !Path.HasExtension(request.Path.Value);
+    /// <summary>
+    /// Pages are GETs outside the API and the asset folders; a missing file at the top level (favicon.ico) is a 404,
+    /// while deeper paths are client routes even with a dot in them (/article/seed.txt).
+    /// </summary>
+    private static bool IsPage(HttpRequest request)
+    {
+        var path = request.Path.Value ?? "/";
+        return (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            && !request.Path.StartsWithSegments("/graphql", StringComparison.OrdinalIgnoreCase)
+            && !request.Path.StartsWithSegments("/graphiql", StringComparison.OrdinalIgnoreCase)
+            && !request.Path.StartsWithSegments("/assets", StringComparison.Ordinal)
+            && (path.IndexOf('/', 1) > 0 || !Path.HasExtension(path));
+    }
 
     private static Task NotFound(HttpContext context)
     {

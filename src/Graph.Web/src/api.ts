@@ -106,8 +106,8 @@ export async function searchActors(search: string, first = 8): Promise<ActorRef[
 export async function actor(idOrName: string): Promise<ActorRef | null> {
   // An id first (URLs carry ids), then a name or alias (hand-typed URLs).
   const data = await gql<{ byId: ActorRef | null; byName: ActorRef | null }>(
-    `query Actor($key: String) { byId: actor(id: $key) { ${ACTOR} } byName: actor(name: $key) { ${ACTOR} } }`,
-    { key: idOrName },
+    `query Actor($id: ID, $name: String) { byId: actor(id: $id) { ${ACTOR} } byName: actor(name: $name) { ${ACTOR} } }`,
+    { id: idOrName, name: idOrName },
   );
   return data.byId ?? data.byName;
 }
@@ -122,15 +122,21 @@ export interface NeighborhoodArgs {
 }
 
 export async function neighborhood(args: NeighborhoodArgs): Promise<Neighborhood> {
-  const data = await gql<{ neighborhood: Neighborhood }>(
+  // Edges name their ends by id only: the nodes carry the rest once, which keeps busy neighbourhoods small.
+  type Slim = Omit<Relationship, 'source' | 'target'> & { source: { id: string }; target: { id: string } };
+  const data = await gql<{ neighborhood: { center: ActorRef; nodes: ActorRef[]; edges: Slim[] } }>(
     `query Neighborhood($actor: String!, $depth: Int, $limit: Int, $types: [RelationType!], $since: Date, $until: Date) {
       neighborhood(actor: $actor, depth: $depth, limit: $limit, types: $types, since: $since, until: $until) {
-        center { ${ACTOR} } nodes { ${ACTOR} } edges { ${REL} }
+        center { ${ACTOR} } nodes { ${ACTOR} }
+        edges { source { id } target { id } type polarity score count confidence firstSeen lastSeen }
       }
     }`,
     { ...args },
   );
-  return data.neighborhood;
+  const n = data.neighborhood;
+  const byId = new Map(n.nodes.map((a) => [a.id, a]));
+  const known = (id: string): ActorRef => byId.get(id) ?? { id, name: id, kind: 'GROUP', aliases: [] };
+  return { center: n.center, nodes: n.nodes, edges: n.edges.map((e) => ({ ...e, source: known(e.source.id), target: known(e.target.id) })) };
 }
 
 /** First and last day with evidence around an actor: the range of the date slider. */

@@ -1,3 +1,5 @@
+import { navigationStarted } from './views/draw';
+
 export type Render = (params: string[], query: URLSearchParams, signal: AbortSignal) => Promise<void> | void;
 
 interface Route { pattern: RegExp; render: Render }
@@ -11,6 +13,7 @@ export function route(pattern: RegExp, render: Render): void {
 
 /** Goes to a URL of the explorer; `replace` keeps the history short while a control is being dragged. */
 export function navigate(url: string, replace = false): void {
+  navigationStarted();
   if (replace) history.replaceState(null, '', url);
   else history.pushState(null, '', url);
   void dispatch();
@@ -36,7 +39,10 @@ export async function dispatch(): Promise<void> {
 }
 
 export function startRouter(): void {
-  window.addEventListener('popstate', () => void dispatch());
+  window.addEventListener('popstate', () => {
+    navigationStarted();
+    void dispatch();
+  });
   document.addEventListener('click', (e) => {
     const a = (e.target as Element | null)?.closest?.('a[data-link]') as HTMLAnchorElement | null;
     if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;

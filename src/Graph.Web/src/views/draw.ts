@@ -3,10 +3,25 @@ import type { ActorRef, Relationship } from '../api';
 import { KIND_COLOURS, polarityColour, typeText } from '../util';
 
 /** What the browser tests and the curious can read back about the last drawing. */
-export interface DrawReport { view: string; center: string | null; nodes: string[]; edges: number; drawnMs: number }
+export interface DrawReport {
+  view: string;
+  center: string | null;
+  nodes: string[];
+  /** Drawn edges: one per direction between two actors. */
+  edges: number;
+  /** Relationships (source, target, type) behind the drawn edges. */
+  relationships: number;
+  /** From asking the server to the first painted frame of the drawing. */
+  drawnMs: number;
+  /** Of which waiting for the server's answer. */
+  fetchMs: number;
+  /** From the start of the page load (or the navigation) to the first painted frame. */
+  sinceNavigationMs: number;
+}
 
 declare global {
-  interface Window { __graph?: DrawReport }
+  // The drawing itself is exposed for browser tests, which click on edges by their on-screen position.
+  interface Window { __graph?: DrawReport; __cy?: cytoscape.Core }
 }
 
 const STYLE: cytoscape.StylesheetJson = [
@@ -51,13 +66,15 @@ const STYLE: cytoscape.StylesheetJson = [
       'min-zoomed-font-size': 7,
     },
   },
+  { selector: 'edge[?central]', style: { 'z-index': 2 } },
+  { selector: 'edge.quiet', style: { label: '' } },
+  { selector: 'edge.quiet.hover, edge.quiet:selected', style: { label: 'data(label)', 'z-index': 20 } },
   { selector: 'edge:selected', style: { opacity: 1, 'line-style': 'solid', 'z-index': 10, 'overlay-opacity': 0.08 } },
   { selector: '.faded', style: { opacity: 0.15 } },
 ];
 
-export function edgeId(r: Relationship): string {
-  return `${r.source.id}|${r.target.id}|${r.type}`;
-}
+/** Above this many drawn edges, edge labels only show on the edge under the pointer or selected. */
+const QUIET_ABOVE = 60;
 
 function elements(nodes: ActorRef[], edges: Relationship[], center: string | null): cytoscape.ElementDefinition[] {
   const weight = new Map<string, number>();
@@ -65,7 +82,15 @@ function elements(nodes: ActorRef[], edges: Relationship[], center: string | nul
     weight.set(e.source.id, (weight.get(e.source.id) ?? 0) + e.count);
     weight.set(e.target.id, (weight.get(e.target.id) ?? 0) + e.count);
   }
+  // One drawn edge per direction between two actors, whatever the types: fewer curves to route and to read.
   const known = new Set(nodes.map((n) => n.id));
+  const pairs = new Map<string, Relationship[]>();
+  for (const e of edges) {
+    if (!known.has(e.source.id) || !known.has(e.target.id)) continue;
+    const key = `${e.source.id}|${e.target.id}`;
+    pairs.set(key, [...(pairs.get(key) ?? []), e]);
+  }
+  const quiet = pairs.size > QUIET_ABOVE;
   return [
     ...nodes.map((n) => ({
       group: 'nodes' as const,
@@ -74,13 +99,21 @@ function elements(nodes: ActorRef[], edges: Relationship[], center: string | nul
         size: Math.min(56, 18 + 6 * Math.log2(1 + (weight.get(n.id) ?? 0))),
       },
     })),
-    ...edges.filter((e) => known.has(e.source.id) && known.has(e.target.id)).map((e) => ({
-      group: 'edges' as const,
-      data: {
-        id: edgeId(e), source: e.source.id, target: e.target.id, label: typeText(e.type), type: e.type,
-        colour: polarityColour(e.polarity), width: Math.min(9, 1.2 + 1.6 * Math.log2(e.count)), count: e.count,
-      },
-    })),
+    ...[...pairs.entries()].map(([key, rels]) => {
+      const count = rels.reduce((sum, r) => sum + r.count, 0);
+      const score = rels.reduce((sum, r) => sum + r.score * r.count, 0);
+      const sorted = [...rels].sort((a, b) => b.count - a.count);
+      const label = sorted.length <= 2 ? sorted.map((r) => typeText(r.type)).join(', ') : `${typeText(sorted[0].type)} +${sorted.length - 1}`;
+      const [source, target] = key.split('|');
+      return {
+        group: 'edges' as const,
+        classes: quiet ? 'quiet' : '',
+        data: {
+          id: key, source, target, label, count, central: source === center || target === center,
+          colour: polarityColour(Math.sign(score)), width: Math.min(9, 1.2 + 1.6 * Math.log2(count)),
+        },
+      };
+    }),
   ];
 }
 
@@ -103,7 +136,7 @@ function hops(center: string, edges: Relationship[]): Map<string, number> {
 }
 
 export function createGraph(container: HTMLElement): cytoscape.Core {
-  return cytoscape({
+  const cy = cytoscape({
     container,
     style: STYLE,
     minZoom: 0.2,
@@ -113,10 +146,25 @@ export function createGraph(container: HTMLElement): cytoscape.Core {
     textureOnViewport: true,
     hideEdgesOnViewport: false,
   });
+  // Turning a phone or resizing the window keeps the whole drawing in view.
+  let width = container.clientWidth;
+  const observer = new ResizeObserver(() => {
+    if (cy.destroyed() || Math.abs(container.clientWidth - width) < 2) return;
+    width = container.clientWidth;
+    cy.resize();
+    cy.fit(undefined, 40);
+    keepReadable(cy);
+  });
+  observer.observe(container);
+  cy.on('destroy', () => observer.disconnect());
+  cy.on('mouseover', 'edge', (e) => e.target.addClass('hover'));
+  cy.on('mouseout', 'edge', (e) => e.target.removeClass('hover'));
+  return cy;
 }
 
 /** Replaces the drawing; resolves once the browser has painted it, with the report of what was drawn. */
 export function drawNeighborhood(cy: cytoscape.Core, view: string, nodes: ActorRef[], edges: Relationship[], center: string, startedAt: number): Promise<DrawReport> {
+  fetchedAt = performance.now();
   const dist = hops(center, edges);
   cy.batch(() => {
     cy.elements().remove();
@@ -128,16 +176,18 @@ export function drawNeighborhood(cy: cytoscape.Core, view: string, nodes: ActorR
     animate: false,
     fit: true,
     padding: 40,
-    minNodeSpacing: 28,
+    minNodeSpacing: 40,
     startAngle: (3 / 2) * Math.PI,
     concentric: (n: cytoscape.NodeSingular) => far + 1 - (dist.get(n.id()) ?? far + 1) + n.degree(false) / 1000,
     levelWidth: () => 1,
   } as cytoscape.LayoutOptions).run();
-  return painted(cy, view, center, startedAt);
+  keepReadable(cy);
+  return painted(cy, view, center, startedAt, edges.length);
 }
 
 /** Draws the given paths left to right, one row per path, sharing the actors they have in common. */
 export function drawPaths(cy: cytoscape.Core, nodes: ActorRef[], edges: Relationship[], rows: string[][], startedAt: number): Promise<DrawReport> {
+  fetchedAt = performance.now();
   const position = new Map<string, { x: number; y: number }>();
   rows.forEach((row, r) => row.forEach((id, i) => {
     if (!position.has(id)) position.set(id, { x: i * 190, y: r * 110 });
@@ -147,16 +197,36 @@ export function drawPaths(cy: cytoscape.Core, nodes: ActorRef[], edges: Relation
     cy.add(elements(nodes, edges, null));
   });
   cy.layout({ name: 'preset', positions: (n: cytoscape.NodeSingular) => position.get(n.id()) ?? { x: 0, y: 0 }, fit: true, padding: 50 } as cytoscape.LayoutOptions).run();
-  return painted(cy, 'path', null, startedAt);
+  keepReadable(cy);
+  return painted(cy, 'path', null, startedAt, edges.length);
 }
 
-function painted(cy: cytoscape.Core, view: string, center: string | null, startedAt: number): Promise<DrawReport> {
+/** Small graphs would otherwise be blown up to fill the canvas. */
+function keepReadable(cy: cytoscape.Core): void {
+  if (cy.zoom() > 1.6) {
+    cy.zoom(1.6);
+    cy.center();
+  }
+}
+
+let navigationStart = 0;
+let fetchedAt = 0;
+
+/** Marks the start of an in-page navigation, so drawings after a click are timed from the click. */
+export function navigationStarted(): void {
+  navigationStart = performance.now();
+}
+
+function painted(cy: cytoscape.Core, view: string, center: string | null, startedAt: number, relationships: number): Promise<DrawReport> {
   return new Promise((resolve) => {
     requestAnimationFrame(() => requestAnimationFrame(() => {
       const report: DrawReport = {
-        view, center, nodes: cy.nodes().map((n) => n.data('label') as string), edges: cy.edges().length,
+        view, center, nodes: cy.nodes().map((n) => n.data('label') as string), edges: cy.edges().length, relationships,
         drawnMs: Math.round(performance.now() - startedAt),
+        fetchMs: Math.round(fetchedAt - startedAt),
+        sinceNavigationMs: Math.round(performance.now() - navigationStart),
       };
+      window.__cy = cy;
       window.__graph = report;
       cy.container()?.setAttribute('data-drawn', String(report.drawnMs));
       resolve(report);

@@ -1,4 +1,4 @@
-import { actor, dateRange, neighborhood, RELATION_TYPES, type ActorRef, type Relationship, type RelationType } from '../api';
+import { actor, dateRange, neighborhood, RELATION_TYPES, type ActorRef, type Neighborhood, type Relationship, type RelationType } from '../api';
 import { describe, navigate } from '../router';
 import {
   actorUrl, debounce, formatDay, h, kindBadge, KIND_COLOURS, KIND_NAMES, NEGATIVE, NEUTRAL, pathUrl, polarityColour, POSITIVE,
@@ -34,7 +34,18 @@ function write(id: string, s: Settings): string {
 export async function exploreView([key]: string[], query: URLSearchParams, signal: AbortSignal): Promise<void> {
   const root = main('explore');
   const settings = read(query);
-  const center = await actor(key);
+  // The actor, its neighbourhood and the date range are asked for at once: the first drawing waits for one round trip.
+  const startedAt = performance.now();
+  const first = neighborhood({ actor: key, ...settings });
+  first.catch(() => undefined);
+  const range = dateRange(key, settings.depth, settings.limit).catch(() => null);
+  let center;
+  try {
+    center = await actor(key);
+  } catch (e) {
+    root.append(problem('The graph server did not answer.', (e as Error).message));
+    return;
+  }
   if (signal.aborted) return;
   if (!center) {
     root.append(problem(`No actor called “${key}” in the graph.`, 'Try the search box above.'));
@@ -58,7 +69,7 @@ export async function exploreView([key]: string[], query: URLSearchParams, signa
   const sinceRange = h('input', { type: 'range', 'aria-label': 'From', class: 'range since', 'data-testid': 'since' });
   const untilRange = h('input', { type: 'range', 'aria-label': 'Until', class: 'range until', 'data-testid': 'until' });
   const periodLabel = h('output', { class: 'period' }, 'all dates');
-  const period = h('div', { class: 'period-control' }, h('span', { class: 'control-label' }, 'Period'), h('div', { class: 'ranges' }, sinceRange, untilRange), periodLabel);
+  const period = h('div', { class: 'period-control', hidden: true }, h('span', { class: 'control-label' }, 'Period'), h('div', { class: 'ranges' }, sinceRange, untilRange), periodLabel);
 
   root.append(
     h('div', { class: 'toolbar' },
@@ -76,17 +87,16 @@ export async function exploreView([key]: string[], query: URLSearchParams, signa
   let nodes: ActorRef[] = [];
   let asked = 0;
 
-  const redraw = async () => {
+  const redraw = async (prefetched?: Promise<Neighborhood>, since = performance.now()) => {
     const ticket = ++asked;
-    const startedAt = performance.now();
     status.textContent = 'Loading…';
     status.hidden = false;
     try {
-      const n = await neighborhood({ actor: center.id, ...settings });
+      const n = await (prefetched ?? neighborhood({ actor: center.id, ...settings }));
       if (signal.aborted || ticket !== asked) return;
       nodes = n.nodes;
       edges = n.edges;
-      const report = await drawNeighborhood(cy, 'neighborhood', n.nodes, n.edges, center.id, startedAt);
+      const report = await drawNeighborhood(cy, 'neighborhood', n.nodes, n.edges, center.id, since);
       status.hidden = n.edges.length > 0;
       status.textContent = n.edges.length ? '' : 'No relationships for these filters.';
       canvas.dataset.nodes = String(report.nodes.length);
@@ -117,11 +127,22 @@ export async function exploreView([key]: string[], query: URLSearchParams, signa
     changed();
   });
 
+  cy.on('tap', 'edge', (e) => {
+    const [source, target] = [e.target.data('source') as string, e.target.data('target') as string];
+    showEdge(source, target);
+  });
+  cy.on('tap', 'node', (e) => showActor(e.target.id() as string));
+  cy.on('dbltap', 'node', (e) => navigate(write(e.target.id() as string, { ...settings, since: null, until: null })));
+  cy.on('tap', (e) => { if (e.target === cy) showOverview(); });
+
+  await redraw(first, startedAt);
+
   // The slider spans the days with evidence around the actor; moving it redraws the graph for that period.
-  const range = await dateRange(center.id, settings.depth, settings.limit).catch(() => null);
+  const days = await range;
   if (signal.aborted) return;
-  if (range) {
-    const [lo, hi] = [toDay(range[0]), toDay(range[1])];
+  if (days && days[0] !== days[1]) {
+    period.hidden = false;
+    const [lo, hi] = [toDay(days[0]), toDay(days[1])];
     for (const r of [sinceRange, untilRange]) { r.min = String(lo); r.max = String(hi); r.step = '1'; }
     sinceRange.value = String(settings.since ? Math.max(lo, toDay(settings.since)) : lo);
     untilRange.value = String(settings.until ? Math.min(hi, toDay(settings.until)) : hi);
@@ -142,14 +163,6 @@ export async function exploreView([key]: string[], query: URLSearchParams, signa
   } else {
     period.hidden = true;
   }
-
-  cy.on('tap', 'edge', (e) => {
-    const [source, target] = [e.target.data('source') as string, e.target.data('target') as string];
-    showEdge(source, target);
-  });
-  cy.on('tap', 'node', (e) => showActor(e.target.id() as string));
-  cy.on('dbltap', 'node', (e) => navigate(write(e.target.id() as string, { ...settings, since: null, until: null })));
-  cy.on('tap', (e) => { if (e.target === cy) showOverview(); });
 
   function byId(id: string) { return nodes.find((n) => n.id === id); }
 
@@ -208,7 +221,6 @@ export async function exploreView([key]: string[], query: URLSearchParams, signa
     );
   }
 
-  await redraw();
 }
 
 function legend(): HTMLElement {

@@ -2,7 +2,7 @@ import { paths, type ActorRef, type Relationship } from '../api';
 import { navigate } from '../router';
 import { actorPicker } from '../search';
 import { h, pathUrl, polarityColour, stanceUrl, typeText } from '../util';
-import { createGraph, drawPaths, edgeId } from './draw';
+import { createGraph, drawPaths } from './draw';
 import { main, problem } from './layout';
 
 export async function pathView([from, to]: string[], query: URLSearchParams, signal: AbortSignal): Promise<void> {
@@ -44,7 +44,7 @@ export async function pathView([from, to]: string[], query: URLSearchParams, sig
   const edges = new Map<string, Relationship>();
   for (const p of found) {
     p.nodes.forEach((n) => nodes.set(n.id, n));
-    p.edges.forEach((e) => edges.set(edgeId(e), e));
+    p.edges.forEach((e) => edges.set(`${e.source.id}|${e.target.id}|${e.type}`, e));
   }
   const canvas = h('div', { class: 'canvas path-canvas', id: 'graph', role: 'img', 'aria-label': 'The path drawn' });
   root.append(

@@ -1,4 +1,3 @@
-import { CategoryScale, Chart, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 import { stance, type Evidence } from '../api';
 import { describe, navigate } from '../router';
 import { actorPicker } from '../search';
@@ -8,7 +7,12 @@ import {
 } from '../util';
 import { main, problem } from './layout';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Filler);
+// Loaded with the first stance shown, so the graph page does not wait for the chart library.
+async function chartLibrary() {
+  const { CategoryScale, Chart, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip } = await import('chart.js');
+  Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Filler);
+  return Chart;
+}
 
 export async function stanceView([from, to]: string[], query: URLSearchParams, signal: AbortSignal): Promise<void> {
   const root = main('stance');
@@ -88,6 +92,8 @@ export async function stanceView([from, to]: string[], query: URLSearchParams, s
   );
   describe(location.pathname + location.search);
 
+  const Chart = await chartLibrary();
+  if (signal.aborted) return;
   const chart = new Chart(canvas, {
     type: 'line',
     data: {

@@ -1,0 +1,228 @@
+// Browser scenarios of the web explorer, driven in headless Chromium against a running server.
+// Usage: node explorer.mjs <baseUrl> <scenario> [argument]; prints what it saw, exits 1 on the first failed check.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const [base, scenario, argument] = process.argv.slice(2);
+const shots = join(dirname(fileURLToPath(import.meta.url)), '..', 'screenshots');
+mkdirSync(shots, { recursive: true });
+
+const LAPTOP = { width: 1366, height: 768 };
+const PHONE = { width: 390, height: 844 };
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+  console.log(`ok   ${message}`);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+const context = await browser.newContext({ viewport: LAPTOP });
+const page = await context.newPage();
+const problems = [];
+const offsite = [];
+page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) offsite.push(r.url()); });
+
+const graphReport = () => page.evaluate(() => window.__graph);
+async function waitForDrawing(view) {
+  await page.waitForFunction((v) => window.__graph && window.__graph.view === v, view, { timeout: 20_000 });
+  return graphReport();
+}
+async function shoot(name) {
+  await page.screenshot({ path: join(shots, `${name}-laptop.png`) });
+  await page.setViewportSize(PHONE);
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(shots, `${name}-phone.png`), fullPage: true });
+  await page.setViewportSize(LAPTOP);
+  await page.waitForTimeout(200);
+}
+const go = async (path) => {
+  await page.evaluate(() => { window.__graph = undefined; }).catch(() => {});
+  await page.goto(base + path, { waitUntil: 'load' });
+};
+const hasName = (nodes, name) => nodes.some((n) => n.toLowerCase().includes(name.toLowerCase()));
+
+const scenarios = {
+  async search() {
+    await go('/');
+    await shoot('home');
+    const box = page.getByTestId('home-search');
+    await box.fill('Moscow');
+    const russia = page.locator('.hero .suggestions li[data-actor]', { hasText: 'Russia' });
+    await russia.first().waitFor({ timeout: 10_000 });
+    check(await russia.count() >= 1, 'typing the alias "Moscow" suggests Russia');
+    check(await page.locator('.hero .suggestions li[data-actor]', { hasText: 'Russia' }).first().locator('.alias').textContent() !== null, 'the suggestion says which alias matched');
+    await box.fill('Assa');
+    const assad = page.locator('.hero .suggestions li[data-actor]', { hasText: 'Assad' });
+    await assad.first().waitFor({ timeout: 10_000 });
+    check(true, `typing "Assa" suggests ${await assad.first().locator('.name').textContent()}`);
+    await box.press('Enter');
+    await page.waitForURL(/\/actor\//, { timeout: 10_000 });
+    const report = await waitForDrawing('neighborhood');
+    check(hasName(report.nodes, 'Assad'), `Enter opens the graph of Assad (${report.nodes.length} actors drawn)`);
+    await page.getByTestId('search').fill('zzzz-nobody');
+    await page.locator('.masthead .suggestions .empty').waitFor({ timeout: 10_000 });
+    check(true, 'an unknown name says that no actor matches');
+  },
+
+  async graph() {
+    await go('/actor/Russia');
+    const report = await waitForDrawing('neighborhood');
+    console.log(`nodes: ${report.nodes.join(', ')}`);
+    console.log(`edges: ${report.edges}`);
+    for (const name of (argument ?? 'Russia,Syria,Assad').split(',')) check(hasName(report.nodes, name), `the graph of Russia shows ${name}`);
+    check(report.edges > 0, 'relationships are drawn');
+    const listed = await page.getByTestId('graph-actors').locator('li').allTextContents();
+    check(listed.length === report.nodes.length, `the side panel lists the ${listed.length} actors drawn`);
+    check(await page.locator('h1').first().textContent() === 'Russia', 'the heading names the actor');
+    await shoot('graph');
+
+    // Clicking the Russia → Assad edge opens its details, then its stance.
+    const at = await page.evaluate(() => {
+      const cy = window.__cy;
+      const edge = cy.edges().filter((e) => e.source().data('label') === 'Russia' && /Assad/.test(e.target().data('label'))).first();
+      if (edge.empty()) return null;
+      const p = edge.renderedMidpoint();
+      const box = cy.container().getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    });
+    check(at !== null, 'an edge links Russia to Assad');
+    await page.mouse.click(at.x, at.y);
+    await page.getByTestId('open-stance').waitFor({ timeout: 5_000 });
+    check(/Russia → .*Assad/.test(await page.locator('.side h2').first().textContent()), 'clicking the edge shows Russia → Assad in the side panel');
+    await page.getByTestId('open-stance').click();
+    await page.getByTestId('stance-panel').waitFor({ timeout: 10_000 });
+    check(/\/stance\//.test(page.url()), `the stance opens at its own URL ${new URL(page.url()).pathname}`);
+  },
+
+  async stance() {
+    await go('/stance/Russia/Assad');
+    const panel = page.getByTestId('stance-panel');
+    await panel.waitFor({ timeout: 10_000 });
+    const score = Number(await panel.getAttribute('data-score'));
+    const label = await panel.getAttribute('data-label');
+    console.log(`stance Russia → Assad: ${score} ${label}`);
+    check(score > 0, `the score of Russia towards Assad is positive (${score})`);
+    check(label === 'SUPPORTIVE' || label === 'ALLY', `the label is supportive or ally (${label})`);
+    const sentences = await page.getByTestId('evidence').locator('blockquote').allTextContents();
+    check(sentences.some((s) => s.includes("Russia's backing for Assad")), 'the seed sentence is among the evidence');
+    const marked = await page.getByTestId('evidence').locator('mark.mention.main').allTextContents();
+    check(marked.some((m) => /Russia/.test(m)) && marked.some((m) => /Assad/.test(m)), `both actors are highlighted in the evidence (${[...new Set(marked)].join(', ')})`);
+    check(await page.locator('.timeline canvas').count() === 1, 'a timeline chart is drawn');
+    check(await page.locator('.counts .bars li').count() >= 1, 'counts per type are shown');
+    const link = page.getByTestId('evidence').locator('.ev-source a').first();
+    check(/\/article\//.test(await link.getAttribute('href')), 'the evidence links to its article');
+    await shoot('stance');
+    await page.locator('.tabs a', { hasText: 'Week' }).click();
+    await page.waitForURL(/bucket=WEEK/, { timeout: 5_000 });
+    await panel.waitFor();
+    check(true, 'the week buckets have their own URL');
+  },
+
+  async path() {
+    const [from, to] = (argument ?? 'United States,Assad').split(',');
+    await go(`/path/${encodeURIComponent(from)}/${encodeURIComponent(to)}`);
+    const report = await waitForDrawing('path');
+    console.log(`path nodes: ${report.nodes.join(', ')}`);
+    check(hasName(report.nodes, from.split(' ')[0]) && hasName(report.nodes, to), `the path from ${from} to ${to} is drawn`);
+    check(report.edges >= 1, `with ${report.edges} relationship(s)`);
+    const rows = await page.getByTestId('paths').locator('li').allTextContents();
+    console.log(`paths: ${rows.join(' | ')}`);
+    check(rows.length >= 1, 'the paths are listed in words');
+    await shoot('path');
+  },
+
+  async article() {
+    const id = argument ?? 'us-open-to-talks-with-russia-on-syria.txt';
+    await go(`/article/${encodeURIComponent(id)}`);
+    const body = page.getByTestId('article-text');
+    await body.waitFor({ timeout: 10_000 });
+    check((await page.locator('.reader h1').textContent()).length > 0, `the article "${await page.locator('.reader h1').textContent()}" opens`);
+    const marks = await body.locator('.evidence-mark').count();
+    const mentions = await body.locator('mark.mention').count();
+    check(marks > 0, `${marks} evidence sentence(s) are marked in the text`);
+    check(mentions > 0, `${mentions} actor mention(s) are marked in the text`);
+    check(await page.getByTestId('article-relationships').locator('li').count() > 0, 'the relationships of the article are listed');
+    await page.getByTestId('article-relationships').locator('li a').first().click();
+    check(await body.locator('.evidence-mark.focus').count() === 1, 'clicking a relationship highlights its sentence');
+    check(/#ev-/.test(page.url()), 'and the URL points at it');
+    const url = page.url();
+    await page.reload();
+    await body.locator('.evidence-mark.focus').waitFor({ timeout: 10_000 });
+    check(page.url() === url, 'reloading keeps the highlighted sentence');
+    await shoot('article');
+  },
+
+  async reload() {
+    await go('/actor/Russia');
+    await waitForDrawing('neighborhood');
+    await page.getByTestId('depth').selectOption('2');
+    await page.waitForURL(/depth=2/, { timeout: 5_000 });
+    await page.waitForFunction(() => window.__graph && document.getElementById('depth').value === '2');
+    await page.waitForTimeout(500);
+    const before = await graphReport();
+    const url = page.url();
+    console.log(`shared URL: ${new URL(url).pathname}${new URL(url).search}`);
+    await page.evaluate(() => { window.__graph = undefined; });
+    await page.reload();
+    const after = await waitForDrawing('neighborhood');
+    check(page.url() === url, 'the URL survives a reload');
+    check(await page.getByTestId('depth').inputValue() === '2', 'the depth control is restored');
+    check(JSON.stringify([...after.nodes].sort()) === JSON.stringify([...before.nodes].sort()), `the same ${after.nodes.length} actors are drawn after the reload`);
+
+    // A fresh browser (someone the URL was sent to) sees the same view.
+    const other = await browser.newContext({ viewport: LAPTOP });
+    const second = await other.newPage();
+    await second.goto(url);
+    await second.waitForFunction(() => window.__graph && window.__graph.view === 'neighborhood', null, { timeout: 20_000 });
+    const shared = await second.evaluate(() => window.__graph);
+    check(JSON.stringify([...shared.nodes].sort()) === JSON.stringify([...before.nodes].sort()), 'a second browser opening the shared URL sees the same graph');
+    await other.close();
+
+    for (const path of ['/stance/Russia/Assad?bucket=WEEK', '/article/us-open-to-talks-with-russia-on-syria.txt', '/path/United%20States/Assad']) {
+      const response = await page.goto(base + path);
+      check(response.status() === 200 && (await page.locator('#main').getAttribute('data-view')) !== 'missing', `${decodeURIComponent(path)} reloads as a page`);
+    }
+    const missing = await page.goto(base + '/assets/does-not-exist.js');
+    check(missing.status() === 404, 'a missing asset is a 404, not the page');
+    const graphiql = await page.goto(base + '/graphiql');
+    await page.locator('.graphiql-container').waitFor({ timeout: 15_000 });
+    check(graphiql.status() === 200, 'GraphiQL loads from the server at /graphiql');
+    await page.screenshot({ path: join(shots, 'graphiql-laptop.png') });
+  },
+
+  async perf() {
+    const actor = argument;
+    await go(`/actor/${encodeURIComponent(actor)}`);
+    const cold = await waitForDrawing('neighborhood');
+    await page.evaluate(() => { window.__graph = undefined; });
+    await page.reload();
+    const warm = await waitForDrawing('neighborhood');
+    console.log(`first drawing of ${actor}: ${cold.nodes.length} actors, ${cold.relationships} relationships drawn as ${cold.edges} edges`);
+    console.log(`first load: ${cold.sinceNavigationMs} ms from navigation start, ${cold.drawnMs} ms from the GraphQL request (${cold.fetchMs} ms waiting for the answer)`);
+    console.log(`reload: ${warm.sinceNavigationMs} ms from navigation start, ${warm.drawnMs} ms from the GraphQL request (${warm.fetchMs} ms waiting for the answer)`);
+    await shoot('busiest');
+  },
+};
+
+let failed = false;
+try {
+  if (!scenarios[scenario]) throw new Error(`unknown scenario ${scenario}`);
+  await scenarios[scenario]();
+  check(offsite.length === 0, `nothing fetched outside the server${offsite.length ? ': ' + offsite.join(', ') : ''}`);
+  check(problems.length === 0, `no script errors${problems.length ? ': ' + problems.join(' / ') : ''}`);
+} catch (e) {
+  failed = true;
+  console.log(`FAIL ${e.message}`);
+  await page.screenshot({ path: join(shots, `failed-${scenario}.png`) }).catch(() => {});
+} finally {
+  await browser.close();
+}
+process.exit(failed ? 1 : 0);
