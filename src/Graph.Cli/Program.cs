@@ -8,5 +8,8 @@ var root = new RootCommand("Graph: who stands where in the news, and why")
     ExtractCommand.Create(),
     IngestCommand.Create(),
     StatsCommand.Create(),
+    ReingestCommand.Create(),
+    WorkerCommand.Create(),
+    BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

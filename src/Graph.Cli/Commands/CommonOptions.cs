@@ -28,7 +28,7 @@ internal static class CommonOptions
             .AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true))
             .AddSingleton(configuration);
         Hosting.GraphServices.AddGraph(services, configuration);
-        services.AddSingleton<Hosting.IngestRun>();
+        Graph.Worker.WorkerServices.AddGraphWorker(services, configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 }

@@ -1,5 +1,8 @@
 using Graph.Api;
+using Graph.Core.Ingestion;
 using Graph.Core.Storage;
+using Graph.Extraction.Reading;
+using Graph.Worker;
 using Microsoft.Extensions.Options;
 
 namespace Graph.Cli.Hosting;
@@ -17,7 +20,7 @@ public static class GraphServer
         builder.Configuration.AddInMemoryCollection(overrides);
         builder.WebHost.UseUrls(urls);
         builder.Services.AddGraph(builder.Configuration);
-        builder.Services.AddSingleton<IngestRun>();
+        builder.Services.AddGraphWorker(builder.Configuration);
         builder.Services.AddGraphApi(builder.Configuration);
 
         var app = builder.Build();
@@ -44,6 +47,17 @@ public static class GraphServer
         }
 
         Log.SeedingStore(logger, seed);
-        await app.Services.GetRequiredService<IngestRun>().RunAsync(seed, force: false, onFailure: f => Log.IngestFailed(logger, f.Origin, f.Error), ct: ct);
+        await app.Services.GetRequiredService<IIngestLog>().InitializeAsync(ct);
+        var articles = app.Services.GetRequiredService<ArticleReader>().ReadAsync(seed, ct);
+        await app.Services.GetRequiredService<IngestPipeline>().RunAsync("seed", "seed", articles, observer: new SeedFailures(logger), ct: ct);
+    }
+
+    private sealed class SeedFailures(ILogger logger) : IIngestObserver
+    {
+        public void Result(IngestResult result)
+        {
+        }
+
+        public void Failure(IngestFailure failure) => Log.IngestFailed(logger, failure.Origin, failure.Error);
     }
 }
