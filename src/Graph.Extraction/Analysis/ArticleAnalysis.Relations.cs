@@ -88,6 +88,7 @@ internal sealed partial class ArticleAnalysis
             }
         }
 
+        ReadObligations(sentence, candidates, frame, date, found);
         ReadAttributive(sentence, candidates, frame, date, found);
         ReadFramings(sentence, candidates, frame, date, found);
         foreach (var r in found)
@@ -433,9 +434,14 @@ internal sealed partial class ArticleAnalysis
             return;
         }
 
+        var targets = new List<string> { target };
+        targets.AddRange(CoordinatedAfter(tokens, candidates, target, frame.End));
         foreach (var s in sources)
         {
-            Emit(sentence, frame, trigger, t0, t1, s, target, modality, confidence, date, found);
+            foreach (var t in targets)
+            {
+                Emit(sentence, frame, trigger, t0, t1, s, t, modality, confidence, date, found);
+            }
         }
     }
 
@@ -627,7 +633,7 @@ internal sealed partial class ArticleAnalysis
         for (int k = from; k < to; k++)
         {
             var t = tokens[k];
-            bool complement = t.Lower == "that" && trigger.Type is RelationType.Reject or RelationType.Accuse; // "rebuffed suggestions that …"
+            bool complement = t.Lower == "that" && trigger.Type is RelationType.Reject or RelationType.Accuse or RelationType.Request; // "rebuffed suggestions that …"
             if (!noun && (t.Lower is "once" or "after" or "before" or "since" || (t.Lower == "to" && k > from && trigger.Type == RelationType.Request)))
             {
                 break; // "urged Europe to wait for … America": the object comes before the infinitive
@@ -651,18 +657,12 @@ internal sealed partial class ArticleAnalysis
 
             k = m.End - 1;
             bool locative = m.Start > 0 && Locatives.Contains(tokens[m.Start - 1].Lower) && !(noun && m.Start - 1 == from - 1);
-            if (!noun && locative && trigger.Type != RelationType.Retreat)
+            if (!noun && locative && trigger.Type is not (RelationType.Retreat or RelationType.Concede))
             {
                 continue;
             }
 
             if (m.Kind == MentionKind.StateNoun && _lex.EquipmentNouns.Contains(tokens[m.End - 1].Lower))
-            {
-                continue;
-            }
-
-            // "recognise Begum's marriage": the object is the marriage, not Begum.
-            if (!noun && m.End < tokens.Count && tokens[m.End].IsPossessive)
             {
                 continue;
             }
@@ -700,6 +700,29 @@ internal sealed partial class ArticleAnalysis
         }
 
         return (null, false, false);
+    }
+
+    // "visit Mauritania and Senegal": the actors coordinated with the first object are objects too.
+    private List<string> CoordinatedAfter(List<Token> tokens, List<Mention> candidates, string first, int limit)
+    {
+        var more = new List<string>();
+        var m = candidates.FirstOrDefault(c => c.ActorId == first);
+        while (m is not null && m.End + 1 < Math.Min(tokens.Count, limit) && tokens[m.End].Lower is "and" or ",")
+        {
+            int next = m.End + 1;
+            if (next < tokens.Count && tokens[next].Lower == "the")
+            {
+                next++;
+            }
+
+            m = MentionAt(candidates, next) is { Kind: not MentionKind.Location } n && n.Start == next ? n : null;
+            if (m?.ActorId is { } id && id != first && !more.Contains(id))
+            {
+                more.Add(id);
+            }
+        }
+
+        return more;
     }
 
     private Modality Modal(List<Token> tokens, Frame frame, int t0, int sourceEnd, string source)
@@ -757,6 +780,26 @@ internal sealed partial class ArticleAnalysis
         var db = Draft(b);
         bool Serves(ActorDraft? x, string y) => x is not null && x.Affiliations.Any(f => f.ActorId == y && f.IsInForceOn(_day));
         return Serves(da, b) || Serves(db, a) || (da?.Principal is { } pa && pa == db?.Principal && da.Kind == ActorKind.Person && db.Kind == ActorKind.Person);
+    }
+
+    // "X said (that) Y must …": the speaker demands something of Y.
+    private void ReadObligations(Sentence sentence, List<Mention> candidates, Frame frame, DateOnly? date, List<Relation> found)
+    {
+        if (frame.Speaker is not { } speaker)
+        {
+            return;
+        }
+
+        var tokens = sentence.Tokens;
+        foreach (var m in candidates)
+        {
+            if (m.Start >= frame.Start && m.End < frame.End && tokens[m.End].Lower is "must" && m.Kind != MentionKind.Location)
+            {
+                string source = speaker;
+                var trigger = new Trigger(RelationType.Request, "must", false, false, [], false);
+                Emit(sentence, frame with { Speaker = null }, trigger, m.End, m.End + 1, source, m.ActorId!, Modality.Asserted, 0.6, date, found);
+            }
+        }
     }
 
     // "US-backed rebels", "Iran-allied militias".
