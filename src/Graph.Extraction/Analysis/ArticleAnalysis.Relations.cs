@@ -472,7 +472,10 @@ internal sealed partial class ArticleAnalysis
 
         for (int k = from; k < to; k++)
         {
-            if (tokens[k].Text == "," || (Prepositions.Contains(tokens[k].Lower) && tokens[k].Lower != "to"))
+            // "on Sunday called for sanctions": a date or the "for" of "call for" does not break the link.
+            bool dated = k + 1 < to && (EventDates.DayOfWeekOf(tokens[k + 1].Text) is not null || EventDates.MonthOf(tokens[k + 1].Text) > 0);
+            bool callFor = tokens[k].Lower == "for" && k > from && tokens[k - 1].Lower is "call" or "called" or "calls" or "calling" or "pushed" or "pushing" or "pressed" or "pressing";
+            if (tokens[k].Text == "," || (Prepositions.Contains(tokens[k].Lower) && tokens[k].Lower != "to" && !dated && !callFor))
             {
                 return false;
             }
@@ -657,7 +660,7 @@ internal sealed partial class ArticleAnalysis
 
             k = m.End - 1;
             bool locative = m.Start > 0 && Locatives.Contains(tokens[m.Start - 1].Lower) && !(noun && m.Start - 1 == from - 1);
-            if (!noun && locative && trigger.Type is not (RelationType.Retreat or RelationType.Concede))
+            if (!noun && locative && trigger.ObjectPreps.Count == 0 && trigger.Type is not RelationType.Concede)
             {
                 continue;
             }
