@@ -184,8 +184,20 @@ internal static class Cypher
         RETURN size(found) AS total, found[$offset..($offset + $first)] AS items
         """;
 
-    public const string GetEvidence = """
-        MATCH (e:Evidence)
+    /// <summary>Every evidence node, when no filter names an id to start from.</summary>
+    public const string GetEvidence = "MATCH (e:Evidence)\n" + EvidenceWhere + EvidenceRows;
+
+    /// <summary>The evidence filter entered through the index on the article, sources, targets or either end.</summary>
+    public const string GetEvidenceOfArticle = "MATCH (e:Evidence {articleId: $articleId})\n" + EvidenceWhere + EvidenceRows;
+
+    public const string GetEvidenceFromSources = "UNWIND $sourceIds AS key\nMATCH (e:Evidence {source: key})\n" + EvidenceWhere + EvidenceRows;
+
+    public const string GetEvidenceToTargets = "UNWIND $targetIds AS key\nMATCH (e:Evidence {target: key})\n" + EvidenceWhere + EvidenceRows;
+
+    public const string GetEvidenceOfActors = "UNWIND $actorIds AS key\nMATCH (e:Evidence)\nWHERE e.source = key OR e.target = key\nWITH DISTINCT e\n" + EvidenceWhere + EvidenceRows;
+
+    /// <summary>All of <see cref="Graph.Core.Storage.EvidenceFilter"/>; an empty list or a null means "any".</summary>
+    private const string EvidenceWhere = """
         WHERE (size($sourceIds) = 0 OR e.source IN $sourceIds)
           AND (size($targetIds) = 0 OR e.target IN $targetIds)
           AND (size($actorIds) = 0 OR e.source IN $actorIds OR e.target IN $actorIds)
@@ -196,6 +208,11 @@ internal static class Cypher
           AND ($until IS NULL OR e.day <= date($until))
           AND ($minConfidence IS NULL OR e.confidence >= $minConfidence)
           AND ($articleId IS NULL OR e.articleId = $articleId)
+
+        """;
+
+    /// <summary>Newest first, as the embedded store: undated articles last, then by article and position in it.</summary>
+    private const string EvidenceRows = """
         MATCH (a:Article {id: e.articleId})
         RETURN e.id AS id, e.articleId AS articleId, e.source AS source, e.target AS target, e.type AS type,
                e.polarity AS polarity, e.score AS score, e.confidence AS confidence, e.modality AS modality,

@@ -121,7 +121,16 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
             return [];
         }
 
-        var result = await ReadAsync(Cypher.GetEvidence, new
+        // Enter through an index when the filter names ids; the full filter applies either way.
+        string statement = filter switch
+        {
+            { ArticleId: not null } => Cypher.GetEvidenceOfArticle,
+            { SourceIds.Count: > 0 } => Cypher.GetEvidenceFromSources,
+            { TargetIds.Count: > 0 } => Cypher.GetEvidenceToTargets,
+            { ActorIds.Count: > 0 } => Cypher.GetEvidenceOfActors,
+            _ => Cypher.GetEvidence,
+        };
+        var result = await ReadAsync(statement, new
         {
             sourceIds = filter.SourceIds.Distinct(StringComparer.Ordinal).ToList(),
             targetIds = filter.TargetIds.Distinct(StringComparer.Ordinal).ToList(),

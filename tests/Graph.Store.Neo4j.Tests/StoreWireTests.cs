@@ -230,7 +230,7 @@ public sealed class StoreWireTests
         evidence[1].SaidBy.ShouldBeNull();
         evidence[1].ArticleUrl.ShouldBeNull();
 
-        var p = _server.Requests.Single(r => r.Statement == Cypher.GetEvidence);
+        var p = _server.Requests.Single(r => r.Statement == Cypher.GetEvidenceFromSources);
         p.AccessMode.ShouldBe("Read");
         p.Parameters.GetProperty("sourceIds").EnumerateArray().Select(x => x.GetString()).ShouldBe(["USA", "RUS"]);
         p.Parameters.GetProperty("types").EnumerateArray().Select(x => x.GetString()).ShouldBe(["ACCUSE", "AID"]);
@@ -238,6 +238,24 @@ public sealed class StoreWireTests
         p.Parameters.GetProperty("since").GetString().ShouldBe("2024-01-01");
         p.Parameters.GetProperty("until").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
         p.Parameters.GetProperty("limit").GetInt32().ShouldBe(int.MaxValue);
+    }
+
+    [Fact]
+    public async Task Evidence_is_read_from_the_index_the_filter_names_with_the_whole_filter_still_applied()
+    {
+        var store = _server.Store();
+
+        await store.GetEvidenceAsync(new EvidenceFilter { ArticleId = "a", SourceIds = ["RUS"] }, Ct);
+        await store.GetEvidenceAsync(new EvidenceFilter { SourceIds = ["RUS"], TargetIds = ["USA"] }, Ct);
+        await store.GetEvidenceAsync(new EvidenceFilter { TargetIds = ["USA"], ActorIds = ["SYR"] }, Ct);
+        await store.GetEvidenceAsync(new EvidenceFilter { ActorIds = ["SYR"], Types = [RelationType.Aid] }, Ct);
+        await store.GetEvidenceAsync(new EvidenceFilter { Types = [RelationType.Aid] }, Ct);
+
+        _server.Statements.Except(Cypher.Schema).ShouldBe([
+            Cypher.GetEvidenceOfArticle, Cypher.GetEvidenceFromSources, Cypher.GetEvidenceToTargets, Cypher.GetEvidenceOfActors, Cypher.GetEvidence,
+        ]);
+        string[] statements = [Cypher.GetEvidence, Cypher.GetEvidenceOfArticle, Cypher.GetEvidenceFromSources, Cypher.GetEvidenceToTargets, Cypher.GetEvidenceOfActors];
+        statements.ShouldAllBe(s => s.Contains("AND (size($types) = 0 OR e.type IN $types)") && s.Contains("LIMIT $limit"));
     }
 
     [Fact]
@@ -295,6 +313,10 @@ public sealed class StoreWireTests
         await store.FindActorsByNameAsync("Moscow", Ct);
         await store.SearchActorsAsync(new ActorSearch("mos", ActorKind.Country), Ct);
         await store.GetEvidenceAsync(new EvidenceFilter(), Ct);
+        await store.GetEvidenceAsync(new EvidenceFilter { ArticleId = article.Id }, Ct);
+        await store.GetEvidenceAsync(new EvidenceFilter { SourceIds = ["RUS"] }, Ct);
+        await store.GetEvidenceAsync(new EvidenceFilter { TargetIds = ["RUS"] }, Ct);
+        await store.GetEvidenceAsync(new EvidenceFilter { ActorIds = ["RUS"] }, Ct);
         await store.GetArticleAsync(article.Id, Ct);
         await store.SearchArticlesAsync(new ArticleSearch(), Ct);
 
