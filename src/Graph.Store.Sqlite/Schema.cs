@@ -52,8 +52,11 @@ internal static class Schema
         -- NULLs are distinct in a plain UNIQUE constraint; open-ended dates must still count as one affiliation.
         CREATE UNIQUE INDEX affiliations_unique ON affiliations(actor_id, affiliated_id, role, ifnull(from_day, ''), ifnull(until_day, ''));
 
+        -- Clustered by (source, target, type): a stance reads one contiguous run of rows, and evidence_target (which
+        -- carries the key too) covers counting distinct relationships. The article's date, title and url
+        -- are copied in (an article's evidence is rewritten whenever the article is), so reads need no join.
         CREATE TABLE evidence (
-            id TEXT PRIMARY KEY NOT NULL,
+            id TEXT NOT NULL,
             article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
             source TEXT NOT NULL REFERENCES actors(id),
             target TEXT NOT NULL REFERENCES actors(id),
@@ -68,9 +71,12 @@ internal static class Schema
             said_by TEXT,
             event_date TEXT,
             day TEXT,
-            extractor_version TEXT NOT NULL
-        );
-        CREATE INDEX evidence_pair ON evidence(source, target, type);
+            published_at TEXT,
+            article_title TEXT,
+            article_url TEXT,
+            extractor_version TEXT NOT NULL,
+            PRIMARY KEY (source, target, type, id)
+        ) WITHOUT ROWID;
         CREATE INDEX evidence_target ON evidence(target, source);
         CREATE INDEX evidence_article ON evidence(article_id);
         CREATE INDEX evidence_day ON evidence(day);

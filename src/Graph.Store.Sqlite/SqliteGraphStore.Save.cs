@@ -185,10 +185,11 @@ public sealed partial class SqliteGraphStore
         // The same reading twice in one sentence is one piece of evidence, not two.
         await using var cmd = Command(connection, """
             INSERT INTO evidence (id, article_id, source, target, type, polarity, score, confidence, modality, sentence,
-                                  start_offset, end_offset, said_by, event_date, day, extractor_version)
+                                  start_offset, end_offset, said_by, event_date, day, published_at, article_title, article_url,
+                                  extractor_version)
             VALUES (@id, @article, @source, @target, @type, @polarity, @score, @confidence, @modality, @sentence,
-                    @start, @end, @saidBy, @eventDate, @day, @version)
-            ON CONFLICT (id) DO NOTHING;
+                    @start, @end, @saidBy, @eventDate, @day, @published, @title, @url, @version)
+            ON CONFLICT DO NOTHING;
             """, tx: tx);
         var id = cmd.Parameters.Add("@id", SqliteType.Text);
         cmd.Parameters.AddWithValue("@article", article.Id);
@@ -205,6 +206,9 @@ public sealed partial class SqliteGraphStore
         var saidBy = cmd.Parameters.Add("@saidBy", SqliteType.Text);
         var eventDate = cmd.Parameters.Add("@eventDate", SqliteType.Text);
         var day = cmd.Parameters.Add("@day", SqliteType.Text);
+        cmd.Parameters.AddWithValue("@published", article.PublishedAt is { } p ? Text.Instant(p) : DBNull.Value);
+        cmd.Parameters.AddWithValue("@title", (object?)article.Title ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("@url", (object?)article.Url ?? DBNull.Value);
         cmd.Parameters.AddWithValue("@version", extractorVersion);
 
         var inserted = new HashSet<string>(StringComparer.Ordinal);
