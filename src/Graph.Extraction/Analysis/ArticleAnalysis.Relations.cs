@@ -327,7 +327,7 @@ internal sealed partial class ArticleAnalysis
             {
                 // "tribes, backed by a US-led coalition": a reduced passive right after its patient; anything looser is skipped.
                 var patient = t0 >= 1 ? MentionAt(candidates, tokens[t0 - 1].Text == "," && t0 >= 2 ? t0 - 2 : t0 - 1) : null;
-                if (byAt == t1 && patient is not null && patient.Kind != MentionKind.Location && MentionAt(candidates, byAt + 1) is { Kind: not MentionKind.Location } byAgent)
+                if (byAt == t1 && patient is not null && patient.Kind != MentionKind.Location && MentionAt(candidates, byAt + 1 < tokens.Count && tokens[byAt + 1].Lower == "the" ? byAt + 2 : byAt + 1) is { Kind: not MentionKind.Location } byAgent)
                 {
                     Emit(sentence, frame, trigger, t0, t1, byAgent.ActorId!, patient.ActorId!, Modal(tokens, frame, t0, t0, byAgent.ActorId!), confidence - 0.1, date, found);
                 }
@@ -610,9 +610,16 @@ internal sealed partial class ArticleAnalysis
                 continue;
             }
 
+            if (m.End < tokens.Count && tokens[m.End].IsPossessive)
+            {
+                continue; // "Assad's ally, offered": the possessor is not the subject
+            }
+
+            // "X, Y and Z agreed" is a list; "Russia, Assad's ally," is an apposition: a list closes with "and".
             var subject = new List<Mention> { m };
             int s = m.Start;
-            while (s >= 2 && tokens[s - 1].Lower is "and" or "," && MentionAt(candidates, s - 2) is { } other && other.End == s - 1)
+            bool list = s >= 2 && tokens[s - 1].Lower is "and" or "or";
+            while (list && s >= 2 && tokens[s - 1].Lower is "and" or "," && MentionAt(candidates, s - 2) is { } other && other.End == s - 1)
             {
                 subject.Insert(0, other);
                 s = other.Start;
@@ -647,6 +654,13 @@ internal sealed partial class ArticleAnalysis
                 break;
             }
 
+            // "helped raise and train groups … to fight Assad": the object ends where an infinitive starts.
+            if (!noun && t.Lower == "to" && k > from && k + 1 < to && (_lex.ObjectVerbs.Contains(tokens[k + 1].Lower) || _lex.Triggers.Match(tokens, k + 1).Values?.Any(x => !x.IsNoun) == true
+                || tokens[k + 1].Lower is "be" or "have" or "do" or "make" or "take" or "raise" or "remove" or "ensure" or "stop" or "prevent" or "end" or "keep" or "allow" or "avoid" or "protect" or "build" or "create" or "find" or "get" or "go" or "come" or "see" or "try" or "return"))
+            {
+                break;
+            }
+
             if (!noun && k == from && t.Lower is "it" or "them" or "him" or "her" or "itself" or "themselves" or "me" or "you")
             {
                 break; // "accusing it of …": the object is a pronoun we do not resolve
@@ -666,6 +680,12 @@ internal sealed partial class ArticleAnalysis
             }
 
             if (m.Kind == MentionKind.StateNoun && _lex.EquipmentNouns.Contains(tokens[m.End - 1].Lower))
+            {
+                continue;
+            }
+
+            // "provide a bulwark against Iran": for a cooperative event the party "against" is not its target.
+            if (Plover.Of(trigger.Type).Score > 0 && m.Start > 0 && tokens[m.Start - (m.Start > 1 && tokens[m.Start - 1].Lower == "the" ? 2 : 1)].Lower is "against")
             {
                 continue;
             }
@@ -731,7 +751,8 @@ internal sealed partial class ArticleAnalysis
     private Modality Modal(List<Token> tokens, Frame frame, int t0, int sourceEnd, string source)
     {
         int from = Math.Max(frame.Start, Math.Max(sourceEnd, t0 - 4));
-        if (CueIn(_lex.Negation, tokens, from, t0))
+        bool notOnly = Enumerable.Range(from, Math.Max(0, t0 - from)).Any(k => tokens[k].Lower == "not" && k + 1 < tokens.Count && tokens[k + 1].Lower is "only" or "just");
+        if (!notOnly && CueIn(_lex.Negation, tokens, from, t0))
         {
             return Modality.Negated;
         }
@@ -818,7 +839,7 @@ internal sealed partial class ArticleAnalysis
             }
 
             var target = candidates.FirstOrDefault(t => (t.Start == h + 2 || (t.Start == h + 3 && !tokens[h + 2].IsCapitalised && tokens[h + 2].IsWord)) && t.Kind != MentionKind.Location);
-            if (target is null || m.Kind == MentionKind.Location || SameSide(m.ActorId!, target.ActorId!))
+            if (target is null || m.Kind == MentionKind.Location || (m.Kind == MentionKind.StateNoun && m.End - m.Start == 1) || SameSide(m.ActorId!, target.ActorId!))
             {
                 continue;
             }

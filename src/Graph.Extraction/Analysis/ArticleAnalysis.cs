@@ -388,6 +388,12 @@ internal sealed partial class ArticleAnalysis
 
             var m = new Mention(i, end, null, MentionKind.StateNoun, Surface(sentence, i, end)) { Class = first };
             var qualifier = AdjacentBefore(tokens, mentions, m);
+            if (qualifier is null && i >= 3 && tokens[i - 1].IsWord && !tokens[i - 1].IsCapitalised && tokens[i - 2].IsPossessive
+                && MentionAt(mentions, i - 3) is { ActorId: not null, Kind: not MentionKind.Location } owner && owner.End == i - 2)
+            {
+                qualifier = owner; // "Israel's rightwing government"
+            }
+
             string? state = qualifier is null ? null : StateOf(qualifier);
             if (state is null && end + 1 < tokens.Count && tokens[end].Lower is "in" && MentionAt(mentions, end + 1) is { ActorKind: ActorKind.Country, Form: FormKind.Capital or FormKind.Name } seat)
             {

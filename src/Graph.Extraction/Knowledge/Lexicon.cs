@@ -212,7 +212,7 @@ internal sealed class Lexicon
         var objectPreps = Strings(t, "objectPreps").Select(s => s.ToLowerInvariant()).ToArray();
         foreach (var v in Strings(t, "verbs"))
         {
-            string lemma = v.Split('|')[0];
+            string lemma = v.TrimStart('=').Split('|')[0];
             foreach (var (form, past) in VerbForms.Of(v))
             {
                 Triggers.Add(form, new Trigger(type, lemma, false, past, preps, symmetric) { ObjectPreps = objectPreps });
@@ -248,6 +248,17 @@ internal static class VerbForms
     /// <summary>Forms of "lemma|irregular|..." with a flag for past forms (those that make passives).</summary>
     public static IEnumerable<(string Form, bool Past)> Of(string entry)
     {
+        // "=backed|backing": exact forms only, where the bare lemma ("back") would be too ambiguous.
+        if (entry.StartsWith('='))
+        {
+            foreach (var exact in entry[1..].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                yield return (exact, exact.EndsWith("ed", StringComparison.Ordinal));
+            }
+
+            yield break;
+        }
+
         var parts = entry.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 0)
         {
