@@ -48,6 +48,13 @@ public static class Repo
 
     private static string FindRoot()
     {
+        var baked = typeof(Repo).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepoRoot")?.Value;
+        if (baked is not null && File.Exists(Path.Combine(baked, "Graph.sln")))
+        {
+            return baked;
+        }
+
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Graph.sln")))

@@ -25,7 +25,10 @@ internal static class CommonOptions
     {
         var configuration = Hosting.GraphServices.BuildConfiguration(Overrides(parse));
         var services = new ServiceCollection()
-            .AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true))
+            .AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging"))
+                .AddSimpleConsole(o => o.SingleLine = true)
+                // Standard output carries the command's answer (JSON Lines for extract); logs go to standard error.
+                .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace))
             .AddSingleton(configuration);
         Hosting.GraphServices.AddGraph(services, configuration);
         Graph.Worker.WorkerServices.AddGraphWorker(services, configuration);

@@ -2,6 +2,7 @@ using Graph.Api;
 using Graph.Core.Ingestion;
 using Graph.Core.Storage;
 using Graph.Extraction.Reading;
+using Graph.Web;
 using Graph.Worker;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,7 @@ public static class GraphServer
 
         var app = builder.Build();
         app.MapGraphApi();
+        app.MapGraphExplorer();
         return app;
     }
 

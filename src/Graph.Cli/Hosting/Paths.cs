@@ -5,7 +5,7 @@ public static class Paths
 {
     /// <summary>
     /// The checkout: <c>GRAPH_HOME</c> (set by the <c>./graph</c> launcher), else the nearest folder above the
-    /// binaries that holds <c>Graph.sln</c>.
+    /// binaries (or the working directory) that holds <c>Graph.sln</c>.
     /// </summary>
     public static string? Home()
     {
@@ -14,15 +14,20 @@ public static class Paths
             return home;
         }
 
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Graph.sln")))
-            {
-                return dir.FullName;
-            }
-        }
+        return Above(AppContext.BaseDirectory) ?? Above(Directory.GetCurrentDirectory());
 
-        return null;
+        static string? Above(string start)
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Graph.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+
+            return null;
+        }
     }
 
     public static string? DefaultSeed() =>
