@@ -157,6 +157,28 @@ public sealed class LimitTests(SeededApiFixture fixture) : IClassFixture<SeededA
         cycle.FirstErrorMessage.ShouldBe("Cannot spread fragment 'A' within itself via B.");
     }
 
+    public static TheoryData<string, string> Repetitions => new()
+    {
+        // Each of these is checked pairwise by a validation rule: tens of thousands took from seconds to minutes.
+        { "{ stats { articles " + string.Concat(Enumerable.Repeat("@include(if: true) ", 50_000)) + "} }", "The document has 50000 directives; at most 1000 are allowed." },
+        { "query(" + string.Join(", ", Enumerable.Range(0, 40_000).Select(i => $"$v{i}: Int")) + ") { stats { articles } }", "The document has 40000 variable definitions; at most 1000 are allowed." },
+        { "{ relationships(where: { " + string.Concat(Enumerable.Repeat("source: \"RUS\" ", 20_000)) + "}) { totalCount } }", "The document has 20000 values in argument literals; at most 1000 are allowed." },
+        { "{ actor(" + string.Concat(Enumerable.Repeat("id: \"RUS\" ", 20_000)) + ") { name } }", "The document has 20000 arguments; at most 1000 are allowed." },
+        { "{ stats { articles } } " + string.Concat(Enumerable.Range(0, 2_000).Select(i => $"query Q{i} {{ stats {{ articles }} }} ")), "The document has 4002 fields; at most 1000 are allowed." },
+    };
+
+    [Theory]
+    [MemberData(nameof(Repetitions))]
+    public async Task Mass_repetition_is_refused_before_validation(string query, string message)
+    {
+        var response = await Api.PostAsync(query, accept: GraphQLResponse);
+
+        response.Status.ShouldBe(400);
+        response.FirstErrorCode.ShouldBe("MAX_FIELDS_EXCEEDED");
+        response.FirstErrorMessage.ShouldBe(message);
+        response.Errors!.Count.ShouldBe(1);
+    }
+
     [Fact]
     public async Task Hostile_deeply_nested_document_gets_a_clear_error_and_changes_nothing()
     {

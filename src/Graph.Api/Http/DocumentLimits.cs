@@ -13,24 +13,29 @@ internal static class DocumentLimits
 {
     public static ExecutionError? Check(GraphQLDocument document, GraphApiOptions options)
     {
-        int written = 0;
-        int widest = 0;
+        var size = new Written();
         foreach (var definition in document.Definitions)
         {
+            size.Directives += (definition as IHasDirectivesNode)?.Directives?.Count ?? 0;
+            size.Variables += (definition as GraphQLOperationDefinition)?.Variables?.Count ?? 0;
             if (definition is IHasSelectionSetNode { SelectionSet: { } set })
             {
-                CountWritten(set, ref written, ref widest);
+                size.Count(set);
             }
         }
 
-        if (widest > options.MaxFieldsPerSelection)
+        if (size.Widest > options.MaxFieldsPerSelection)
         {
-            return TooMany($"A selection set has {widest} fields; at most {options.MaxFieldsPerSelection} are allowed.");
+            return TooMany($"A selection set has {size.Widest} fields; at most {options.MaxFieldsPerSelection} are allowed.");
         }
 
-        if (written > options.MaxFields)
+        // Fields, arguments, directives and variables each have a validation rule that compares them pairwise.
+        foreach (var (count, what) in new[] { (size.Fields, "fields"), (size.Arguments, "arguments"), (size.Values, "values in argument literals"), (size.Directives, "directives"), (size.Variables, "variable definitions") })
         {
-            return TooMany($"The document has {written} fields; at most {options.MaxFields} are allowed.");
+            if (count > options.MaxFields)
+            {
+                return TooMany($"The document has {count} {what}; at most {options.MaxFields} are allowed.");
+            }
         }
 
         // Every fragment has a field, so there are at most MaxFields of them and the recursion below stays shallow.
@@ -43,20 +48,64 @@ internal static class DocumentLimits
 
     private static ExecutionError TooMany(string message) => new(message) { Code = ErrorCodes.TooManyFields };
 
-    // Recursion is bounded: the parser refuses documents nested deeper than its own limit.
-    private static void CountWritten(GraphQLSelectionSet set, ref int total, ref int widest)
+    /// <summary>What the document has as written, before fragments are expanded.</summary>
+    private sealed class Written
     {
-        widest = Math.Max(widest, set.Selections.Count);
-        foreach (var selection in set.Selections)
-        {
-            if (selection is GraphQLField)
-            {
-                total++;
-            }
+        public int Fields { get; private set; }
+        public int Arguments { get; private set; }
+        public int Values { get; private set; }
+        public int Directives { get; set; }
+        public int Variables { get; set; }
+        public int Widest { get; private set; }
 
-            if (selection is IHasSelectionSetNode { SelectionSet: { } inner })
+        // Recursion is bounded: the parser refuses documents nested deeper than its own limit.
+        public void Count(GraphQLSelectionSet set)
+        {
+            Widest = Math.Max(Widest, set.Selections.Count);
+            foreach (var selection in set.Selections)
             {
-                CountWritten(inner, ref total, ref widest);
+                Directives += (selection as IHasDirectivesNode)?.Directives?.Count ?? 0;
+                if (selection is GraphQLField field)
+                {
+                    Fields++;
+                    if (field.Arguments is { } arguments)
+                    {
+                        Arguments += arguments.Count;
+                        foreach (var argument in arguments)
+                        {
+                            CountValues(argument.Value);
+                        }
+                    }
+                }
+
+                if (selection is IHasSelectionSetNode { SelectionSet: { } inner })
+                {
+                    Count(inner);
+                }
+            }
+        }
+
+        // Object and list literals: duplicate input fields are checked pairwise too.
+        private void CountValues(GraphQLValue value)
+        {
+            switch (value)
+            {
+                case GraphQLObjectValue { Fields: { } fields }:
+                    Values += fields.Count;
+                    foreach (var f in fields)
+                    {
+                        CountValues(f.Value);
+                    }
+
+                    break;
+                case GraphQLListValue { Values: { } items }:
+                    Values += items.Count;
+                    foreach (var item in items)
+                    {
+                        CountValues(item);
+                    }
+
+                    break;
             }
         }
     }

@@ -50,8 +50,8 @@ public sealed class QueryResolvers(IOptions<GraphApiOptions> options)
         {
             SourceIds = where.Source is null ? [] : [(await GraphQueries.RequireActorAsync(store, where.Source, "where.source", ct)).Id],
             TargetIds = where.Target is null ? [] : [(await GraphQueries.RequireActorAsync(store, where.Target, "where.target", ct)).Id],
-            Types = where.Types ?? [],
-            Modalities = where.Modality is { Count: > 0 } m ? m : GraphQueries.CountedModalities,
+            Types = [.. (where.Types ?? []).Distinct()],
+            Modalities = where.Modality is { Count: > 0 } m ? [.. m.Distinct()] : GraphQueries.CountedModalities,
             Polarity = where.Polarity,
             Since = where.Since,
             Until = where.Until,
@@ -106,7 +106,7 @@ public sealed class QueryResolvers(IOptions<GraphApiOptions> options)
         var ct = context.CancellationToken;
         var a = await GraphQueries.RequireActorAsync(store, from, "from", ct);
         var b = await GraphQueries.RequireActorAsync(store, to, "to", ct);
-        return await GraphQueries.PathsAsync(store, a, b, hops, types ?? [], take, ct);
+        return await GraphQueries.PathsAsync(store, a, b, hops, [.. (types ?? []).Distinct()], take, ct);
     }
 
     public async Task<NeighborhoodView> Neighborhood(IResolveFieldContext context, string actor, int? depth, int? limit, List<RelationType>? types, DateOnly? since, DateOnly? until)
@@ -120,7 +120,7 @@ public sealed class QueryResolvers(IOptions<GraphApiOptions> options)
         int max = PageRequest.Limit(limit ?? 50, MaxPage, "limit");
         var store = context.Loader().Store;
         var center = await GraphQueries.RequireActorAsync(store, actor, "actor", context.CancellationToken);
-        return await GraphQueries.NeighborhoodAsync(store, center, hops, Math.Max(max, 1), types ?? [], since, until, context.CancellationToken);
+        return await GraphQueries.NeighborhoodAsync(store, center, hops, Math.Max(max, 1), [.. (types ?? []).Distinct()], since, until, context.CancellationToken);
     }
 
     public async Task<Connection<ArticleView>> Articles(IResolveFieldContext context, string? search, DateOnly? since, DateOnly? until, int? first, string? after)
