@@ -126,6 +126,62 @@ public class SentenceTests
         x.Actors.ShouldNotContain(a => a.Kind == ActorKind.Location);
     }
 
+    [Fact]
+    public void Reduced_passive_backing_reads_the_agent_as_source()
+    {
+        var x = Extract.Text("Syrian rebels, backed by Turkey, seized the town.");
+        x.Relations.ShouldContain(r => r.Source == "TUR" && r.Target.StartsWith("rebels", StringComparison.Ordinal) && r.Type == RelationType.Support);
+        x.Relations.ShouldNotContain(r => r.Source.StartsWith("rebels", StringComparison.Ordinal) && r.Target == "TUR");
+    }
+
+    [Fact]
+    public void Coordinated_objects_are_all_targets()
+    {
+        var x = Extract.Text("Gambian President Dawda Jawara will visit Mauritania and Senegal.");
+        x.Relations.ShouldContain(r => r.Target == "MRT" && r.Type == RelationType.Consult && r.Modality == Modality.Future);
+        x.Relations.ShouldContain(r => r.Target == "SEN" && r.Type == RelationType.Consult);
+    }
+
+    [Fact]
+    public void An_apposition_is_not_a_second_subject()
+    {
+        var x = Extract.Text("Russia, Assad's ally, offered to remove the weapons.");
+        x.Relations.ShouldNotContain(r => r.Source == "bashar-al-assad");
+    }
+
+    [Fact]
+    public void Receiving_support_from_reads_the_giver_as_source()
+    {
+        var x = Extract.Text("Syrian rebels continue to receive support from Qatar.");
+        x.Relations.ShouldContain(r => r.Source == "QAT" && r.Type == RelationType.Support);
+        x.Relations.ShouldNotContain(r => r.Target == "QAT");
+    }
+
+    [Fact]
+    public void Not_only_is_not_a_negation()
+    {
+        var x = Extract.Text("The US stayed not only to fight Isis but to train Iraq.");
+        x.Between("USA", "islamic-state").ShouldContain(r => r.Type == RelationType.Assault && r.Modality != Modality.Negated);
+    }
+
+    [Fact]
+    public void A_demonym_before_a_private_person_is_not_the_state()
+    {
+        var x = Extract.Text("A German woman, having surrendered to the Kurds, implored the guards to help.");
+        x.Relations.ShouldNotContain(r => r.Source == "DEU");
+    }
+
+    [Fact]
+    public void Extraction_is_the_same_in_parallel()
+    {
+        string text = File.ReadAllText(Path.Combine(Extract.RepoRoot(), "graph-seed", "articles", "us-open-to-talks-with-russia-on-syria.txt"));
+        var article = new Article("p", text);
+        string expected = string.Join('\n', Extract.Default.Extract(article).Relations);
+        var results = new string[16];
+        Parallel.For(0, results.Length, i => results[i] = string.Join('\n', Extract.Default.Extract(article).Relations));
+        results.ShouldAllBe(r => r == expected);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   \n\n  ")]

@@ -69,7 +69,8 @@ internal sealed partial class ArticleAnalysis
             }
 
             bool nounFirst = i > 0 && (NounContext.Contains(tokens[i - 1].Lower) || MentionAt(candidates, i - 1) is not null);
-            bool nounOnly = i > 0 && ((Prepositions.Contains(tokens[i - 1].Lower) && tokens[i - 1].Lower != "to") || tokens[i - 1].Lower is "the" or "a" or "an" or "its" or "his" or "her" or "their" or "our" or "my" or "your" || tokens[i - 1].IsPossessive);
+            bool nounOnly = i > 0 && ((Prepositions.Contains(tokens[i - 1].Lower) && tokens[i - 1].Lower != "to") || tokens[i - 1].Lower is "the" or "a" or "an" or "its" or "his" or "her" or "their" or "our" or "my" or "your" || tokens[i - 1].IsPossessive
+                || Receiving(tokens, i) >= 0);
             var ordered = triggers.Where(t => t.IsNoun || !nounOnly).OrderBy(t => t.IsNoun != nounFirst).ToList();
             foreach (var trigger in ordered)
             {
