@@ -1,5 +1,6 @@
 using Graph.Core.Domain;
 using Graph.Core.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -77,6 +78,27 @@ public sealed class ModelTests
 
         store.ShouldBeOfType<Neo4jGraphStore>();
         provider.GetRequiredService<Neo4jGraphStore>().ShouldBeSameAs(store);
+    }
+
+    [Fact]
+    public void Settings_come_from_the_Graph_Neo4j_section_as_the_host_binds_it()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Graph:Neo4j:Uri"] = "http://neo4j:7474",
+                ["Graph:Neo4j:Password"] = "from-the-environment",
+                ["Graph:Neo4j:Timeout"] = "00:00:05",
+                ["Graph:Neo4j:BatchSize"] = "250",
+            })
+            .Build();
+        var services = new ServiceCollection().AddNeo4jGraphStore(o => configuration.GetSection(Neo4jStoreOptions.Section).Bind(o));
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<Neo4jStoreOptions>>().Value;
+
+        (options.Uri, options.User, options.Password, options.Database, options.Timeout, options.BatchSize)
+            .ShouldBe(("http://neo4j:7474", "neo4j", "from-the-environment", "neo4j", TimeSpan.FromSeconds(5), 250));
     }
 
     [Theory]
