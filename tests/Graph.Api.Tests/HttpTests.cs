@@ -153,6 +153,17 @@ public sealed class HttpTests(SeededApiFixture fixture) : IClassFixture<SeededAp
     }
 
     [Fact]
+    public async Task Deeply_nested_variables_json_is_400()
+    {
+        string deep = new string('[', 500) + new string(']', 500);
+
+        var response = await PostBodyAsync("{\"query\": \"{ stats { articles } }\", \"variables\": {\"a\": " + deep + "}}");
+
+        response.Status.ShouldBe(400);
+        response.FirstErrorMessage.ShouldBe("The request body is not valid JSON.");
+    }
+
+    [Fact]
     public async Task Body_over_the_cap_is_413()
     {
         string padding = new('x', 1_100_000);
