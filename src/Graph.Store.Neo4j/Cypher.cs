@@ -28,7 +28,6 @@ internal static class Cypher
         RETURN a.contentHash AS contentHash, a.extractorVersion AS extractorVersion
         """;
 
-    /// <summary>Deletes the article's evidence and says which aggregate edges it fed, so they can be recomputed.</summary>
     /// <summary>
     /// Takes the write lock on the article's actors (creating bare ones that are new) and returns what is stored, so
     /// merging their aliases, codes and affiliations cannot lose another writer's update. Ids come sorted: one lock order.
@@ -41,6 +40,7 @@ internal static class Cypher
         RETURN properties(a) AS actor
         """;
 
+    /// <summary>Deletes the article's evidence and says which aggregate edges it fed, so they can be recomputed.</summary>
     public const string DeleteArticleEvidence = """
         MATCH (:Article {id: $id})-[:HAS_EVIDENCE]->(e:Evidence)
         WITH e, e.id AS id, e.source AS source, e.target AS target, e.type AS type
