@@ -14,6 +14,9 @@ public sealed class GraphApiOptions
     /// <summary>Largest <c>first</c> a connection or list accepts.</summary>
     public int MaxPageSize { get; set; } = 100;
 
+    /// <summary>Largest <c>limit</c> of <c>neighborhood</c>: drawings of a few hundred nodes are still readable.</summary>
+    public int MaxNeighborhoodNodes { get; set; } = 500;
+
     /// <summary>Most aliased fields in one document: aliases let one request run a field hundreds of times.</summary>
     public int MaxAliases { get; set; } = 15;
 
@@ -52,6 +55,11 @@ public sealed class GraphApiOptions
         if (MaxPageSize is < 1 or > 10_000)
         {
             yield return $"{SectionName}:MaxPageSize must be between 1 and 10000 (is {MaxPageSize}).";
+        }
+
+        if (MaxNeighborhoodNodes < 1)
+        {
+            yield return $"{SectionName}:MaxNeighborhoodNodes must be positive (is {MaxNeighborhoodNodes}).";
         }
 
         if (MaxAliases < 0)

@@ -117,7 +117,7 @@ public sealed class QueryResolvers(IOptions<GraphApiOptions> options)
             throw new ExecutionError($"`depth` must be between 0 and {MaxDepth}, was {hops}.") { Code = ErrorCodes.BadUserInput };
         }
 
-        int max = PageRequest.Limit(limit ?? 50, MaxPage, "limit");
+        int max = PageRequest.Limit(limit ?? 50, options.Value.MaxNeighborhoodNodes, "limit");
         var store = context.Loader().Store;
         var center = await GraphQueries.RequireActorAsync(store, actor, "actor", context.CancellationToken);
         return await GraphQueries.NeighborhoodAsync(store, center, hops, Math.Max(max, 1), [.. (types ?? []).Distinct()], since, until, context.CancellationToken);
