@@ -782,12 +782,9 @@ internal sealed partial class ArticleAnalysis
     {
         for (int k = Math.Max(0, from); k < to; k++)
         {
-            foreach (var (len, _) in cues.MatchAll(tokens, k, to))
+            if (cues.Any(tokens, k, to))
             {
-                if (k + len <= to)
-                {
-                    return true;
-                }
+                return true;
             }
         }
 

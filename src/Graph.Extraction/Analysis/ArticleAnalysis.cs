@@ -522,14 +522,14 @@ internal sealed partial class ArticleAnalysis
         var tokens = sentence.Tokens;
         for (int i = 0; i < tokens.Count; i++)
         {
-            var covered = Covered(tokens.Count, mentions);
-            if (covered[i] || !tokens[i].IsWord)
+            if (!tokens[i].IsWord)
             {
                 continue;
             }
 
             var (len, titles) = _lex.Titles.Match(tokens, i);
-            if (len == 0 || titles is null)
+            var covered = len == 0 ? null : Covered(tokens.Count, mentions);
+            if (len == 0 || titles is null || covered is null || covered[i])
             {
                 continue;
             }
@@ -653,8 +653,13 @@ internal sealed partial class ArticleAnalysis
         var tokens = sentence.Tokens;
         for (int i = 0; i < tokens.Count; i++)
         {
+            if (!IsNameStart(tokens, i))
+            {
+                continue;
+            }
+
             var covered = Covered(tokens.Count, mentions);
-            if (covered[i] || !IsNameStart(tokens, i))
+            if (covered[i])
             {
                 continue;
             }

@@ -3,6 +3,7 @@ namespace Graph.Extraction.Text;
 /// <summary>Multiword phrases keyed by lower-case tokens: one walk per position finds every phrase starting there.</summary>
 internal sealed class PhraseTrie<T>
 {
+    private static readonly List<(int Length, List<T> Values)> NoMatches = [];
     private readonly Node _root = new();
 
     public int Count { get; private set; }
@@ -39,6 +40,11 @@ internal sealed class PhraseTrie<T>
     /// <summary>Every phrase that starts at <paramref name="at"/>, longest first.</summary>
     public List<(int Length, List<T> Values)> MatchAll(IReadOnlyList<Token> tokens, int at, int end = int.MaxValue)
     {
+        if (at >= tokens.Count || _root.Next is null || !_root.Next.ContainsKey(tokens[at].Lower))
+        {
+            return NoMatches;
+        }
+
         var found = new List<(int, List<T>)>();
         var node = _root;
         end = Math.Min(end, tokens.Count);
@@ -60,12 +66,33 @@ internal sealed class PhraseTrie<T>
         return found;
     }
 
-    /// <summary>The longest phrase starting at <paramref name="at"/>, or length 0.</summary>
+    /// <summary>The longest phrase starting at <paramref name="at"/>, or length 0. Allocation-free: it runs at every token.</summary>
     public (int Length, List<T>? Values) Match(IReadOnlyList<Token> tokens, int at, int end = int.MaxValue)
     {
-        var all = MatchAll(tokens, at, end);
-        return all.Count == 0 ? (0, null) : all[0];
+        var node = _root;
+        int length = 0;
+        List<T>? values = null;
+        end = Math.Min(end, tokens.Count);
+        for (int i = at; i < end; i++)
+        {
+            if (node.Next is null || !node.Next.TryGetValue(tokens[i].Lower, out var child))
+            {
+                break;
+            }
+
+            node = child;
+            if (node.Values is not null)
+            {
+                length = i - at + 1;
+                values = node.Values;
+            }
+        }
+
+        return (length, values);
     }
+
+    /// <summary>Whether some phrase starts at <paramref name="at"/> and ends before <paramref name="end"/>.</summary>
+    public bool Any(IReadOnlyList<Token> tokens, int at, int end) => Match(tokens, at, end).Length > 0;
 
     /// <summary>Whether any phrase ends at token <paramref name="last"/> (inclusive), looking back at most <paramref name="maxLength"/> tokens.</summary>
     public bool EndsAt(IReadOnlyList<Token> tokens, int last, int maxLength = 4)
