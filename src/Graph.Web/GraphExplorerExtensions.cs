@@ -42,29 +42,27 @@ public static class GraphExplorerExtensions
             },
         });
 
-        app.MapGet("/graphiql", context => SendAsync(context, files, "graphiql/index.html", GraphiQLPolicy));
-        app.MapGet("/graphiql/", context => SendAsync(context, files, "graphiql/index.html", GraphiQLPolicy));
-        // "{*path}" rather than the default "{*path:nonfile}": article ids such as "seed.txt" are pages too.
-        app.MapFallback("{*path}", context => IsPage(context.Request)
+        string[] read = [HttpMethods.Get, HttpMethods.Head];
+        app.MapMethods("/graphiql", read, context => SendAsync(context, files, "graphiql/index.html", GraphiQLPolicy));
+
+        // The client-side routes: their ids and names may hold dots ("seed.txt", "U.S."), which the file-shy fallback below would skip.
+        foreach (var route in (string[])["/actor/{**rest}", "/stance/{**rest}", "/path/{**rest}", "/article/{**rest}"])
+        {
+            app.MapMethods(route, read, context => SendAsync(context, files, "index.html", ExplorerPolicy)).WithDisplayName("Graph explorer " + route);
+        }
+
+        // Any other page-like GET (no file extension) is the explorer too, so unknown views say so in the page.
+        app.MapFallback(context => IsPage(context.Request)
                 ? SendAsync(context, files, "index.html", ExplorerPolicy)
                 : NotFound(context))
             .WithDisplayName("Graph explorer");
         return app;
     }
 
-    /// <summary>
-    /// Pages are GETs outside the API and the asset folders; a missing file at the top level (favicon.ico) is a 404,
-    /// while deeper paths are client routes even with a dot in them (/article/seed.txt).
-    /// </summary>
-    private static bool IsPage(HttpRequest request)
-    {
-        var path = request.Path.Value ?? "/";
-        return (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            && !request.Path.StartsWithSegments("/graphql", StringComparison.OrdinalIgnoreCase)
-            && !request.Path.StartsWithSegments("/graphiql", StringComparison.OrdinalIgnoreCase)
-            && !request.Path.StartsWithSegments("/assets", StringComparison.Ordinal)
-            && (path.IndexOf('/', 1) > 0 || !Path.HasExtension(path));
-    }
+    private static bool IsPage(HttpRequest request) =>
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        && !request.Path.StartsWithSegments("/graphql", StringComparison.OrdinalIgnoreCase)
+        && !request.Path.StartsWithSegments("/assets", StringComparison.Ordinal);
 
     private static Task NotFound(HttpContext context)
     {

@@ -27,7 +27,8 @@ const page = await context.newPage();
 const problems = [];
 const offsite = [];
 page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console error: ${m.text()}`); });
+page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} for ${r.url()}`); });
 page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) offsite.push(r.url()); });
 
 const graphReport = () => page.evaluate(() => window.__graph);
@@ -190,7 +191,7 @@ const scenarios = {
       const response = await page.goto(base + path);
       check(response.status() === 200 && (await page.locator('#main').getAttribute('data-view')) !== 'missing', `${decodeURIComponent(path)} reloads as a page`);
     }
-    const missing = await page.goto(base + '/assets/does-not-exist.js');
+    const missing = await page.request.get(base + '/assets/does-not-exist.js');
     check(missing.status() === 404, 'a missing asset is a 404, not the page');
     const graphiql = await page.goto(base + '/graphiql');
     await page.locator('.graphiql-container').waitFor({ timeout: 15_000 });
