@@ -30,6 +30,9 @@ public sealed partial class WorkerScheduler(WorkerDatabase database, IServicePro
             q.UsePersistentStore(store =>
             {
                 store.UseSqlite(database.ConnectionString);
+                // Quartz 4.7 creates its own tables when missing (and validates them when present): its layout has
+                // grown columns and tables release by release, and a hand-written copy would fail that validation.
+                store.ProvisionSchema();
                 store.ConfigureStore(o =>
                 {
                     o.TablePrefix = "QRTZ_";

@@ -4,7 +4,7 @@ namespace Graph.Worker;
 
 /// <summary>
 /// <c>worker.db</c> in the data directory: runs, dead letters, article claims, HTTP validators and the Quartz
-/// tables. Separate from the graph so operational state stays embedded whatever the graph store is.
+/// tables (which Quartz provisions itself, see <see cref="WorkerScheduler"/>). Separate from the graph so operational state stays embedded whatever the graph store is.
 /// </summary>
 public sealed class WorkerDatabase(string dataDirectory)
 {
@@ -25,7 +25,9 @@ public sealed class WorkerDatabase(string dataDirectory)
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(ct);
         // Several processes (two workers, a CLI run) share the file; waiting beats failing with SQLITE_BUSY.
-        await ExecuteAsync(connection, "PRAGMA busy_timeout = 10000;", ct);
+        // NORMAL in WAL mode survives a killed process (only power loss may drop the last commits), and spares an
+        // fsync per claim.
+        await ExecuteAsync(connection, "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;", ct);
         return connection;
     }
 
@@ -35,7 +37,6 @@ public sealed class WorkerDatabase(string dataDirectory)
         await using var connection = await OpenAsync(ct);
         await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", ct);
         await ExecuteAsync(connection, Schema, ct);
-        await ExecuteAsync(connection, QuartzSchema.Ddl, ct);
     }
 
     internal static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken ct)
