@@ -78,7 +78,7 @@ export async function stanceView([from, to]: string[], query: URLSearchParams, s
           h('a', { href: `/actor/${encodeURIComponent(s.from.id)}`, 'data-link': true }, `Graph around ${s.from.name}`))),
       h('section', { class: 'card timeline' },
         h('div', { class: 'card-head' }, h('h2', {}, 'Over time'), h('nav', { class: 'tabs', 'aria-label': 'Bucket' }, bucketLink('WEEK'), bucketLink('MONTH'))),
-        h('div', { class: 'chart-box' }, canvas)),
+        h('div', { class: result.timeline.length ? 'chart-box' : '' }, canvas)),
       h('section', { class: 'card counts' },
         h('h2', {}, 'By type'),
         h('ul', { class: 'bars' }, ...s.counts.slice().sort((a, b) => b.count - a.count).map((c) =>
@@ -92,6 +92,10 @@ export async function stanceView([from, to]: string[], query: URLSearchParams, s
   );
   describe(location.pathname + location.search);
 
+  if (!result.timeline.length) {
+    canvas.replaceWith(h('p', { class: 'muted' }, 'None of this evidence is dated, so there is nothing to chart yet.'));
+    return;
+  }
   const Chart = await chartLibrary();
   if (signal.aborted) return;
   const chart = new Chart(canvas, {
