@@ -313,6 +313,26 @@ internal sealed partial class ArticleAnalysis
                 }
             }
 
+            // "strike a deal with", "launched attacks on": the event is the noun, not the light verb before it.
+            for (int k = t1; k < Math.Min(frame.End, t1 + 4); k++)
+            {
+                if (_lex.Triggers.Match(tokens, k, frame.End).Values?.Any(x => x.IsNoun) == true && (k == t1 || NounContext.Contains(tokens[k - 1].Lower)))
+                {
+                    return;
+                }
+
+                if (!tokens[k].IsWord || !(tokens[k].Lower is "a" or "an" or "the" || NounContext.Contains(tokens[k].Lower)))
+                {
+                    break;
+                }
+            }
+
+            // "Britons killed fighting Isis": a participle after a past form is no active clause.
+            if (trigger.IsPastForm && t1 < frame.End && tokens[t1].Lower.EndsWith("ing", StringComparison.Ordinal) && tokens[t1].Lower.Length > 5)
+            {
+                return;
+            }
+
             bool passive = trigger.IsPastForm && t0 >= 1 && (BeForms.Contains(tokens[t0 - 1].Lower) || (t0 >= 2 && BeForms.Contains(tokens[t0 - 2].Lower) && tokens[t0 - 1].Lower.EndsWith("ly", StringComparison.Ordinal)));
             int byAt = -1;
             for (int k = t1; !passive && trigger.IsPastForm && k < Math.Min(frame.End, t1 + 4); k++)
@@ -327,7 +347,13 @@ internal sealed partial class ArticleAnalysis
             if (byAt >= 0)
             {
                 // "tribes, backed by a US-led coalition": a reduced passive right after its patient; anything looser is skipped.
-                var patient = t0 >= 1 ? MentionAt(candidates, tokens[t0 - 1].Text == "," && t0 >= 2 ? t0 - 2 : t0 - 1) : null;
+                bool comma = t0 >= 2 && tokens[t0 - 1].Text == ",";
+                var patient = t0 >= 1 ? MentionAt(candidates, comma ? t0 - 2 : t0 - 1) : null;
+                if (comma && patient is not null && !FirstSubject(tokens, candidates, frame, t0).Contains(patient))
+                {
+                    patient = null; // "a strategy for Syria, delivered by X": only the clause's subject takes an apposed participle
+                }
+
                 if (byAt == t1 && patient is not null && patient.Kind != MentionKind.Location && MentionAt(candidates, byAt + 1 < tokens.Count && tokens[byAt + 1].Lower == "the" ? byAt + 2 : byAt + 1) is { Kind: not MentionKind.Location } byAgent)
                 {
                     Emit(sentence, frame, trigger, t0, t1, byAgent.ActorId!, patient.ActorId!, Modal(tokens, frame, t0, t0, byAgent.ActorId!), confidence - 0.1, date, found);
@@ -656,7 +682,7 @@ internal sealed partial class ArticleAnalysis
             }
 
             // "helped raise and train groups … to fight Assad": the object ends where an infinitive starts.
-            if (!noun && t.Lower == "to" && k > from && k + 1 < to && (_lex.ObjectVerbs.Contains(tokens[k + 1].Lower) || _lex.Triggers.Match(tokens, k + 1).Values?.Any(x => !x.IsNoun) == true
+            if (!noun && t.Lower == "to" && k + 1 < to && (_lex.ObjectVerbs.Contains(tokens[k + 1].Lower) || _lex.Triggers.Match(tokens, k + 1).Values?.Any(x => !x.IsNoun) == true
                 || tokens[k + 1].Lower is "be" or "have" or "do" or "make" or "take" or "raise" or "remove" or "ensure" or "stop" or "prevent" or "end" or "keep" or "allow" or "avoid" or "protect" or "build" or "create" or "find" or "get" or "go" or "come" or "see" or "try" or "return"))
             {
                 break;

@@ -292,9 +292,9 @@ internal sealed partial class ArticleAnalysis
         {
             var qualifier = AdjacentBefore(tokens, mentions, m);
             string? by = qualifier is null ? null : Principal(qualifier);
-            if (by is not null && qualifier!.ActorKind == ActorKind.ArmedGroup)
+            if (by is not null && qualifier!.ActorKind is ActorKind.ArmedGroup or ActorKind.Group)
             {
-                // "IS militants" are IS.
+                // "IS militants" are IS, "Kurdish militias" the Kurds.
                 m.ActorId = qualifier.ActorId;
                 m.Kind = MentionKind.Named;
                 Merge(mentions, qualifier, m, sentence);
