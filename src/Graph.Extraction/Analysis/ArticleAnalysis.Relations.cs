@@ -523,7 +523,12 @@ internal sealed partial class ArticleAnalysis
         {
             if (tokens[k].Text == ",")
             {
-                start = k + 1;
+                // "On Thursday, X …" opens with an adverbial; "Syrian rebels, backed by …" with the subject itself.
+                if (!candidates.Any(m => m.Start >= start && m.End <= k))
+                {
+                    start = k + 1;
+                }
+
                 break;
             }
         }
@@ -682,7 +687,7 @@ internal sealed partial class ArticleAnalysis
             }
 
             // "helped raise and train groups … to fight Assad": the object ends where an infinitive starts.
-            if (!noun && t.Lower == "to" && k + 1 < to && (_lex.ObjectVerbs.Contains(tokens[k + 1].Lower) || _lex.Triggers.Match(tokens, k + 1).Values?.Any(x => !x.IsNoun) == true
+            if (!noun && t.Lower == "to" && k > from && trigger.Type is not (RelationType.Reject or RelationType.Threaten) && k + 1 < to && (_lex.ObjectVerbs.Contains(tokens[k + 1].Lower) || _lex.Triggers.Match(tokens, k + 1).Values?.Any(x => !x.IsNoun) == true
                 || tokens[k + 1].Lower is "be" or "have" or "do" or "make" or "take" or "raise" or "remove" or "ensure" or "stop" or "prevent" or "end" or "keep" or "allow" or "avoid" or "protect" or "build" or "create" or "find" or "get" or "go" or "come" or "see" or "try" or "return"))
             {
                 break;
