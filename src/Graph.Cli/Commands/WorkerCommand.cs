@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Graph.Core.Ingestion;
 using Graph.Core.Storage;
 using Graph.Worker;
@@ -47,13 +48,17 @@ internal static class WorkerCommand
                 return 2;
             }
 
+            // SIGTERM (docker stop, Kubernetes) and Ctrl+C stop the worker the same way: the running job finishes
+            // its article, the run is recorded, the scheduler shuts down, exit code 0.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Stop(c, stop));
+            using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Stop(c, stop));
             await services.GetRequiredService<IGraphStore>().InitializeAsync(ct);
             var scheduler = await services.GetRequiredService<WorkerScheduler>().StartAsync(ct);
             Console.WriteLine($"Worker running {sources.Count(s => !string.IsNullOrWhiteSpace(s.Schedule))} scheduled sources; Ctrl+C to stop.");
             try
             {
-                // System.CommandLine cancels ct on Ctrl+C and SIGTERM.
-                await Task.Delay(Timeout.Infinite, ct);
+                await Task.Delay(Timeout.Infinite, stop.Token);
             }
             catch (OperationCanceledException)
             {
@@ -64,6 +69,12 @@ internal static class WorkerCommand
             return 0;
         });
         return command;
+    }
+
+    private static void Stop(PosixSignalContext context, CancellationTokenSource stop)
+    {
+        context.Cancel = true;
+        stop.Cancel();
     }
 
     public static void PrintRuns(IReadOnlyList<IngestRun> runs)
