@@ -641,8 +641,12 @@ internal sealed partial class ArticleAnalysis
     private Mention NewPerson(Sentence sentence, List<Mention> mentions, int start, int end)
     {
         string name = Surface(sentence, start, end);
-        var draft = Ensure(ActorDraft.Slug(name), name, ActorKind.Person);
-        var m = new Mention(start, end, draft.Id, MentionKind.NewName, name) { ActorKind = ActorKind.Person };
+
+        // "Sky News said", "told the Sydney Morning Herald": a speaker named like a publication is an organisation.
+        string last = sentence.Tokens[end - 1].Lower;
+        var kind = _lex.MediaNames.Contains(last) || _lex.OrgHeads.Contains(last) ? ActorKind.Organization : ActorKind.Person;
+        var draft = Ensure(ActorDraft.Slug(name), name, kind);
+        var m = new Mention(start, end, draft.Id, MentionKind.NewName, name) { ActorKind = draft.Kind };
         mentions.Add(m);
         return m;
     }

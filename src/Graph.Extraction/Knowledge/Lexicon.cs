@@ -40,6 +40,7 @@ internal sealed class Lexicon
     public HashSet<string> NameParticles { get; } = new(StringComparer.Ordinal);
     public HashSet<string> PrivatePersons { get; } = new(StringComparer.Ordinal);
     public HashSet<string> ObjectVerbs { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> MediaNames { get; } = new(StringComparer.Ordinal);
 
     private readonly List<string> _furnitureStarts = [];
     private readonly List<string> _furnitureContains = [];
@@ -188,6 +189,7 @@ internal sealed class Lexicon
         NameParticles.UnionWith(Strings(root, "nameParticles").Select(s => s.ToLowerInvariant()));
         PrivatePersons.UnionWith(Strings(root, "privatePersons").Select(s => s.ToLowerInvariant()));
         ObjectVerbs.UnionWith(Strings(root, "objectVerbs").Select(s => s.ToLowerInvariant()));
+        MediaNames.UnionWith(Strings(root, "mediaNames").Select(s => s.ToLowerInvariant()));
         if (root.TryGetProperty("furniture", out var furniture) && furniture.ValueKind == JsonValueKind.Object)
         {
             _furnitureStarts.AddRange(Strings(furniture, "starts").Select(s => s.ToLowerInvariant()));
