@@ -187,7 +187,6 @@ internal sealed partial class ArticleAnalysis
 
     private void Recognise(Sentence sentence, List<Mention> mentions)
     {
-        var tokens = sentence.Tokens;
         FindLearnt(sentence, mentions);
         ResolveGenerics(sentence, mentions);
         FindStateNouns(sentence, mentions);
@@ -228,8 +227,6 @@ internal sealed partial class ArticleAnalysis
                 LearnName(draft);
             }
         }
-
-        _ = tokens;
     }
 
     private void FindLearnt(Sentence sentence, List<Mention> mentions)
@@ -926,7 +923,7 @@ internal sealed partial class ArticleAnalysis
         {
             ActorKind.Country => d.Id,
             ActorKind.Person => d.Affiliations.FirstOrDefault(a => a.IsInForceOn(_day) && Draft(a.ActorId)?.Kind == ActorKind.Country)?.ActorId,
-            ActorKind.Organization => d.Affiliations.FirstOrDefault(a => Draft(a.ActorId)?.Kind == ActorKind.Country)?.ActorId ?? (d.Known?.Kind == ActorKind.Organization ? null : null),
+            ActorKind.Organization => d.Affiliations.FirstOrDefault(a => Draft(a.ActorId)?.Kind == ActorKind.Country)?.ActorId,
             _ => null,
         };
     }

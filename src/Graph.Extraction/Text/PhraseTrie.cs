@@ -94,23 +94,6 @@ internal sealed class PhraseTrie<T>
     /// <summary>Whether some phrase starts at <paramref name="at"/> and ends before <paramref name="end"/>.</summary>
     public bool Any(IReadOnlyList<Token> tokens, int at, int end) => Match(tokens, at, end).Length > 0;
 
-    /// <summary>Whether any phrase ends at token <paramref name="last"/> (inclusive), looking back at most <paramref name="maxLength"/> tokens.</summary>
-    public bool EndsAt(IReadOnlyList<Token> tokens, int last, int maxLength = 4)
-    {
-        for (int s = Math.Max(0, last - maxLength + 1); s <= last; s++)
-        {
-            foreach (var (len, _) in MatchAll(tokens, s, last + 1))
-            {
-                if (s + len - 1 == last)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
     private sealed class Node
     {
         public Dictionary<string, Node>? Next;
