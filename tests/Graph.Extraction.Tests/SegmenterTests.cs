@@ -23,6 +23,13 @@ public class SegmenterTests
     }
 
     [Fact]
+    public void Inline_blurbs_are_dropped_and_bullets_separate()
+    {
+        Sentences("Margaret Owen London • Turkey has said it will invade. Join the debate – email letters@example.com • Read more letters")
+            .ShouldBe(["Margaret Owen London", "Turkey has said it will invade.", "Read more letters"]);
+    }
+
+    [Fact]
     public void Furniture_lines_and_photo_captions_are_dropped_with_offsets_kept()
     {
         string text = "Skip to main content\nA plane at the airport on 12 September (AFP/HO/SANA)\nRussia met Turkey.\nSign up to get the latest alerts";

@@ -327,6 +327,13 @@ internal sealed partial class ArticleAnalysis
                 }
             }
 
+            // "the aid provided to …", "some fragment provided from …": a participle after a noun phrase is no active clause.
+            if (trigger.IsPastForm && t0 >= 2 && tokens[t0 - 1].IsWord && !tokens[t0 - 1].IsCapitalised && MentionAt(candidates, t0 - 1) is null
+                && tokens[t0 - 2].Lower is "the" or "a" or "an" or "some" or "any" or "this" or "that" or "these" or "those")
+            {
+                return;
+            }
+
             // "Britons killed fighting Isis": a participle after a past form is no active clause.
             if (trigger.IsPastForm && t1 < frame.End && tokens[t1].Lower.EndsWith("ing", StringComparison.Ordinal) && tokens[t1].Lower.Length > 5)
             {
@@ -846,7 +853,8 @@ internal sealed partial class ArticleAnalysis
         var tokens = sentence.Tokens;
         foreach (var m in candidates)
         {
-            if (m.Start >= frame.Start && m.End < frame.End && tokens[m.End].Lower is "must" && m.Kind != MentionKind.Location)
+            bool epistemic = m.End + 1 < tokens.Count && tokens[m.End + 1].Lower is "have" or "be" or "know" or "surely"; // "must have known"
+            if (m.Start >= frame.Start && m.End < frame.End && tokens[m.End].Lower is "must" && !epistemic && m.Kind != MentionKind.Location && m.ActorId != speaker)
             {
                 string source = speaker;
                 var trigger = new Trigger(RelationType.Request, "must", false, false, [], false);
@@ -921,6 +929,12 @@ internal sealed partial class ArticleAnalysis
     private void Emit(Sentence sentence, Frame frame, Trigger trigger, int t0, int t1, string source, string target, Modality modality, double confidence, DateOnly? date, List<Relation> found)
     {
         if (SameSide(source, target) || Draft(source)?.Kind == ActorKind.Location || Draft(target)?.Kind == ActorKind.Location)
+        {
+            return;
+        }
+
+        // Civilians and refugees are the victims of force in the news, not its authors: such readings are parse errors.
+        if (Plover.Of(trigger.Type).Quad == QuadClass.MaterialConflict && _lex.Victims.Any(v => source == v || source.StartsWith(v + "-", StringComparison.Ordinal)))
         {
             return;
         }

@@ -41,9 +41,11 @@ internal sealed class Lexicon
     public HashSet<string> PrivatePersons { get; } = new(StringComparer.Ordinal);
     public HashSet<string> ObjectVerbs { get; } = new(StringComparer.Ordinal);
     public HashSet<string> MediaNames { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> Victims { get; } = new(StringComparer.Ordinal);
 
     private readonly List<string> _furnitureStarts = [];
     private readonly List<string> _furnitureContains = [];
+    private readonly List<string> _furnitureSentences = [];
     private readonly HashSet<string> _agencies = new(StringComparer.OrdinalIgnoreCase);
     private int _maxContainsLength = 450;
 
@@ -88,6 +90,20 @@ internal sealed class Lexicon
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Blurbs that run inline with the article ("Join the debate – email …", "Sign up to …").</summary>
+    public bool IsFurnitureSentence(string sentence)
+    {
+        foreach (var s in _furnitureSentences)
+        {
+            if (sentence.Contains(s, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
             }
         }
 
@@ -190,11 +206,13 @@ internal sealed class Lexicon
         PrivatePersons.UnionWith(Strings(root, "privatePersons").Select(s => s.ToLowerInvariant()));
         ObjectVerbs.UnionWith(Strings(root, "objectVerbs").Select(s => s.ToLowerInvariant()));
         MediaNames.UnionWith(Strings(root, "mediaNames").Select(s => s.ToLowerInvariant()));
+        Victims.UnionWith(Strings(root, "victims"));
         if (root.TryGetProperty("furniture", out var furniture) && furniture.ValueKind == JsonValueKind.Object)
         {
             _furnitureStarts.AddRange(Strings(furniture, "starts").Select(s => s.ToLowerInvariant()));
             _furnitureContains.AddRange(Strings(furniture, "contains").Select(s => s.ToLowerInvariant()));
             _agencies.UnionWith(Strings(furniture, "agencies"));
+            _furnitureSentences.AddRange(Strings(furniture, "sentenceContains").Select(s => s.ToLowerInvariant()));
             if (furniture.TryGetProperty("maxContainsLength", out var max) && max.TryGetInt32(out int m))
             {
                 _maxContainsLength = m;

@@ -47,7 +47,7 @@ internal static class Segmenter
             if (e > s && !lexicon.IsFurnitureLine(text.AsSpan(s, e - s)))
             {
                 e = CutCaption(text, s, e, lexicon);
-                SplitLine(text, s, e, sentences);
+                SplitLine(text, s, e, sentences, lexicon);
             }
 
             lineStart = lineEnd + 1;
@@ -96,12 +96,21 @@ internal static class Segmenter
         return e;
     }
 
-    private static void SplitLine(string text, int s, int e, List<Sentence> sentences)
+    private static void SplitLine(string text, int s, int e, List<Sentence> sentences, Lexicon lexicon)
     {
         int start = s;
         for (int i = s; i < e; i++)
         {
             char c = text[i];
+
+            // "Margaret Owen London • Turkey has said …": a bullet separates pieces like a line break.
+            if (c is '•' or '|')
+            {
+                Add(text, start, i, sentences, lexicon);
+                start = i + 1;
+                continue;
+            }
+
             if (c is not ('.' or '!' or '?'))
             {
                 continue;
@@ -134,12 +143,12 @@ internal static class Segmenter
                 continue;
             }
 
-            Add(text, start, j, sentences);
+            Add(text, start, j, sentences, lexicon);
             start = k;
             i = k - 1;
         }
 
-        Add(text, start, e, sentences);
+        Add(text, start, e, sentences, lexicon);
     }
 
     private static bool IsAbbreviation(string text, int lineStart, int dot, int next, int end)
@@ -176,7 +185,7 @@ internal static class Segmenter
         return Abbreviations.Contains(word.ToString());
     }
 
-    private static void Add(string text, int s, int e, List<Sentence> sentences)
+    private static void Add(string text, int s, int e, List<Sentence> sentences, Lexicon lexicon)
     {
         (s, e) = Trim(text, s, e);
         if (e <= s || e - s > MaxSentenceLength)
@@ -184,6 +193,12 @@ internal static class Segmenter
             return;
         }
 
-        sentences.Add(new Sentence(sentences.Count, s, e, text[s..e], Tokenizer.Tokenize(text, s, e)));
+        string sentence = text[s..e];
+        if (lexicon.IsFurnitureSentence(sentence))
+        {
+            return;
+        }
+
+        sentences.Add(new Sentence(sentences.Count, s, e, sentence, Tokenizer.Tokenize(text, s, e)));
     }
 }
