@@ -11,11 +11,21 @@ public sealed class SqliteIngestLog(WorkerDatabase database, TimeProvider time) 
     /// <summary>Who holds a claim: host and process id, so a claim of a process that died can be taken over.</summary>
     public static readonly string Owner = $"{Environment.MachineName}:{Environment.ProcessId}";
 
-    public Task InitializeAsync(CancellationToken ct = default) => database.InitializeAsync(ct);
+    private readonly Lazy<Task> _initialized = new(() => database.InitializeAsync(CancellationToken.None));
+
+    /// <summary>Creates <c>worker.db</c> and its tables if missing; every other method does it first anyway.</summary>
+    public Task InitializeAsync(CancellationToken ct = default) => _initialized.Value.WaitAsync(ct);
+
+    // A server that found its store already full never ran ingestion, yet the API may ask for runs.
+    private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    {
+        await InitializeAsync(ct);
+        return await database.OpenAsync(ct);
+    }
 
     public async Task<long> StartRunAsync(string source, string kind, CancellationToken ct = default)
     {
-        await using var connection = await database.OpenAsync(ct);
+        await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO ingest_runs (source, kind, started_at) VALUES ($source, $kind, $at) RETURNING id;";
         command.Parameters.AddWithValue("$source", source);
@@ -26,7 +36,7 @@ public sealed class SqliteIngestLog(WorkerDatabase database, TimeProvider time) 
 
     public async Task FinishRunAsync(IngestRun run, CancellationToken ct = default)
     {
-        await using var connection = await database.OpenAsync(ct);
+        await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             UPDATE ingest_runs SET ended_at = $ended, read = $read, added = $added, updated = $updated,
@@ -47,7 +57,7 @@ public sealed class SqliteIngestLog(WorkerDatabase database, TimeProvider time) 
 
     public async Task<IReadOnlyList<IngestRun>> GetRunsAsync(int first = 20, CancellationToken ct = default)
     {
-        await using var connection = await database.OpenAsync(ct);
+        await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT id, source, kind, started_at, ended_at, read, added, updated, unchanged, extracted, failed, error
@@ -70,7 +80,7 @@ public sealed class SqliteIngestLog(WorkerDatabase database, TimeProvider time) 
 
     public async Task AddDeadLetterAsync(string source, string origin, string error, CancellationToken ct = default)
     {
-        await using var connection = await database.OpenAsync(ct);
+        await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO dead_letters (origin, source, error, first_failed_at, last_failed_at, attempts)
@@ -87,7 +97,7 @@ public sealed class SqliteIngestLog(WorkerDatabase database, TimeProvider time) 
 
     public async Task RemoveDeadLetterAsync(string origin, CancellationToken ct = default)
     {
-        await using var connection = await database.OpenAsync(ct);
+        await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM dead_letters WHERE origin = $origin;";
         command.Parameters.AddWithValue("$origin", origin);
@@ -96,7 +106,7 @@ public sealed class SqliteIngestLog(WorkerDatabase database, TimeProvider time) 
 
     public async Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(int first = 100, CancellationToken ct = default)
     {
-        await using var connection = await database.OpenAsync(ct);
+        await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT origin, source, error, first_failed_at, last_failed_at, attempts
@@ -121,7 +131,7 @@ public sealed class SqliteIngestLog(WorkerDatabase database, TimeProvider time) 
     /// </summary>
     public async Task<bool> TryClaimAsync(string articleId, TimeSpan lease, CancellationToken ct = default)
     {
-        await using var connection = await database.OpenAsync(ct);
+        await using var connection = await OpenAsync(ct);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         if (await TryInsertClaimAsync(connection, articleId, now, now + (long)lease.TotalMilliseconds, ct))
         {
@@ -141,7 +151,7 @@ public sealed class SqliteIngestLog(WorkerDatabase database, TimeProvider time) 
 
     public async Task ReleaseAsync(string articleId, CancellationToken ct = default)
     {
-        await using var connection = await database.OpenAsync(ct);
+        await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM article_claims WHERE article_id = $id AND owner = $owner;";
         command.Parameters.AddWithValue("$id", articleId);
@@ -195,7 +205,7 @@ public sealed class SqliteIngestLog(WorkerDatabase database, TimeProvider time) 
     /// <summary>The validators last seen for a URL, for a conditional GET.</summary>
     public async Task<(string? ETag, string? LastModified)> GetValidatorsAsync(string url, CancellationToken ct = default)
     {
-        await using var connection = await database.OpenAsync(ct);
+        await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT etag, last_modified FROM http_validators WHERE url = $url;";
         command.Parameters.AddWithValue("$url", url);
@@ -207,7 +217,7 @@ public sealed class SqliteIngestLog(WorkerDatabase database, TimeProvider time) 
 
     public async Task SaveValidatorsAsync(string url, string? etag, string? lastModified, CancellationToken ct = default)
     {
-        await using var connection = await database.OpenAsync(ct);
+        await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO http_validators (url, etag, last_modified, fetched_at) VALUES ($url, $etag, $lm, $at)

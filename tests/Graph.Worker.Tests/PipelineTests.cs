@@ -133,6 +133,25 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public async Task RunsCanBeAskedForBeforeAnyIngestionCreatedTheWorkerDatabase()
+    {
+        var dir = Directory.CreateTempSubdirectory("graph-worker-empty-").FullName;
+        try
+        {
+            var log = new SqliteIngestLog(new WorkerDatabase(Path.Combine(dir, "data")), TimeProvider.System);
+
+            (await log.GetRunsAsync(5, TestContext.Current.CancellationToken)).ShouldBeEmpty();
+            (await log.GetDeadLettersAsync(5, TestContext.Current.CancellationToken)).ShouldBeEmpty();
+            File.Exists(Path.Combine(dir, "data", "worker.db")).ShouldBeTrue();
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void ReextractionIsReportedPerActorPairAsAddedChangedAndRemoved()
     {
         static Evidence E(string s, string t, int start, int polarity) =>
