@@ -152,6 +152,16 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public void OnlyBusyOrLockedDatabaseErrorsAreRetriedNotBrokenData()
+    {
+        IngestPipeline.IsTransient(new SqliteException("database is locked", 5)).ShouldBeTrue();
+        IngestPipeline.IsTransient(new SqliteException("database table is locked", 6)).ShouldBeTrue();
+        IngestPipeline.IsTransient(new SqliteException("constraint failed", 19)).ShouldBeFalse();
+        IngestPipeline.IsTransient(new SqliteException("database disk image is malformed", 11)).ShouldBeFalse();
+        IngestPipeline.IsTransient(new InvalidOperationException("bug")).ShouldBeFalse();
+    }
+
+    [Fact]
     public void ReextractionIsReportedPerActorPairAsAddedChangedAndRemoved()
     {
         static Evidence E(string s, string t, int start, int polarity) =>
