@@ -10,7 +10,9 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 /// <summary>Runs the real <c>graph</c> program (built beside the tests) as a child process, as a user would.</summary>
 public static class GraphCli
 {
-    public static async Task<CliResult> RunAsync(string dataDir, params string[] args)
+    public static Task<CliResult> RunAsync(string dataDir, params string[] args) => RunAsync(dataDir, args, new Dictionary<string, string>());
+
+    public static async Task<CliResult> RunAsync(string dataDir, string[] args, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -27,6 +29,11 @@ public static class GraphCli
 
         start.Environment["GRAPH_DATA"] = Path.Combine(dataDir, "data");
         start.Environment["GRAPH_HOME"] = Repo.Root;
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);

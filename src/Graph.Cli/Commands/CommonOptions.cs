@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
 
 namespace Graph.Cli.Commands;
 
@@ -32,6 +33,9 @@ internal static class CommonOptions
             .AddSingleton(configuration);
         Hosting.GraphServices.AddGraph(services, configuration);
         Graph.Worker.WorkerServices.AddGraphWorker(services, configuration);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        // The web host validates options at start; a bare provider must do it itself, before anything touches the disk.
+        provider.GetService<IStartupValidator>()?.Validate();
+        return provider;
     }
 }

@@ -2,6 +2,7 @@ using Graph.Core.Domain;
 using Graph.Core.Ingestion;
 using Graph.Extraction;
 using Graph.Extraction.Reading;
+using Graph.Store.Neo4j;
 using Graph.Store.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -18,13 +19,16 @@ public static class GraphServices
         var options = section.Get<GraphOptions>() ?? new GraphOptions();
 
         services.TryAddSingleton(TimeProvider.System);
-        if (!options.Store.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
+        if (options.Store.Equals("neo4j", StringComparison.OrdinalIgnoreCase))
         {
-            throw new OptionsValidationException(GraphOptions.Section, typeof(GraphOptions),
-                [$"Graph:Store={options.Store} is not available in this build; use Sqlite."]);
+            services.AddOptions<Neo4jStoreOptions>().Bind(configuration.GetSection(Neo4jStoreOptions.Section));
+            services.AddNeo4jGraphStore();
+        }
+        else
+        {
+            services.AddSqliteGraphStore(o => o.DataDirectory = options.DataDirectory);
         }
 
-        services.AddSqliteGraphStore(o => o.DataDirectory = options.DataDirectory);
         services.AddSingleton<IExtractor>(_ => options.ActorsPath is null
             ? RuleExtractor.CreateDefault()
             : RuleExtractor.FromDirectory(options.ActorsPath, options.LexiconPath));
