@@ -68,6 +68,7 @@ public static class GraphSchema
             ["Direction"] = typeof(Direction),
             ["Bucket"] = typeof(Bucket),
             ["SaveOutcome"] = typeof(SaveOutcome),
+            ["IngestRunStatus"] = typeof(IngestRunStatus),
         };
 
         protected override EnumerationGraphType ToEnumerationType(GraphQLEnumTypeDefinition enumDef)

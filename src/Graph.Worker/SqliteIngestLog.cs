@@ -55,15 +55,18 @@ public sealed class SqliteIngestLog(WorkerDatabase database, TimeProvider time) 
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    public async Task<IReadOnlyList<IngestRun>> GetRunsAsync(int first = 20, CancellationToken ct = default)
+    public Task<IReadOnlyList<IngestRun>> GetRunsAsync(int first = 20, CancellationToken ct = default) => GetRunsAsync(first, null, ct);
+
+    public async Task<IReadOnlyList<IngestRun>> GetRunsAsync(int first, string? source, CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT id, source, kind, started_at, ended_at, read, added, updated, unchanged, extracted, failed, error
-            FROM ingest_runs ORDER BY id DESC LIMIT $first;
+            FROM ingest_runs WHERE $source IS NULL OR source = $source ORDER BY id DESC LIMIT $first;
             """;
         command.Parameters.AddWithValue("$first", Math.Max(0, first));
+        command.Parameters.AddWithValue("$source", (object?)source ?? DBNull.Value);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var runs = new List<IngestRun>();
         while (await reader.ReadAsync(ct))

@@ -77,3 +77,54 @@ public sealed record NeighborhoodView(Actor Center, IReadOnlyList<Actor> Nodes, 
 public sealed record ReingestFailure(string ArticleId, string Message);
 
 public sealed record ReingestResult(int Requested, int Reingested, IReadOnlyList<Core.Ingestion.IngestResult> Results, IReadOnlyList<ReingestFailure> Failures);
+
+public enum IngestRunStatus
+{
+    Running,
+    Succeeded,
+    Partial,
+    Failed,
+}
+
+/// <summary>An ingestion run as the API shows it: the log's record with its status and the failures still pending.</summary>
+public sealed record IngestRunView(Core.Ingestion.IngestRun Run, IReadOnlyList<Core.Ingestion.DeadLetter> Failures)
+{
+    public long Id => Run.Id;
+
+    public string Source => Run.Source;
+
+    public string Kind => Run.Kind;
+
+    public DateTimeOffset StartedAt => Run.StartedAt;
+
+    public DateTimeOffset? EndedAt => Run.EndedAt;
+
+    public IngestRunStatus Status => Run switch
+    {
+        { EndedAt: null } => IngestRunStatus.Running,
+        { Error: not null } => IngestRunStatus.Failed,
+        { Failed: > 0 } => IngestRunStatus.Partial,
+        _ => IngestRunStatus.Succeeded,
+    };
+
+    public int Read => Run.Read;
+
+    public int Added => Run.Added;
+
+    public int Updated => Run.Updated;
+
+    public int Unchanged => Run.Unchanged;
+
+    public int Extracted => Run.Extracted;
+
+    public int Failed => Run.Failed;
+
+    public string? Error => Run.Error;
+
+    /// <summary>
+    /// The log keeps one dead letter per origin (its latest failure), not a list per run: a run's failures are the dead
+    /// letters of its source that last failed while it ran.
+    /// </summary>
+    public static IngestRunView Of(Core.Ingestion.IngestRun run, IEnumerable<Core.Ingestion.DeadLetter> deadLetters, DateTimeOffset now) =>
+        new(run, [.. deadLetters.Where(d => d.Source == run.Source && d.LastFailedAt >= run.StartedAt && d.LastFailedAt <= (run.EndedAt ?? now))]);
+}

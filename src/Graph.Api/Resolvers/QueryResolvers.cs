@@ -1,8 +1,10 @@
 using Graph.Api.Loading;
 using Graph.Api.Model;
 using Graph.Core.Domain;
+using Graph.Core.Ingestion;
 using Graph.Core.Storage;
 using GraphQL;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Resolvers;
@@ -138,6 +140,32 @@ public sealed class QueryResolvers(IOptions<GraphApiOptions> options)
         var s = await context.Loader().Store.GetStatsAsync(context.CancellationToken);
         return new StatsView(Clamp(s.Articles), Clamp(s.Actors), Clamp(s.Relationships), Clamp(s.Evidence));
     }
+
+    public async Task<IReadOnlyList<IngestRunView>> IngestRuns(IResolveFieldContext context, int? first, string? source)
+    {
+        int take = PageRequest.Limit(first ?? 20, MaxPage, "first");
+        var log = IngestLog(context);
+        var runs = await log.GetRunsAsync(take, source, context.CancellationToken);
+        if (runs.Count == 0)
+        {
+            return [];
+        }
+
+        // One read of the dead letters for every run listed; they are few (each is an article still failing).
+        var letters = await log.GetDeadLettersAsync(DeadLettersRead, context.CancellationToken);
+        var now = DateTimeOffset.UtcNow;
+        return [.. runs.Select(r => IngestRunView.Of(r, letters, now))];
+    }
+
+    public async Task<IReadOnlyList<DeadLetter>> DeadLetters(IResolveFieldContext context, int? first) =>
+        await IngestLog(context).GetDeadLettersAsync(PageRequest.Limit(first ?? 20, MaxPage, "first"), context.CancellationToken);
+
+    private const int DeadLettersRead = 1000;
+
+    /// <summary>The host wires the log (Graph.Api does not know the worker); a host without one has no runs to show.</summary>
+    private static IIngestLog IngestLog(IResolveFieldContext context) =>
+        context.RequestServices?.GetService<IIngestLog>()
+        ?? throw new ExecutionError("This server keeps no ingest log.") { Code = ErrorCodes.Unavailable };
 
     private static Actor? First(IReadOnlyList<Actor> actors) => actors.Count > 0 ? actors[0] : null;
 

@@ -35,6 +35,9 @@ public interface IIngestLog
     /// <summary>The most recent runs first.</summary>
     Task<IReadOnlyList<IngestRun>> GetRunsAsync(int first = 20, CancellationToken ct = default);
 
+    /// <summary>The most recent runs first, only those of <paramref name="source"/> when it is given.</summary>
+    Task<IReadOnlyList<IngestRun>> GetRunsAsync(int first, string? source, CancellationToken ct = default);
+
     /// <summary>Adds the origin to the dead letters, or counts one more attempt when it is already there.</summary>
     Task AddDeadLetterAsync(string source, string origin, string error, CancellationToken ct = default);
 
