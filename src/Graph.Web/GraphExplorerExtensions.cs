@@ -3,10 +3,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Net.Http.Headers;
 
 namespace Graph.Web;
 
-/// <summary>Serves the web explorer at <c>/</c> and GraphiQL at <c>/graphiql</c>, both from files embedded at build time.</summary>
+/// <summary>
+/// Serves the web explorer at <c>/</c> and GraphiQL at <c>/graphiql</c> (and at <c>/graphql</c> to a browser), both
+/// from files embedded at build time.
+/// </summary>
 public static class GraphExplorerExtensions
 {
     // The explorer may only talk to its own origin: nothing is fetched from the internet at run time.
@@ -45,6 +49,12 @@ public static class GraphExplorerExtensions
         string[] read = [HttpMethods.Get, HttpMethods.Head];
         app.MapMethods("/graphiql", read, context => SendAsync(context, files, "graphiql/index.html", GraphiQLPolicy));
 
+        // A browser opening the endpoint itself gets GraphiQL there; any request with a query, or from a client that
+        // prefers JSON, goes on to the GraphQL-over-HTTP handler untouched. Runs after routing, before the endpoint.
+        app.Use((context, next) => IsBrowserVisitToEndpoint(context.Request)
+            ? SendAsync(context, files, "graphiql/index.html", GraphiQLPolicy)
+            : next(context));
+
         // The client-side routes: their ids and names may hold dots ("seed.txt", "U.S."), which the file-shy fallback below would skip.
         foreach (var route in (string[])["/actor/{**rest}", "/stance/{**rest}", "/path/{**rest}", "/article/{**rest}"])
         {
@@ -57,6 +67,39 @@ public static class GraphExplorerExtensions
                 : NotFound(context))
             .WithDisplayName("Graph explorer");
         return app;
+    }
+
+    /// <summary>GET or HEAD of <c>/graphql</c> without a query, from a client that ranks text/html at least as high as JSON.</summary>
+    internal static bool IsBrowserVisitToEndpoint(HttpRequest request) =>
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        && request.Path.Equals("/graphql", StringComparison.OrdinalIgnoreCase)
+        && !request.Query.ContainsKey("query")
+        && PrefersHtml(request.Headers.Accept);
+
+    private static bool PrefersHtml(Microsoft.Extensions.Primitives.StringValues accept)
+    {
+        if (!MediaTypeHeaderValue.TryParseList(accept, out var types))
+        {
+            return false;
+        }
+
+        // Only named types count: */* says nothing about HTML, and a JSON client never names text/html.
+        double html = 0, json = 0;
+        foreach (var t in types)
+        {
+            double q = t.Quality ?? 1;
+            if (t.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase))
+            {
+                html = Math.Max(html, q);
+            }
+            else if (t.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                || t.MediaType.Equals("application/graphql-response+json", StringComparison.OrdinalIgnoreCase))
+            {
+                json = Math.Max(json, q);
+            }
+        }
+
+        return html > 0 && html >= json;
     }
 
     private static bool IsPage(HttpRequest request) =>
