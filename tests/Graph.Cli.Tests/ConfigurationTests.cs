@@ -18,19 +18,35 @@ public sealed class ConfigurationTests : IDisposable
         Directory.Exists(Path.Combine(_dir.Path, "data")).ShouldBeFalse();
     }
 
-    [Fact]
-    public async Task AnUnreachableNeo4jFailsLoudlyInOneLine()
+    [Theory]
+    [InlineData("stats")]
+    [InlineData("ingest")]
+    [InlineData("serve")]
+    [InlineData("worker")]
+    public async Task AnUnreachableNeo4jFailsLoudlyInOneLine(string command)
     {
-        var result = await GraphCli.RunAsync(_dir.Path, ["stats"], new Dictionary<string, string>
+        string[] args = command switch
+        {
+            "ingest" => ["ingest", Repo.SeedFolder],
+            "serve" => ["serve", "--urls", "http://127.0.0.1:0"],
+            _ => [command],
+        };
+        var result = await GraphCli.RunAsync(_dir.Path, args, new Dictionary<string, string>
         {
             ["Graph__Store"] = "Neo4j",
             ["Graph__Neo4j__Uri"] = "http://127.0.0.1:9",
             ["Graph__Neo4j__MaxRetryAttempts"] = "1",
+            // The worker refuses to start without a scheduled source before it ever asks the store.
+            ["Graph__Worker__Sources__0__Name"] = "inbox",
+            ["Graph__Worker__Sources__0__Kind"] = "Folder",
+            ["Graph__Worker__Sources__0__Path"] = Repo.SeedFolder,
+            ["Graph__Worker__Sources__0__Schedule"] = "0 0/5 * * * ?",
         });
 
-        result.ExitCode.ShouldBe(1);
+        result.ExitCode.ShouldBe(1, result.Stderr);
         // Retry warnings come first; the last line is the verdict.
         result.Stderr.TrimEnd().Split('\n')[^1].ShouldStartWith("graph: Cannot reach Neo4j at http://127.0.0.1:9");
         result.Stderr.ShouldNotContain("   at ");
+        result.Stdout.ShouldNotContain("   at ");
     }
 }

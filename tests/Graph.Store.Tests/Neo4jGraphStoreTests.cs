@@ -103,8 +103,19 @@ public sealed class Neo4jServer : IAsyncLifetime
     }
 }
 
+/// <summary>
+/// The test classes that use the Neo4j server: they share one (one container, not one per class) and run one after
+/// the other, since each wipes or fills the same database.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class Neo4jCollection : ICollectionFixture<Neo4jServer>
+{
+    public const string Name = "Neo4j server";
+}
+
 /// <summary>The behaviour suite against a real Neo4j server, plus what only the graph model promises.</summary>
-public sealed class Neo4jGraphStoreTests(Neo4jServer server) : GraphStoreBehaviour, IClassFixture<Neo4jServer>
+[Collection(Neo4jCollection.Name)]
+public sealed class Neo4jGraphStoreTests(Neo4jServer server) : GraphStoreBehaviour
 {
     private readonly List<HttpClient> _http = [];
 
