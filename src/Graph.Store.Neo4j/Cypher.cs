@@ -196,6 +196,28 @@ internal static class Cypher
 
     public const string GetEvidenceOfActors = "UNWIND $actorIds AS key\nMATCH (e:Evidence)\nWHERE e.source = key OR e.target = key\nWITH DISTINCT e\n" + EvidenceWhere + EvidenceRows;
 
+    /// <summary>The same filters and entry points as the evidence reads, summed per relationship (and per day when asked).</summary>
+    public const string GetTotals = "MATCH (e:Evidence)\n" + EvidenceWhere + TotalRows;
+
+    public const string GetTotalsOfArticle = "MATCH (e:Evidence {articleId: $articleId})\n" + EvidenceWhere + TotalRows;
+
+    public const string GetTotalsFromSources = "UNWIND $sourceIds AS key\nMATCH (e:Evidence {source: key})\n" + EvidenceWhere + TotalRows;
+
+    public const string GetTotalsToTargets = "UNWIND $targetIds AS key\nMATCH (e:Evidence {target: key})\n" + EvidenceWhere + TotalRows;
+
+    public const string GetTotalsOfActors = "UNWIND $actorIds AS key\nMATCH (e:Evidence)\nWHERE e.source = key OR e.target = key\nWITH DISTINCT e\n" + EvidenceWhere + TotalRows;
+
+    /// <summary>
+    /// Actors whose stored affiliations (canonical JSON strings, see <see cref="Values"/>) name one of the ids. A scan of
+    /// the actors, which are few next to the evidence; AFFILIATED_WITH edges would miss affiliations to actors stored later.
+    /// </summary>
+    public const string GetAffiliates = """
+        MATCH (a:Actor)
+        WHERE NOT a.id IN $ids AND any(f IN coalesce(a.affiliations, []) WHERE any(n IN $needles WHERE f CONTAINS n))
+        RETURN properties(a) AS actor
+        ORDER BY a.id
+        """;
+
     /// <summary>All of <see cref="Graph.Core.Storage.EvidenceFilter"/>; an empty list or a null means "any".</summary>
     private const string EvidenceWhere = """
         WHERE (size($sourceIds) = 0 OR e.source IN $sourceIds)
@@ -211,7 +233,16 @@ internal static class Cypher
 
         """;
 
-    /// <summary>Newest first, as the embedded store: undated articles last, then by article and position in it.</summary>
+    private const string TotalRows = """
+        WITH e.source AS source, e.target AS target, e.type AS type, CASE WHEN $perDay THEN e.day END AS day, e
+        RETURN source, target, type, toString(day) AS day, count(e) AS count, sum(e.confidence) AS confidenceSum,
+               sum(e.score * e.confidence) AS weightedSum, toString(min(e.day)) AS firstSeen, toString(max(e.day)) AS lastSeen
+        """;
+
+    /// <summary>
+    /// Newest first, as the embedded store: undated articles last, then by article and position in it; with
+    /// <c>$strongest</c>, largest |score| x confidence first.
+    /// </summary>
     private const string EvidenceRows = """
         MATCH (a:Article {id: e.articleId})
         RETURN e.id AS id, e.articleId AS articleId, e.source AS source, e.target AS target, e.type AS type,
@@ -219,7 +250,8 @@ internal static class Cypher
                e.sentence AS sentence, e.`start` AS `start`, e.`end` AS `end`, e.saidBy AS saidBy,
                toString(e.eventDate) AS eventDate, e.extractorVersion AS extractorVersion,
                toString(a.publishedAt) AS publishedAt, a.title AS articleTitle, a.url AS articleUrl
-        ORDER BY a.publishedAt IS NULL, a.publishedAt DESC, e.articleId, e.`start`, e.id
+        ORDER BY CASE WHEN $strongest THEN abs(e.score) * e.confidence ELSE 0.0 END DESC,
+                 a.publishedAt IS NULL, a.publishedAt DESC, e.articleId, e.`start`, e.id
         LIMIT $limit
         """;
 

@@ -7,6 +7,26 @@ namespace Graph.Store.Neo4j;
 
 public sealed partial class Neo4jGraphStore
 {
+    /// <summary>
+    /// One transaction per article: each already sends its rows as UNWIND batches, and a transaction per article keeps
+    /// the server's memory bounded whatever the batch size.
+    /// </summary>
+    public async Task<IReadOnlyList<SaveResult>> SaveArticlesAsync(IReadOnlyList<ArticleToSave> articles, string extractorVersion, CancellationToken ct = default)
+    {
+        foreach (var a in articles)
+        {
+            Validate(a.Article, a.Extraction, extractorVersion);
+        }
+
+        var results = new List<SaveResult>(articles.Count);
+        foreach (var a in articles)
+        {
+            results.Add(await SaveArticleAsync(a.Article, a.Extraction, extractorVersion, ct));
+        }
+
+        return results;
+    }
+
     public async Task<SaveResult> SaveArticleAsync(Article article, ArticleExtraction extraction, string extractorVersion, CancellationToken ct = default)
     {
         Validate(article, extraction, extractorVersion);

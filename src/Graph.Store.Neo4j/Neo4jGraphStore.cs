@@ -143,8 +143,48 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
             minConfidence = filter.MinConfidence,
             articleId = filter.ArticleId,
             limit = filter.Limit ?? int.MaxValue,
+            strongest = filter.Order == EvidenceOrder.Strongest,
         }, ct);
         return [.. result.Rows.Select(Values.Evidence)];
+    }
+
+    public async Task<IReadOnlyList<RelationshipTotal>> GetRelationshipTotalsAsync(EvidenceFilter filter, bool perDay = false, CancellationToken ct = default)
+    {
+        string statement = filter switch
+        {
+            { ArticleId: not null } => Cypher.GetTotalsOfArticle,
+            { SourceIds.Count: > 0 } => Cypher.GetTotalsFromSources,
+            { TargetIds.Count: > 0 } => Cypher.GetTotalsToTargets,
+            { ActorIds.Count: > 0 } => Cypher.GetTotalsOfActors,
+            _ => Cypher.GetTotals,
+        };
+        var result = await ReadAsync(statement, new
+        {
+            sourceIds = filter.SourceIds.Distinct(StringComparer.Ordinal).ToList(),
+            targetIds = filter.TargetIds.Distinct(StringComparer.Ordinal).ToList(),
+            actorIds = filter.ActorIds.Distinct(StringComparer.Ordinal).ToList(),
+            types = filter.Types.Distinct().Select(Values.TypeName).ToList(),
+            modalities = filter.Modalities.Distinct().Select(Values.ModalityName).ToList(),
+            polarity = filter.Polarity,
+            since = filter.Since is { } since ? Values.Day(since) : null,
+            until = filter.Until is { } until ? Values.Day(until) : null,
+            minConfidence = filter.MinConfidence,
+            articleId = filter.ArticleId,
+            perDay,
+        }, ct);
+        return [.. result.Rows.Select(Values.Total)];
+    }
+
+    public async Task<IReadOnlyList<Actor>> GetAffiliatesAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var distinct = ids.Distinct(StringComparer.Ordinal).ToList();
+        var result = await ReadAsync(Cypher.GetAffiliates, new { ids = distinct, needles = distinct.Select(Values.AffiliationNeedle).ToList() }, ct);
+        return [.. result.Rows.Select(r => Values.Actor(r["actor"]))];
     }
 
     public async Task<StoredArticle?> GetArticleAsync(string id, CancellationToken ct = default)

@@ -131,6 +131,21 @@ internal static class Values
         ArticleUrl: String(r["articleUrl"]),
         ExtractorVersion: String(r["extractorVersion"])!);
 
+    public static RelationshipTotal Total(QueryRow r) => new(
+        Source: String(r["source"])!,
+        Target: String(r["target"])!,
+        Type: Parse(Types, String(r["type"])),
+        Day: ParseDay(String(r["day"])),
+        Count: r["count"].GetInt32(),
+        ConfidenceSum: r["confidenceSum"].GetDouble(),
+        WeightedScoreSum: r["weightedSum"].GetDouble(),
+        FirstSeen: ParseDay(String(r["firstSeen"])),
+        LastSeen: ParseDay(String(r["lastSeen"])));
+
+    /// <summary>What an affiliation to <paramref name="actorId"/> contains, as <see cref="AffiliationJson"/> writes it.</summary>
+    public static string AffiliationNeedle(string actorId) =>
+        "\"actorId\":" + JsonSerializer.Serialize(actorId, Neo4jQueryClient.Json) + ",";
+
     public static StoredArticle Article(QueryRow r) => new(
         Id: String(r["id"])!,
         Title: String(r["title"]),

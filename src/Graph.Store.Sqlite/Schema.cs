@@ -88,6 +88,59 @@ internal static class Schema
             UPDATE actors SET evidence_count = evidence_count - 1 WHERE id IN (old.source, old.target);
         END;
         """,
+        """
+        -- Evidence summed per relationship and modality, kept by the triggers below, so that stances, rankings and graph
+        -- views over the whole time range read a handful of rows instead of every sentence. Modality and polarity are
+        -- part of the key because filters select on them; date-ranged questions read evidence_days instead.
+        CREATE TABLE relationship_totals (
+            source TEXT NOT NULL,
+            target TEXT NOT NULL,
+            type TEXT NOT NULL,
+            modality TEXT NOT NULL,
+            polarity INTEGER NOT NULL,
+            n INTEGER NOT NULL,
+            confidence_sum REAL NOT NULL,
+            weighted_sum REAL NOT NULL,
+            first_day TEXT,
+            last_day TEXT,
+            PRIMARY KEY (source, target, type, modality, polarity)
+        ) WITHOUT ROWID;
+        CREATE INDEX relationship_totals_target ON relationship_totals(target, source);
+        INSERT INTO relationship_totals
+            SELECT source, target, type, modality, polarity, count(*), sum(confidence), sum(score * confidence), min(day), max(day)
+            FROM evidence GROUP BY source, target, type, modality, polarity;
+
+        CREATE TRIGGER evidence_totalled AFTER INSERT ON evidence BEGIN
+            INSERT INTO relationship_totals VALUES
+                (new.source, new.target, new.type, new.modality, new.polarity, 1, new.confidence, new.score * new.confidence, new.day, new.day)
+            ON CONFLICT DO UPDATE SET
+                n = n + 1,
+                confidence_sum = confidence_sum + excluded.confidence_sum,
+                weighted_sum = weighted_sum + excluded.weighted_sum,
+                first_day = min(coalesce(first_day, excluded.first_day), coalesce(excluded.first_day, first_day)),
+                last_day = max(coalesce(last_day, excluded.last_day), coalesce(excluded.last_day, last_day));
+        END;
+        CREATE TRIGGER evidence_untotalled AFTER DELETE ON evidence BEGIN
+            UPDATE relationship_totals SET
+                n = n - 1, confidence_sum = confidence_sum - old.confidence, weighted_sum = weighted_sum - old.score * old.confidence
+            WHERE source = old.source AND target = old.target AND type = old.type AND modality = old.modality AND polarity = old.polarity;
+            DELETE FROM relationship_totals
+            WHERE source = old.source AND target = old.target AND type = old.type AND modality = old.modality AND polarity = old.polarity AND n <= 0;
+            -- Only when the deleted row held an end of the range does the range have to be looked up again.
+            UPDATE relationship_totals SET
+                first_day = (SELECT min(day) FROM evidence e WHERE e.source = old.source AND e.target = old.target AND e.type = old.type AND e.modality = old.modality AND e.polarity = old.polarity),
+                last_day = (SELECT max(day) FROM evidence e WHERE e.source = old.source AND e.target = old.target AND e.type = old.type AND e.modality = old.modality AND e.polarity = old.polarity)
+            WHERE source = old.source AND target = old.target AND type = old.type AND modality = old.modality AND polarity = old.polarity
+              AND (old.day = first_day OR old.day = last_day);
+        END;
+
+        -- Date-ranged and per-day totals: the columns they read, in (pair, day) order, without the wide sentence rows.
+        CREATE INDEX evidence_days ON evidence(source, target, day, modality, type, polarity, confidence, score);
+        -- A stance's strongest evidence straight from the index, in the order it is shown.
+        CREATE INDEX evidence_strongest ON evidence(source, target, abs(score) * confidence DESC, published_at DESC, article_id, start_offset, type, modality);
+        -- Who speaks for an actor: the reverse of an actor's affiliations.
+        CREATE INDEX affiliations_affiliated ON affiliations(affiliated_id);
+        """,
     ];
 
     public static long Version => Migrations.Length;

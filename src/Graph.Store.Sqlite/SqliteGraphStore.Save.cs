@@ -7,16 +7,43 @@ namespace Graph.Store.Sqlite;
 
 public sealed partial class SqliteGraphStore
 {
-    public async Task<SaveResult> SaveArticleAsync(Article article, ArticleExtraction extraction, string extractorVersion, CancellationToken ct = default)
+    public async Task<SaveResult> SaveArticleAsync(Article article, ArticleExtraction extraction, string extractorVersion, CancellationToken ct = default) =>
+        (await SaveArticlesAsync([new ArticleToSave(article, extraction)], extractorVersion, ct))[0];
+
+    /// <summary>All in one transaction: a bulk load pays one commit for the batch instead of one per article.</summary>
+    public async Task<IReadOnlyList<SaveResult>> SaveArticlesAsync(IReadOnlyList<ArticleToSave> articles, string extractorVersion, CancellationToken ct = default)
     {
-        Validate(article, extraction, extractorVersion);
-        string hash = article.ContentHash;
+        foreach (var a in articles)
+        {
+            Validate(a.Article, a.Extraction, extractorVersion);
+        }
 
         await using var connection = await OpenAsync(ct);
         // BEGIN IMMEDIATE: take the write lock before reading, so two processes saving at once wait for each other
         // instead of failing when a read transaction tries to become a write one.
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        var results = new List<SaveResult>(articles.Count);
+        foreach (var a in articles)
+        {
+            results.Add(await SaveInAsync(connection, tx, a.Article, a.Extraction, extractorVersion, ct));
+        }
 
+        await tx.CommitAsync(ct);
+        for (int i = 0; i < articles.Count; i++)
+        {
+            var r = results[i];
+            if (r.Outcome != SaveOutcome.Unchanged)
+            {
+                Log.Saved(_logger, articles[i].Article.Id, r.Outcome, r.Actors, r.Relations, r.RemovedRelations);
+            }
+        }
+
+        return results;
+    }
+
+    private async Task<SaveResult> SaveInAsync(SqliteConnection connection, SqliteTransaction tx, Article article, ArticleExtraction extraction, string extractorVersion, CancellationToken ct)
+    {
+        string hash = article.ContentHash;
         var state = await ReadStateAsync(connection, tx, article.Id, ct);
         if (state is { } s && s.Hash == hash && s.Version == extractorVersion)
         {
@@ -24,8 +51,9 @@ public sealed partial class SqliteGraphStore
         }
 
         var oldEvidence = new HashSet<string>(StringComparer.Ordinal);
-        await using (var cmd = Command(connection, "SELECT id FROM evidence WHERE article_id = @id;", tx: tx))
+        if (state is not null)
         {
+            await using var cmd = Command(connection, "SELECT id FROM evidence WHERE article_id = @id;", tx: tx);
             cmd.Parameters.AddWithValue("@id", article.Id);
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
@@ -37,22 +65,19 @@ public sealed partial class SqliteGraphStore
         await UpsertArticleAsync(connection, tx, article, hash, extractorVersion, ct);
         int actors = await UpsertActorsAsync(connection, tx, extraction.Actors, ct);
 
-        await using (var cmd = Command(connection, "DELETE FROM evidence WHERE article_id = @id;", tx: tx))
+        if (state is not null)
         {
+            await using var cmd = Command(connection, "DELETE FROM evidence WHERE article_id = @id;", tx: tx);
             cmd.Parameters.AddWithValue("@id", article.Id);
             await cmd.ExecuteNonQueryAsync(ct);
         }
 
         var newEvidence = await InsertEvidenceAsync(connection, tx, article, extraction.Relations, extractorVersion, ct);
-        await tx.CommitAsync(ct);
-
-        var result = new SaveResult(
+        return new SaveResult(
             state is null ? SaveOutcome.Added : SaveOutcome.Updated,
             actors,
             newEvidence.Count,
             oldEvidence.Count(id => !newEvidence.Contains(id)));
-        Log.Saved(_logger, article.Id, result.Outcome, result.Actors, result.Relations, result.RemovedRelations);
-        return result;
     }
 
     /// <summary>Refuses an extraction that would leave a dangling relationship, before anything is written.</summary>

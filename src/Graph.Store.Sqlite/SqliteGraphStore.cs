@@ -190,7 +190,8 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         return new Page<Actor>(await ReadActorsAsync(connection, page, ct), total, offset);
     }
 
-    public async Task<IReadOnlyList<Evidence>> GetEvidenceAsync(EvidenceFilter filter, CancellationToken ct = default)
+    /// <summary>The filter as a WHERE clause over alias <c>e</c> (evidence, or relationship_totals for the parts it holds).</summary>
+    private static (string Where, List<SqliteParameter> Parameters) Conditions(EvidenceFilter filter)
     {
         var where = new List<string>();
         var parameters = new List<SqliteParameter>();
@@ -243,14 +244,76 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             Compare("e.article_id = @articleId", "@articleId", articleId);
         }
 
+        return (where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where), parameters);
+    }
+
+    public async Task<IReadOnlyList<RelationshipTotal>> GetRelationshipTotalsAsync(EvidenceFilter filter, bool perDay = false, CancellationToken ct = default)
+    {
+        // relationship_totals covers every filter but dates, confidence and article; those sum the evidence itself,
+        // through evidence_days, which holds every column read here.
+        bool fromTotals = !perDay && filter is { Since: null, Until: null, MinConfidence: null, ArticleId: null };
+        var (conditions, parameters) = Conditions(filter);
+        string sql = fromTotals
+            ? $"""
+                SELECT e.source, e.target, e.type, NULL, sum(e.n), sum(e.confidence_sum), sum(e.weighted_sum), min(e.first_day), max(e.last_day)
+                FROM relationship_totals e {conditions} GROUP BY e.source, e.target, e.type;
+                """
+            : $"""
+                SELECT e.source, e.target, e.type, {(perDay ? "e.day" : "NULL")}, count(*), sum(e.confidence), sum(e.score * e.confidence), min(e.day), max(e.day)
+                FROM evidence e {conditions} GROUP BY e.source, e.target, e.type{(perDay ? ", e.day" : "")};
+                """;
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = Command(connection, sql, parameters);
+        var rows = new List<RelationshipTotal>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new RelationshipTotal(
+                Source: reader.GetString(0),
+                Target: reader.GetString(1),
+                Type: Text.Type.Parse(reader.GetString(2)),
+                Day: NullableString(reader, 3) is { } day ? Text.ParseDay(day) : null,
+                Count: reader.GetInt32(4),
+                ConfidenceSum: reader.GetDouble(5),
+                WeightedScoreSum: reader.GetDouble(6),
+                FirstSeen: NullableString(reader, 7) is { } first ? Text.ParseDay(first) : null,
+                LastSeen: NullableString(reader, 8) is { } last ? Text.ParseDay(last) : null));
+        }
+
+        return rows;
+    }
+
+    public async Task<IReadOnlyList<Actor>> GetAffiliatesAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = Command(connection, """
+            SELECT id, name, kind, codes FROM actors
+            WHERE id IN (SELECT actor_id FROM affiliations WHERE affiliated_id IN (SELECT value FROM json_each(@ids)))
+              AND id NOT IN (SELECT value FROM json_each(@ids))
+            ORDER BY id;
+            """);
+        cmd.Parameters.AddWithValue("@ids", JsonSerializer.Serialize(ids.Distinct(StringComparer.Ordinal)));
+        return await ReadActorsAsync(connection, cmd, ct);
+    }
+
+    public async Task<IReadOnlyList<Evidence>> GetEvidenceAsync(EvidenceFilter filter, CancellationToken ct = default)
+    {
+        var (conditions, parameters) = Conditions(filter);
         if (filter.Limit is <= 0)
         {
             return [];
         }
 
-        // Without a limit, rows are sorted here: SQLite's sorter copies every wide row, a list sort only references.
-        string conditions = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
-        string order = filter.Limit is null ? "" : "ORDER BY e.published_at DESC, e.article_id, e.start_offset, e.id LIMIT @limit";
+        // Newest without a limit is sorted here: SQLite's sorter copies every wide row, a list sort only references.
+        // Strongest follows evidence_strongest, so a pair's first rows come straight from the index.
+        string order = filter.Order == EvidenceOrder.Strongest
+            ? "ORDER BY abs(e.score) * e.confidence DESC, e.published_at DESC, e.article_id, e.start_offset, e.type LIMIT @limit"
+            : filter.Limit is null ? "" : "ORDER BY e.published_at DESC, e.article_id, e.start_offset, e.id LIMIT @limit";
         await using var connection = await OpenAsync(ct);
         await using var cmd = Command(connection, $"SELECT {EvidenceColumns} FROM evidence e {conditions} {order};", parameters);
         cmd.Parameters.AddWithValue("@limit", filter.Limit ?? -1);
@@ -280,7 +343,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
                 ExtractorVersion: reader.GetString(17)));
         }
 
-        if (filter.Limit is null)
+        if (filter.Limit is null && filter.Order == EvidenceOrder.Newest)
         {
             rows.Sort(NewestFirst);
         }

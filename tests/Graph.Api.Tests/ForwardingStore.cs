@@ -13,6 +13,9 @@ internal class ForwardingStore(IGraphStore inner) : IGraphStore
     public virtual Task<SaveResult> SaveArticleAsync(Article article, ArticleExtraction extraction, string extractorVersion, CancellationToken ct = default) =>
         inner.SaveArticleAsync(article, extraction, extractorVersion, ct);
 
+    public virtual Task<IReadOnlyList<SaveResult>> SaveArticlesAsync(IReadOnlyList<ArticleToSave> articles, string extractorVersion, CancellationToken ct = default) =>
+        inner.SaveArticlesAsync(articles, extractorVersion, ct);
+
     public virtual Task<StoreStats> GetStatsAsync(CancellationToken ct = default) => inner.GetStatsAsync(ct);
 
     public virtual Task<Actor?> GetActorAsync(string id, CancellationToken ct = default) => inner.GetActorAsync(id, ct);
@@ -24,6 +27,11 @@ internal class ForwardingStore(IGraphStore inner) : IGraphStore
     public virtual Task<Page<Actor>> SearchActorsAsync(ActorSearch search, CancellationToken ct = default) => inner.SearchActorsAsync(search, ct);
 
     public virtual Task<IReadOnlyList<Evidence>> GetEvidenceAsync(EvidenceFilter filter, CancellationToken ct = default) => inner.GetEvidenceAsync(filter, ct);
+
+    public virtual Task<IReadOnlyList<RelationshipTotal>> GetRelationshipTotalsAsync(EvidenceFilter filter, bool perDay = false, CancellationToken ct = default) =>
+        inner.GetRelationshipTotalsAsync(filter, perDay, ct);
+
+    public virtual Task<IReadOnlyList<Actor>> GetAffiliatesAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default) => inner.GetAffiliatesAsync(ids, ct);
 
     public virtual Task<StoredArticle?> GetArticleAsync(string id, CancellationToken ct = default) => inner.GetArticleAsync(id, ct);
 

@@ -241,6 +241,46 @@ public sealed class StoreWireTests
     }
 
     [Fact]
+    public async Task Relationship_totals_read_back_and_the_filter_and_grouping_travel_as_parameters()
+    {
+        _server.Respond = r => Task.FromResult(r.Statement == Cypher.GetTotalsFromSources
+            ? Reply.Rows(["source", "target", "type", "day", "count", "confidenceSum", "weightedSum", "firstSeen", "lastSeen"],
+                ["RUS", "SYR", "SUPPORT", "2019-03-14", 3, 2.25, 11.25, "2019-03-14", "2019-03-14"])
+            : ScriptedNeo4j.Answer(r));
+        var store = _server.Store();
+
+        var totals = await store.GetRelationshipTotalsAsync(new EvidenceFilter { SourceIds = ["RUS", "RUS"], Since = new DateOnly(2019, 1, 1), Order = EvidenceOrder.Strongest }, perDay: true, Ct);
+
+        totals.ShouldBe([new RelationshipTotal("RUS", "SYR", RelationType.Support, new DateOnly(2019, 3, 14), 3, 2.25, 11.25, new DateOnly(2019, 3, 14), new DateOnly(2019, 3, 14))]);
+        var p = _server.Requests.Single(r => r.Statement == Cypher.GetTotalsFromSources);
+        p.AccessMode.ShouldBe("Read");
+        p.Parameters.GetProperty("sourceIds").EnumerateArray().Select(x => x.GetString()).ShouldBe(["RUS"]);
+        p.Parameters.GetProperty("since").GetString().ShouldBe("2019-01-01");
+        p.Parameters.GetProperty("perDay").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Affiliates_are_found_by_the_affiliation_json_the_store_writes_and_strongest_order_travels()
+    {
+        var store = _server.Store();
+
+        await store.GetAffiliatesAsync(["RUS", "RUS"], Ct);
+        await store.GetEvidenceAsync(new EvidenceFilter { SourceIds = ["RUS"], Order = EvidenceOrder.Strongest, Limit = 3 }, Ct);
+
+        var affiliates = _server.Requests.Single(r => r.Statement == Cypher.GetAffiliates).Parameters;
+        affiliates.GetProperty("ids").EnumerateArray().Select(x => x.GetString()).ShouldBe(["RUS"]);
+        // Values.ActorProperties writes {"actorId":"RUS","role":...}: the needle must be found in it, and not in RUSGOV's.
+        string needle = affiliates.GetProperty("needles")[0].GetString()!;
+        Values.ActorProperties(Actor.Create("vladimir-putin", "Vladimir Putin", ActorKind.Person) with
+        {
+            Affiliations = [new Affiliation("RUS", "president", new DateOnly(2012, 5, 7))],
+        }).ShouldContain(p => p.Key == "affiliations" && ((List<string>)p.Value!).Single().Contains(needle));
+        needle.ShouldNotBe(Values.AffiliationNeedle("RUSGOV"));
+        "{\"actorId\":\"RUSGOV\",\"role\":\"x\"}".ShouldNotContain(needle);
+        _server.Requests.Single(r => r.Statement == Cypher.GetEvidenceFromSources).Parameters.GetProperty("strongest").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Evidence_is_read_from_the_index_the_filter_names_with_the_whole_filter_still_applied()
     {
         var store = _server.Store();
@@ -317,6 +357,12 @@ public sealed class StoreWireTests
         await store.GetEvidenceAsync(new EvidenceFilter { SourceIds = ["RUS"] }, Ct);
         await store.GetEvidenceAsync(new EvidenceFilter { TargetIds = ["RUS"] }, Ct);
         await store.GetEvidenceAsync(new EvidenceFilter { ActorIds = ["RUS"] }, Ct);
+        await store.GetRelationshipTotalsAsync(new EvidenceFilter(), ct: Ct);
+        await store.GetRelationshipTotalsAsync(new EvidenceFilter { ArticleId = article.Id }, ct: Ct);
+        await store.GetRelationshipTotalsAsync(new EvidenceFilter { SourceIds = ["RUS"] }, perDay: true, Ct);
+        await store.GetRelationshipTotalsAsync(new EvidenceFilter { TargetIds = ["RUS"] }, ct: Ct);
+        await store.GetRelationshipTotalsAsync(new EvidenceFilter { ActorIds = ["RUS"] }, ct: Ct);
+        await store.GetAffiliatesAsync(["RUS"], Ct);
         await store.GetArticleAsync(article.Id, Ct);
         await store.SearchArticlesAsync(new ArticleSearch(), Ct);
 

@@ -557,4 +557,89 @@ public abstract class GraphStoreBehaviour : IAsyncLifetime
         (await Store.SearchArticlesAsync(new ArticleSearch("DELETE FROM"), Ct)).Items.ShouldHaveSingleItem().Id.ShouldBe("little-bobby-tables");
         (await Store.GetStatsAsync(Ct)).ShouldBe(new StoreStats(2, 5, 5, 5));
     }
+
+    [Fact]
+    public async Task A_bulk_save_stores_each_article_as_a_single_save_would_and_skips_unchanged_ones()
+    {
+        ArticleToSave[] both = [new(Sample.RussiaBacksAssad().Article, Sample.RussiaBacksAssad().Extraction), new(Sample.RussiaRebuffsWashington().Article, Sample.RussiaRebuffsWashington().Extraction)];
+
+        var first = await Store.SaveArticlesAsync(both, "v1", Ct);
+        var again = await Store.SaveArticlesAsync(both, "v1", Ct);
+
+        first.Select(r => r.Outcome).ShouldBe([SaveOutcome.Added, SaveOutcome.Added]);
+        first[0].ShouldBe(new SaveResult(SaveOutcome.Added, 4, 4, 0));
+        again.Select(r => r.Outcome).ShouldBe([SaveOutcome.Unchanged, SaveOutcome.Unchanged]);
+        (await Store.GetStatsAsync(Ct)).ShouldBe(new StoreStats(2, 5, 6, 7));
+    }
+
+    [Fact]
+    public async Task Relationship_totals_sum_each_relationship_under_the_filter()
+    {
+        await SaveBothAsync();
+
+        var all = await Store.GetRelationshipTotalsAsync(new EvidenceFilter(), ct: Ct);
+        var reported = await Store.GetRelationshipTotalsAsync(new EvidenceFilter { Modalities = [Modality.Reported] }, ct: Ct);
+        var rejections = (await Store.GetRelationshipTotalsAsync(new EvidenceFilter { SourceIds = ["RUS"], TargetIds = ["USA"] }, ct: Ct)).ShouldHaveSingleItem();
+        var ofSyria = await Store.GetRelationshipTotalsAsync(new EvidenceFilter { ActorIds = ["SYR"], Modalities = [Modality.Asserted, Modality.Future] }, ct: Ct);
+
+        all.Count.ShouldBe(6);
+        all.Sum(t => t.Count).ShouldBe(7);
+        reported.ShouldHaveSingleItem().Type.ShouldBe(RelationType.Accuse);
+        (rejections.Type, rejections.Count, rejections.Day).ShouldBe((RelationType.Reject, 2, (DateOnly?)null));
+        rejections.ConfidenceSum.ShouldBe(1.55, 1e-9);
+        rejections.WeightedScoreSum.ShouldBe(-3.1, 1e-9);
+        (rejections.FirstSeen, rejections.LastSeen).ShouldBe((new DateOnly(2024, 5, 10), new DateOnly(2024, 5, 10)));
+        ofSyria.Select(t => (t.Source, t.Type)).Order().ShouldBe([("RUS", RelationType.Aid), ("TUR", RelationType.Threaten)]);
+        ofSyria.Single(t => t.Type == RelationType.Aid).FirstSeen.ShouldBe(new DateOnly(2024, 2, 28));
+    }
+
+    [Fact]
+    public async Task Relationship_totals_per_day_and_within_dates_follow_replaced_evidence()
+    {
+        await SaveBothAsync();
+        var later = Sample.Build("later").PublishedAt(new DateTimeOffset(2024, 6, 2, 8, 0, 0, TimeSpan.Zero)).With(Sample.Russia, Sample.UnitedStates)
+            .Says("RUS", RelationType.Reject, "USA", "Russia refused again.", confidence: 0.5)
+            .Build();
+        await SaveAsync(later);
+        var pair = new EvidenceFilter { SourceIds = ["RUS"], TargetIds = ["USA"] };
+
+        var perDay = await Store.GetRelationshipTotalsAsync(pair, perDay: true, Ct);
+        var whole = (await Store.GetRelationshipTotalsAsync(pair, ct: Ct)).ShouldHaveSingleItem();
+        var june = (await Store.GetRelationshipTotalsAsync(pair with { Since = new DateOnly(2024, 6, 1) }, ct: Ct)).ShouldHaveSingleItem();
+
+        perDay.OrderBy(t => t.Day).Select(t => (t.Day, t.Count)).ShouldBe([(new DateOnly(2024, 5, 10), 2), (new DateOnly(2024, 6, 2), 1)]);
+        (whole.Count, whole.FirstSeen, whole.LastSeen).ShouldBe((3, new DateOnly(2024, 5, 10), new DateOnly(2024, 6, 2)));
+        (june.Count, june.FirstSeen).ShouldBe((1, new DateOnly(2024, 6, 2)));
+
+        // Replacing the later article's evidence moves the totals and the end of their range back.
+        await SaveAsync(Sample.Build("later").PublishedAt(new DateTimeOffset(2024, 6, 2, 8, 0, 0, TimeSpan.Zero)).With(Sample.Russia, Sample.UnitedStates).Text("Nothing happened.").Build());
+        var after = (await Store.GetRelationshipTotalsAsync(pair, ct: Ct)).ShouldHaveSingleItem();
+        (after.Count, after.LastSeen).ShouldBe((2, new DateOnly(2024, 5, 10)));
+        after.ConfidenceSum.ShouldBe(1.55, 1e-9);
+        (await Store.GetRelationshipTotalsAsync(pair with { Since = new DateOnly(2024, 6, 1) }, ct: Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Evidence_in_strongest_order_puts_the_largest_score_times_confidence_first()
+    {
+        await SaveBothAsync();
+
+        var strongest = await EvidenceAsync(new EvidenceFilter { Order = EvidenceOrder.Strongest, Limit = 3 });
+        var ofRussia = await EvidenceAsync(new EvidenceFilter { SourceIds = ["RUS"], Order = EvidenceOrder.Strongest });
+
+        strongest.Select(e => e.Type).ShouldBe([RelationType.Aid, RelationType.Support, RelationType.Accuse]);
+        ofRussia.Select(e => e.Type).ShouldBe([RelationType.Aid, RelationType.Support, RelationType.Reject, RelationType.Reject]);
+        ofRussia[2].Confidence.ShouldBe(0.8);
+    }
+
+    [Fact]
+    public async Task Affiliates_are_the_actors_affiliated_with_any_of_the_ids()
+    {
+        await SaveBothAsync();
+
+        (await Store.GetAffiliatesAsync(["SYR"], Ct)).Select(a => a.Id).ShouldBe(["bashar-al-assad"]);
+        (await Store.GetAffiliatesAsync(["SYR", "bashar-al-assad"], Ct)).ShouldBeEmpty();
+        (await Store.GetAffiliatesAsync(["RUS", "USA"], Ct)).ShouldBeEmpty();
+        (await Store.GetAffiliatesAsync(["SYR"], Ct))[0].Affiliations.ShouldBe([new Affiliation("SYR", "president", new DateOnly(2000, 7, 17))]);
+    }
 }

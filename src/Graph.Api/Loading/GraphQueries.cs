@@ -24,22 +24,22 @@ internal static class GraphQueries
         await FindActorAsync(store, reference, ct)
         ?? throw new ExecutionError($"No actor with id, name or alias '{reference}' (argument `{argument}`).") { Code = ErrorCodes.NotFound };
 
-    public static async Task<StanceView> StanceAsync(IGraphStore store, Actor from, Actor to, StanceQuery query, int strongest, CancellationToken ct)
+    public static async Task<StanceView> StanceAsync(IGraphStore store, Actor from, Actor to, StanceQuery query, CancellationToken ct)
     {
-        var evidence = await StanceEvidenceAsync(store, from, to, query, ct);
-        return new StanceView(from, to, StanceCalculator.Compute(from.Id, to.Id, evidence, strongest), query);
+        var totals = await StanceTotalsAsync(store, from, to, query, perDay: false, ct);
+        return new StanceView(from, to, StanceCalculator.FromTotals(from.Id, to.Id, totals), query);
     }
 
     public static async Task<IReadOnlyList<StancePoint>> TimelineAsync(IGraphStore store, Actor from, Actor to, StanceQuery query, Bucket bucket, CancellationToken ct)
     {
-        var evidence = await StanceEvidenceAsync(store, from, to, query, ct);
-        return [.. evidence
-            .Where(e => e.Day is not null)
-            .GroupBy(e => BucketStart(e.Day!.Value, bucket))
+        var totals = await StanceTotalsAsync(store, from, to, query, perDay: true, ct);
+        return [.. totals
+            .Where(t => t.Day is not null)
+            .GroupBy(t => BucketStart(t.Day!.Value, bucket))
             .OrderBy(g => g.Key)
             .Select(g =>
             {
-                var s = StanceCalculator.Compute(from.Id, to.Id, g, 0);
+                var s = StanceCalculator.FromTotals(from.Id, to.Id, g);
                 return new StancePoint(g.Key, s.Score, s.Label, s.EvidenceCount);
             })];
     }
@@ -52,13 +52,13 @@ internal static class GraphQueries
     };
 
     /// <summary>Everyone with evidence towards <paramref name="of"/>, ranked by the sign they want: supporters (+1) or opponents (-1).</summary>
-    public static async Task<IReadOnlyList<StanceView>> RankAsync(IGraphStore store, Actor of, StanceQuery query, int sign, int first, int strongest, CancellationToken ct)
+    public static async Task<IReadOnlyList<StanceView>> RankAsync(IGraphStore store, Actor of, StanceQuery query, int sign, int first, CancellationToken ct)
     {
-        var evidence = await store.GetEvidenceAsync(new EvidenceFilter { TargetIds = [of.Id], Modalities = CountedModalities, Since = query.Since, Until = query.Until }, ct);
-        var ranked = evidence
-            .Where(e => e.Source != of.Id)
-            .GroupBy(e => e.Source)
-            .Select(g => StanceCalculator.Compute(g.Key, of.Id, g, strongest))
+        var totals = await store.GetRelationshipTotalsAsync(new EvidenceFilter { TargetIds = [of.Id], Modalities = CountedModalities, Since = query.Since, Until = query.Until }, ct: ct);
+        var ranked = totals
+            .Where(t => t.Source != of.Id)
+            .GroupBy(t => t.Source)
+            .Select(g => StanceCalculator.FromTotals(g.Key, of.Id, g))
             .Where(s => Math.Sign(s.Score) == sign)
             .OrderByDescending(s => Math.Abs(s.Score))
             .ThenByDescending(s => s.EvidenceCount)
@@ -69,53 +69,108 @@ internal static class GraphQueries
         return [.. ranked.Where(s => actors.ContainsKey(s.From)).Select(s => new StanceView(actors[s.From], of, s, query))];
     }
 
-    private static async Task<IReadOnlyList<Evidence>> StanceEvidenceAsync(IGraphStore store, Actor from, Actor to, StanceQuery query, CancellationToken ct)
+    /// <summary>
+    /// The actors whose evidence counts for each side: the actor itself and, with affiliates, whoever is affiliated with it
+    /// (Putin for Russia), each only on days the affiliation was in force.
+    /// </summary>
+    private sealed record Sides(Dictionary<string, Actor> From, Dictionary<string, Actor> To)
     {
-        if (!query.IncludeAffiliates)
+        public bool Speak(string source, string target, string fromId, string toId, DateOnly? day) =>
+            Speaks(From[source], fromId, day) && Speaks(To[target], toId, day);
+    }
+
+    private static async Task<Sides> SidesAsync(IGraphStore store, Actor from, Actor to, CancellationToken ct)
+    {
+        var affiliates = await store.GetAffiliatesAsync([from.Id, to.Id], ct);
+        Dictionary<string, Actor> Side(Actor actor) =>
+            affiliates.Where(a => a.Id != actor.Id && a.Affiliations.Any(f => f.ActorId == actor.Id)).Append(actor).ToDictionary(a => a.Id);
+        return new Sides(Side(from), Side(to));
+    }
+
+    /// <summary>
+    /// The evidence filters covering from-side x to-side without overlap: the pair itself, then (with affiliates) the
+    /// from-side's affiliates towards the whole to-side, and the actor itself towards the to-side's affiliates.
+    /// </summary>
+    private static IEnumerable<EvidenceFilter> AffiliateFilters(Sides sides, Actor from, Actor to, EvidenceFilter scope)
+    {
+        var fromAffiliates = sides.From.Keys.Where(id => id != from.Id).ToList();
+        var toAffiliates = sides.To.Keys.Where(id => id != to.Id).ToList();
+        if (fromAffiliates.Count > 0)
         {
-            return await store.GetEvidenceAsync(new EvidenceFilter { SourceIds = [from.Id], TargetIds = [to.Id], Modalities = CountedModalities, Since = query.Since, Until = query.Until }, ct);
+            yield return scope with { SourceIds = fromAffiliates, TargetIds = [.. sides.To.Keys] };
         }
 
-        // Persons (and bodies) count for the actor they are affiliated with, but only while the affiliation was in force.
-        var affiliates = await AffiliatesAsync(store, [from.Id, to.Id], ct);
-        var fromSide = affiliates[from.Id].Append(from).ToDictionary(a => a.Id);
-        var toSide = affiliates[to.Id].Append(to).ToDictionary(a => a.Id);
-        var rows = await store.GetEvidenceAsync(new EvidenceFilter { SourceIds = fromSide.Keys, TargetIds = toSide.Keys, Modalities = CountedModalities, Since = query.Since, Until = query.Until }, ct);
-        return [.. rows.Where(e => Speaks(fromSide[e.Source], from.Id, e.Day) && Speaks(toSide[e.Target], to.Id, e.Day))];
+        if (toAffiliates.Count > 0)
+        {
+            yield return scope with { SourceIds = [from.Id], TargetIds = toAffiliates };
+        }
+    }
+
+    private static EvidenceFilter StanceScope(StanceQuery query) =>
+        new() { Modalities = CountedModalities, Since = query.Since, Until = query.Until };
+
+    /// <summary>
+    /// The store's sums for the stance: the pair's over the whole range (or per day), and the affiliates' per day, kept
+    /// only for days their affiliation was in force.
+    /// </summary>
+    private static async Task<List<RelationshipTotal>> StanceTotalsAsync(IGraphStore store, Actor from, Actor to, StanceQuery query, bool perDay, CancellationToken ct)
+    {
+        var scope = StanceScope(query);
+        var totals = new List<RelationshipTotal>(await store.GetRelationshipTotalsAsync(scope with { SourceIds = [from.Id], TargetIds = [to.Id] }, perDay, ct));
+        if (!query.IncludeAffiliates)
+        {
+            return totals;
+        }
+
+        var sides = await SidesAsync(store, from, to, ct);
+        foreach (var filter in AffiliateFilters(sides, from, to, scope))
+        {
+            var rows = await store.GetRelationshipTotalsAsync(filter, perDay: true, ct);
+            totals.AddRange(rows.Where(t => sides.Speak(t.Source, t.Target, from.Id, to.Id, t.Day)));
+        }
+
+        return totals;
+    }
+
+    /// <summary>The strongest evidence of the stance, read from the store in that order (not every sentence of the pair).</summary>
+    public static async Task<IReadOnlyList<Evidence>> StrongestAsync(IGraphStore store, StanceView stance, int first, CancellationToken ct)
+    {
+        if (first <= 0 || stance.Stance.EvidenceCount == 0)
+        {
+            return [];
+        }
+
+        var (from, to, query) = (stance.From, stance.To, stance.Query);
+        var scope = StanceScope(query) with { Order = EvidenceOrder.Strongest };
+        var found = new List<Evidence>(await store.GetEvidenceAsync(scope with { SourceIds = [from.Id], TargetIds = [to.Id], Limit = first }, ct));
+        if (query.IncludeAffiliates)
+        {
+            var sides = await SidesAsync(store, from, to, ct);
+            foreach (var filter in AffiliateFilters(sides, from, to, scope))
+            {
+                // Some of an affiliate's rows fall outside its affiliation: read a margin, and everything if the margin was not enough.
+                int margin = (first * 4) + 16;
+                var rows = await store.GetEvidenceAsync(filter with { Limit = margin }, ct);
+                var kept = rows.Where(e => sides.Speak(e.Source, e.Target, from.Id, to.Id, e.Day)).ToList();
+                if (kept.Count < first && rows.Count == margin)
+                {
+                    kept = [.. (await store.GetEvidenceAsync(filter, ct)).Where(e => sides.Speak(e.Source, e.Target, from.Id, to.Id, e.Day))];
+                }
+
+                found.AddRange(kept);
+            }
+        }
+
+        return [.. found
+            .OrderByDescending(e => Math.Abs(e.Score) * e.Confidence)
+            .ThenByDescending(e => e.PublishedAt)
+            .ThenBy(e => e.ArticleId, StringComparer.Ordinal)
+            .ThenBy(e => e.Start)
+            .Take(first)];
     }
 
     private static bool Speaks(Actor actor, string forId, DateOnly? day) =>
         actor.Id == forId || actor.Affiliations.Any(a => a.ActorId == forId && a.IsInForceOn(day));
-
-    /// <summary>
-    /// Actors affiliated with any of <paramref name="ids"/>. The store port has no reverse index of affiliations, so this
-    /// reads the actor list page by page: fine for thousands of actors, the first thing to move into the store beyond that.
-    /// </summary>
-    private static async Task<Dictionary<string, List<Actor>>> AffiliatesAsync(IGraphStore store, IReadOnlyCollection<string> ids, CancellationToken ct)
-    {
-        var found = ids.Distinct().ToDictionary(id => id, _ => new List<Actor>());
-        int offset = 0;
-        while (true)
-        {
-            var page = await store.SearchActorsAsync(new ActorSearch(First: 500, Offset: offset), ct);
-            foreach (var actor in page.Items)
-            {
-                foreach (var id in actor.Affiliations.Select(a => a.ActorId).Distinct())
-                {
-                    if (found.TryGetValue(id, out var list) && actor.Id != id)
-                    {
-                        list.Add(actor);
-                    }
-                }
-            }
-
-            offset += page.Items.Count;
-            if (!page.HasNextPage || page.Items.Count == 0)
-            {
-                return found;
-            }
-        }
-    }
 
     /// <summary>
     /// Breadth-first search over relationships in either direction, one store read per hop; returns up to
@@ -190,17 +245,19 @@ internal static class GraphQueries
     /// <summary>The actor, its neighbours out to <paramref name="depth"/> hops (best connected first), and every relationship among them.</summary>
     public static async Task<NeighborhoodView> NeighborhoodAsync(IGraphStore store, Actor center, int depth, int limit, IReadOnlyCollection<RelationType> types, DateOnly? since, DateOnly? until, CancellationToken ct)
     {
+        var scope = new EvidenceFilter { Types = types, Modalities = CountedModalities, Since = since, Until = until };
         var chosen = new List<string> { center.Id };
         var seen = new HashSet<string>(StringComparer.Ordinal) { center.Id };
         var frontier = new HashSet<string>(StringComparer.Ordinal) { center.Id };
         for (int hop = 1; hop <= depth && frontier.Count > 0 && chosen.Count < limit; hop++)
         {
-            var rows = await store.GetEvidenceAsync(new EvidenceFilter { ActorIds = frontier, Types = types, Modalities = CountedModalities, Since = since, Until = until }, ct);
+            // The store's sums per relationship: how much evidence links each new actor to the frontier, without the sentences.
+            var rows = await store.GetRelationshipTotalsAsync(scope with { ActorIds = frontier }, ct: ct);
             var next = rows
-                .SelectMany(e => new[] { (e.Source, e.Target), (e.Target, e.Source) })
-                .Where(p => frontier.Contains(p.Item1) && !seen.Contains(p.Item2))
-                .GroupBy(p => p.Item2)
-                .OrderByDescending(g => g.Count())
+                .SelectMany(t => new[] { (From: t.Source, To: t.Target, t.Count), (From: t.Target, To: t.Source, t.Count) })
+                .Where(p => frontier.Contains(p.From) && !seen.Contains(p.To))
+                .GroupBy(p => p.To)
+                .OrderByDescending(g => g.Sum(p => p.Count))
                 .ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => g.Key)
                 .Take(limit - chosen.Count)
@@ -211,9 +268,8 @@ internal static class GraphQueries
         }
 
         var actors = await store.GetActorsAsync(chosen, ct);
-        var edges = chosen.Count < 2
-            ? []
-            : await store.GetEvidenceAsync(new EvidenceFilter { SourceIds = chosen, TargetIds = chosen, Types = types, Modalities = CountedModalities, Since = since, Until = until }, ct);
-        return new NeighborhoodView(center, [.. chosen.Where(actors.ContainsKey).Select(id => actors[id])], RelationshipView.Aggregate(edges));
+        var among = scope with { SourceIds = chosen, TargetIds = chosen };
+        var edges = chosen.Count < 2 ? [] : await store.GetRelationshipTotalsAsync(among, ct: ct);
+        return new NeighborhoodView(center, [.. chosen.Where(actors.ContainsKey).Select(id => actors[id])], RelationshipView.FromTotals(edges, scope));
     }
 }

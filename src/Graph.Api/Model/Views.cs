@@ -5,39 +5,51 @@ using Graph.Core.Storage;
 namespace Graph.Api.Model;
 
 /// <summary>
-/// All the evidence that <see cref="Source"/> did <see cref="Type"/> to <see cref="Target"/>: one edge of the graph.
+/// All the evidence that <see cref="Source"/> did <see cref="Type"/> to <see cref="Target"/>: one edge of the graph, as
+/// sums (from the store's totals, or from evidence already read). Its sentences are either <see cref="Loaded"/> or read
+/// on demand under <see cref="Scope"/>.
 /// </summary>
-public sealed record RelationshipView(string Source, string Target, RelationType Type, IReadOnlyList<Evidence> Evidence)
+public sealed record RelationshipView(
+    string Source, string Target, RelationType Type, int Count, double ConfidenceSum, double WeightedScoreSum, DateOnly? FirstSeen, DateOnly? LastSeen)
 {
+    /// <summary>The evidence, when the view was aggregated from it.</summary>
+    public IReadOnlyList<Evidence>? Loaded { get; init; }
+
+    /// <summary>The filter the sums were read under: the strongest evidence is read with it when not <see cref="Loaded"/>.</summary>
+    public EvidenceFilter Scope { get; init; } = new();
+
     public string CameoRoot => Plover.Of(Type).CameoRoot;
 
-    public int Count => Evidence.Count;
-
-    public double Confidence => Evidence.Count == 0 ? 0 : Math.Round(Evidence.Average(e => e.Confidence), 4);
+    /// <summary>Mean confidence of the evidence.</summary>
+    public double Confidence => Count == 0 ? 0 : Math.Round(ConfidenceSum / Count, 4);
 
     /// <summary>Confidence-weighted mean of the evidence scores (PLOVER -10..+10).</summary>
-    public double Score
-    {
-        get
-        {
-            double weight = Evidence.Sum(e => e.Confidence);
-            return weight <= 0 ? 0 : Math.Round(Evidence.Sum(e => e.Score * e.Confidence) / weight, 4);
-        }
-    }
+    public double Score => ConfidenceSum <= 0 ? 0 : Math.Round(WeightedScoreSum / ConfidenceSum, 4);
 
     public int Polarity => Math.Sign(Score);
 
-    public DateOnly? FirstSeen => Evidence.Select(e => e.Day).Min();
-
-    public DateOnly? LastSeen => Evidence.Select(e => e.Day).Max();
-
-    public IEnumerable<Evidence> Strongest => Evidence.OrderByDescending(e => Math.Abs(e.Score) * e.Confidence).ThenByDescending(e => e.PublishedAt).ThenBy(e => e.Id, StringComparer.Ordinal);
+    public IEnumerable<Evidence> Strongest => (Loaded ?? []).OrderByDescending(e => Math.Abs(e.Score) * e.Confidence).ThenByDescending(e => e.PublishedAt).ThenBy(e => e.Id, StringComparer.Ordinal);
 
     /// <summary>Groups evidence rows into relationships, the best attested first.</summary>
     public static IReadOnlyList<RelationshipView> Aggregate(IEnumerable<Evidence> evidence) =>
-        [.. evidence
+        Ranked(evidence
             .GroupBy(e => (e.Source, e.Target, e.Type))
-            .Select(g => new RelationshipView(g.Key.Source, g.Key.Target, g.Key.Type, [.. g]))
+            .Select(g => new RelationshipView(
+                g.Key.Source, g.Key.Target, g.Key.Type, g.Count(), g.Sum(e => e.Confidence), g.Sum(e => e.Score * e.Confidence),
+                g.Select(e => e.Day).Min(), g.Select(e => e.Day).Max())
+            { Loaded = [.. g] }));
+
+    /// <summary>Relationships from the store's sums (per day rows are added up), the best attested first.</summary>
+    public static IReadOnlyList<RelationshipView> FromTotals(IEnumerable<RelationshipTotal> totals, EvidenceFilter scope) =>
+        Ranked(totals
+            .GroupBy(t => (t.Source, t.Target, t.Type))
+            .Select(g => new RelationshipView(
+                g.Key.Source, g.Key.Target, g.Key.Type, g.Sum(t => t.Count), g.Sum(t => t.ConfidenceSum), g.Sum(t => t.WeightedScoreSum),
+                g.Select(t => t.FirstSeen).Min(), g.Select(t => t.LastSeen).Max())
+            { Scope = scope }));
+
+    private static IReadOnlyList<RelationshipView> Ranked(IEnumerable<RelationshipView> relationships) =>
+        [.. relationships
             .OrderByDescending(r => r.Count)
             .ThenByDescending(r => r.LastSeen)
             .ThenBy(r => r.Source, StringComparer.Ordinal)

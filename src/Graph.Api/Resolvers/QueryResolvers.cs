@@ -59,7 +59,7 @@ public sealed class QueryResolvers(IOptions<GraphApiOptions> options)
             Until = where.Until,
             MinConfidence = where.MinConfidence,
         };
-        var all = RelationshipView.Aggregate(await store.GetEvidenceAsync(filter, ct));
+        var all = RelationshipView.FromTotals(await store.GetRelationshipTotalsAsync(filter, ct: ct), filter);
         return Connection.Slice(all, page);
     }
 
@@ -69,7 +69,7 @@ public sealed class QueryResolvers(IOptions<GraphApiOptions> options)
         var ct = context.CancellationToken;
         var a = await GraphQueries.RequireActorAsync(store, from, "from", ct);
         var b = await GraphQueries.RequireActorAsync(store, to, "to", ct);
-        return await GraphQueries.StanceAsync(store, a, b, new StanceQuery(since, until, includeAffiliates ?? false), MaxPage, ct);
+        return await GraphQueries.StanceAsync(store, a, b, new StanceQuery(since, until, includeAffiliates ?? false), ct);
     }
 
     public async Task<IReadOnlyList<StancePoint>> StanceTimeline(IResolveFieldContext context, string from, string to, Bucket? bucket, DateOnly? since, DateOnly? until, bool? includeAffiliates)
@@ -92,7 +92,7 @@ public sealed class QueryResolvers(IOptions<GraphApiOptions> options)
         int take = PageRequest.Limit(first ?? 10, MaxPage, "first");
         var store = context.Loader().Store;
         var target = await GraphQueries.RequireActorAsync(store, of, "of", context.CancellationToken);
-        return await GraphQueries.RankAsync(store, target, new StanceQuery(since, until, false), sign, take, MaxPage, context.CancellationToken);
+        return await GraphQueries.RankAsync(store, target, new StanceQuery(since, until, false), sign, take, context.CancellationToken);
     }
 
     public async Task<IReadOnlyList<PathView>> Path(IResolveFieldContext context, string from, string to, int? maxHops, List<RelationType>? types, int? first)

@@ -46,8 +46,25 @@ public sealed class RelationshipResolvers(IOptions<GraphApiOptions> options)
     public IDataLoaderResult<Actor?> Target(IResolveFieldContext context, [FromSource] RelationshipView relationship) =>
         context.Loader().Actor(relationship.Target);
 
-    public IEnumerable<Evidence> Evidence([FromSource] RelationshipView relationship, int? first) =>
-        relationship.Strongest.Take(PageRequest.Limit(first ?? 5, options.Value.MaxPageSize, "first"));
+    /// <summary>From memory when the relationship was built from its evidence; else the strongest rows straight from the store.</summary>
+    public async Task<IEnumerable<Evidence>> Evidence(IResolveFieldContext context, [FromSource] RelationshipView relationship, int? first)
+    {
+        int take = PageRequest.Limit(first ?? 5, options.Value.MaxPageSize, "first");
+        if (relationship.Loaded is not null || take == 0)
+        {
+            return relationship.Strongest.Take(take);
+        }
+
+        return await context.Loader().Store.GetEvidenceAsync(relationship.Scope with
+        {
+            SourceIds = [relationship.Source],
+            TargetIds = [relationship.Target],
+            ActorIds = [],
+            Types = [relationship.Type],
+            Order = EvidenceOrder.Strongest,
+            Limit = take,
+        }, context.CancellationToken);
+    }
 }
 
 [GraphQLMetadata("Evidence")]
@@ -84,11 +101,11 @@ public sealed class StanceResolvers(IOptions<GraphApiOptions> options)
 
     public DateOnly? LastSeen([FromSource] StanceView stance) => stance.Stance.LastSeen;
 
-    public IEnumerable<Evidence> Evidence([FromSource] StanceView stance, int? first) =>
-        stance.Stance.Strongest.Take(PageRequest.Limit(first ?? 3, options.Value.MaxPageSize, "first"));
+    public Task<IReadOnlyList<Evidence>> Evidence(IResolveFieldContext context, [FromSource] StanceView stance, int? first) =>
+        GraphQueries.StrongestAsync(context.Loader().Store, stance, PageRequest.Limit(first ?? 3, options.Value.MaxPageSize, "first"), context.CancellationToken);
 
     public Task<StanceView> Reverse(IResolveFieldContext context, [FromSource] StanceView stance) =>
-        GraphQueries.StanceAsync(context.Loader().Store, stance.To, stance.From, stance.Query, options.Value.MaxPageSize, context.CancellationToken);
+        GraphQueries.StanceAsync(context.Loader().Store, stance.To, stance.From, stance.Query, context.CancellationToken);
 }
 
 [GraphQLMetadata("Path")]

@@ -50,6 +50,30 @@ public static class StanceCalculator
             counted.OrderByDescending(e => Math.Abs(e.Score) * e.Confidence).ThenByDescending(e => e.PublishedAt).Take(strongest).ToList());
     }
 
+    /// <summary>
+    /// The same rule over evidence already summed by the store (only counted modalities): no sentence is read, so
+    /// <see cref="Stance.Strongest"/> is left empty for the caller to read on demand.
+    /// </summary>
+    public static Stance FromTotals(string from, string to, IEnumerable<RelationshipTotal> totals)
+    {
+        var list = totals.ToList();
+        int count = list.Sum(t => t.Count);
+        double weight = list.Sum(t => t.ConfidenceSum);
+        double score = weight <= 0 ? 0 : Math.Clamp(list.Sum(t => t.WeightedScoreSum) / weight / 10.0, -1, 1);
+        var first = list.Select(t => t.FirstSeen).OfType<DateOnly>().ToList();
+        var last = list.Select(t => t.LastSeen).OfType<DateOnly>().ToList();
+        return new Stance(
+            from,
+            to,
+            Math.Round(score, 4),
+            LabelOf(score, count),
+            count,
+            list.GroupBy(t => t.Type).Select(g => new TypeCount(g.Key, g.Sum(t => t.Count))).OrderByDescending(c => c.Count).ThenBy(c => c.Type).ToList(),
+            first.Count == 0 ? null : first.Min(),
+            last.Count == 0 ? null : last.Max(),
+            []);
+    }
+
     public static StanceLabel LabelOf(double score, int evidenceCount) => evidenceCount == 0 ? StanceLabel.Neutral : score switch
     {
         >= 0.5 => StanceLabel.Ally,

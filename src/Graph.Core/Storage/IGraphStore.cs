@@ -20,6 +20,12 @@ public interface IGraphStore
     /// </summary>
     Task<SaveResult> SaveArticleAsync(Article article, ArticleExtraction extraction, string extractorVersion, CancellationToken ct = default);
 
+    /// <summary>
+    /// Stores many articles, each as <see cref="SaveArticleAsync"/> would (an unchanged one is skipped), for bulk loads.
+    /// The embedded store writes the whole batch in one transaction; a server store may commit article by article.
+    /// </summary>
+    Task<IReadOnlyList<SaveResult>> SaveArticlesAsync(IReadOnlyList<ArticleToSave> articles, string extractorVersion, CancellationToken ct = default);
+
     Task<StoreStats> GetStatsAsync(CancellationToken ct = default);
 
     Task<Actor?> GetActorAsync(string id, CancellationToken ct = default);
@@ -35,6 +41,15 @@ public interface IGraphStore
 
     /// <summary>Evidence rows (one per relationship per sentence) matching the filter, newest first.</summary>
     Task<IReadOnlyList<Evidence>> GetEvidenceAsync(EvidenceFilter filter, CancellationToken ct = default);
+
+    /// <summary>
+    /// The evidence matching the filter summed per relationship, or per relationship and day when <paramref name="perDay"/>
+    /// (undated evidence in a row of its own, <c>Day</c> null). The filter's limit and order do not apply.
+    /// </summary>
+    Task<IReadOnlyList<RelationshipTotal>> GetRelationshipTotalsAsync(EvidenceFilter filter, bool perDay = false, CancellationToken ct = default);
+
+    /// <summary>Actors with an affiliation (in force or not) to any of <paramref name="ids"/>, other than those actors themselves.</summary>
+    Task<IReadOnlyList<Actor>> GetAffiliatesAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default);
 
     Task<StoredArticle?> GetArticleAsync(string id, CancellationToken ct = default);
 

@@ -11,6 +11,9 @@ public enum SaveOutcome
     Unchanged,
 }
 
+/// <summary>One article of a bulk save, with what the extractor found in it.</summary>
+public sealed record ArticleToSave(Article Article, ArticleExtraction Extraction);
+
 public sealed record SaveResult(SaveOutcome Outcome, int Actors, int Relations, int RemovedRelations);
 
 public sealed record StoreStats(long Articles, long Actors, long Relationships, long Evidence);
@@ -81,7 +84,33 @@ public sealed record EvidenceFilter
 
     /// <summary>At most this many rows; null for all.</summary>
     public int? Limit { get; init; }
+
+    public EvidenceOrder Order { get; init; } = EvidenceOrder.Newest;
 }
+
+public enum EvidenceOrder
+{
+    /// <summary>Newest article first (undated last), then in reading order.</summary>
+    Newest,
+
+    /// <summary>Largest |score| x confidence first, then newest article first, then in reading order: a stance's evidence.</summary>
+    Strongest,
+}
+
+/// <summary>
+/// The evidence of one relationship (source, target, type) summed, over all days or for one <see cref="Day"/>: what
+/// stances, rankings and graph views need without reading every sentence.
+/// </summary>
+public sealed record RelationshipTotal(
+    string Source,
+    string Target,
+    RelationType Type,
+    DateOnly? Day,
+    int Count,
+    double ConfidenceSum,
+    double WeightedScoreSum,
+    DateOnly? FirstSeen,
+    DateOnly? LastSeen);
 
 public sealed record ActorSearch(string? Text = null, ActorKind? Kind = null, int First = 20, int Offset = 0);
 
