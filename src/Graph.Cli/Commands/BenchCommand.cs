@@ -74,7 +74,7 @@ internal static class BenchCommand
                 }
             }
         });
-        return new Command("bench", "Throughput figures (printed; nothing is asserted)") { ingest };
+        return new Command("bench", "Throughput figures (printed; nothing is asserted)") { ingest, BenchApiCommand.Create() };
     }
 
     private static async Task MeasureAsync(string label, Func<Task<IngestSummary>> run)
