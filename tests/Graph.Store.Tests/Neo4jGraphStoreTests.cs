@@ -47,7 +47,7 @@ public sealed class Neo4jServer : IAsyncLifetime
             }
             catch (DockerUnavailableException e)
             {
-                SkipReason = $"Neo4j behaviour suite skipped: NEO4J_URI is not set and no Docker engine answers for Testcontainers ({e.Message.Split('\n')[0]})";
+                SkipReason = $"Needs a Neo4j server, skipped: NEO4J_URI is not set and no Docker engine answers for Testcontainers ({e.Message.Split('\n')[0]})";
                 return;
             }
 
