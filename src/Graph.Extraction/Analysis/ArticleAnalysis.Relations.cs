@@ -54,8 +54,14 @@ internal sealed partial class ArticleAnalysis
 
         var covered = Covered(tokens.Count, mentions);
         var found = new List<Relation>();
+        int complementAt = -1;
         for (int i = frame.Start; i < frame.End; i++)
         {
+            if (i == complementAt)
+            {
+                continue; // "refused to deploy …", "threatened to shell …": the act was refused or threatened, not done
+            }
+
             bool glued = i > 0 && tokens[i - 1].Text == "-" && !tokens[i].SpaceBefore;
             if (covered[i] || glued || !tokens[i].IsWord || (i > 0 && tokens[i].IsCapitalised && !tokens[i - 1].IsQuote))
             {
@@ -72,6 +78,15 @@ internal sealed partial class ArticleAnalysis
             bool nounOnly = i > 0 && ((Prepositions.Contains(tokens[i - 1].Lower) && tokens[i - 1].Lower != "to") || tokens[i - 1].Lower is "the" or "a" or "an" or "its" or "his" or "her" or "their" or "our" or "my" or "your" || tokens[i - 1].IsPossessive
                 || Receiving(tokens, i) >= 0);
             var ordered = triggers.Where(t => t.IsNoun || !nounOnly).OrderBy(t => t.IsNoun != nounFirst).ToList();
+            if (ordered.FirstOrDefault(t => t.IsNoun) is { } noun && Reversal(tokens, i) is var verb && verb >= 0)
+            {
+                // "suspended military aid to X" is a sanction, "halted air strikes on X" a de-escalation: the verb reverses the noun.
+                var reversed = new Trigger(Plover.Of(noun.Type).Score > 0 ? RelationType.Sanction : RelationType.Retreat, tokens[verb].Lower, true, false, noun.Preps, false);
+                Read(sentence, candidates, frame, reversed, verb, i + len, date, found);
+                i += len - 1;
+                continue;
+            }
+
             foreach (var trigger in ordered)
             {
                 if (rejectAt >= 0 && i > rejectAt && Plover.Of(trigger.Type).Score > 0)
@@ -83,6 +98,15 @@ internal sealed partial class ArticleAnalysis
                 Read(sentence, candidates, frame, trigger, i, i + len, date, found);
                 if (found.Count > before)
                 {
+                    if (!trigger.IsNoun && trigger.Type is RelationType.Reject or RelationType.Threaten)
+                    {
+                        complementAt = InfinitiveAfter(tokens, i + len, frame.End);
+                    }
+                    else if (!trigger.IsNoun && trigger.Type == RelationType.Request)
+                    {
+                        complementAt = EventNounAfter(tokens, i + len, frame.End); // "demanded the withdrawal of …" asks for it
+                    }
+
                     i += len - 1;
                     break;
                 }
@@ -99,6 +123,63 @@ internal sealed partial class ArticleAnalysis
                 relations.Add(r);
             }
         }
+    }
+
+    // "demanded the withdrawal of …", "announced a suspension …": where an event noun object starts, or -1.
+    private int EventNounAfter(List<Token> tokens, int from, int end)
+    {
+        for (int k = from; k < Math.Min(end, from + 3); k++)
+        {
+            if (_lex.Triggers.Match(tokens, k, end).Values?.Any(t => t.IsNoun) == true && (k == from || NounContext.Contains(tokens[k - 1].Lower)))
+            {
+                return k;
+            }
+
+            if (!tokens[k].IsWord || !NounContext.Contains(tokens[k].Lower))
+            {
+                break;
+            }
+        }
+
+        return -1;
+    }
+
+    // "threatened today to hold …": where the infinitive's verb starts, or -1.
+    private static int InfinitiveAfter(List<Token> tokens, int from, int end)
+    {
+        for (int k = from; k < Math.Min(end - 1, from + 4); k++)
+        {
+            if (tokens[k].Lower == "to")
+            {
+                return k + 1;
+            }
+
+            if (!tokens[k].IsWord)
+            {
+                break;
+            }
+        }
+
+        return -1;
+    }
+
+    // The verb that reverses the event noun at i: "suspended (all) military aid", "halted its air strikes".
+    private int Reversal(List<Token> tokens, int i)
+    {
+        for (int k = i - 1; k >= Math.Max(0, i - 4); k--)
+        {
+            if (_lex.Reversals.Contains(tokens[k].Lower))
+            {
+                return k;
+            }
+
+            if (!tokens[k].IsWord || tokens[k].IsCapitalised || !(NounContext.Contains(tokens[k].Lower) || tokens[k].Lower is "all" or "some" or "part" or "planned"))
+            {
+                break;
+            }
+        }
+
+        return -1;
     }
 
     // "a German woman", "the Russian economy": a demonym qualifying a noun. It can stand for the state as the object of an
@@ -185,6 +266,11 @@ internal sealed partial class ArticleAnalysis
 
             // "it"/"he" as the speaker: "…, he said".
             string? pronoun = before is null && r > 0 && tokens[r - 1].Lower is "he" or "she" or "it" or "they" ? tokens[r - 1].Lower : null;
+            if (before is not null && w is "announce" or "announced" or "announces" or "declared" or "confirmed" && EventNounAfter(tokens, r + 1, n) >= 0)
+            {
+                continue; // "Italy announced a suspension of air links with Serbia": announcing an event noun is no report
+            }
+
             if (before is not null)
             {
                 int rest = n - r - 1;
@@ -271,6 +357,58 @@ internal sealed partial class ArticleAnalysis
                 return;
             }
 
+            // "launched a mediation effort on Saturday between X and Y": the mediator consults each side.
+            if (trigger.Mediating && Between(tokens, t1, frame.End) is var between && between >= 0)
+            {
+                var mediators = LeftSubject(tokens, candidates, frame, t0).Where(m => LinkedByVerb(tokens, m.End, t0)).ToList();
+                var sides = candidates.Where(m => m.Start > between && m.Start < between + 8 && m.Kind != MentionKind.Location).Take(2).ToList();
+                foreach (var mediator in mediators)
+                {
+                    foreach (var side in sides.Where(x => !SameSide(x.ActorId!, mediator.ActorId!)))
+                    {
+                        Emit(sentence, frame, trigger, t0, t1, mediator.ActorId!, side.ActorId!, Modal(tokens, frame, t0, mediator.End, mediator.ActorId!), confidence, date, found);
+                    }
+                }
+
+                return;
+            }
+
+            // "will give Tanzania a grant", "offered Jordan loans": the receiver sits between the verb and the noun.
+            if (trigger.Type == RelationType.Aid && Ditransitive(tokens, candidates, t0) is var (giving, receiver) && receiver is not null)
+            {
+                foreach (var s in LeftSubject(tokens, candidates, frame, giving))
+                {
+                    Emit(sentence, frame, trigger, t0, t1, s.ActorId!, receiver.ActorId!, Modal(tokens, frame, giving, s.End, s.ActorId!), confidence, date, found);
+                }
+
+                return;
+            }
+
+            // "the withdrawal of (US) troops from Syria": who leaves is after "of", whom they leave after "from".
+            if (trigger.Type == RelationType.Retreat && t1 < frame.End && tokens[t1].Lower == "of")
+            {
+                var left = candidates.FirstOrDefault(m => m.Start > t1 && m.Start <= t1 + 8 && m.Kind != MentionKind.Location && PrepositionBefore(tokens, m) == "from");
+                if (left is null)
+                {
+                    return;
+                }
+
+                var leaving = candidates.FirstOrDefault(m => m.Start > t1 && m.End <= left.Start && m.Kind != MentionKind.Location);
+                var movers = leaving is not null ? [leaving] : LeftSubject(tokens, candidates, frame, t0).Where(m => LinkedByVerb(tokens, m.End, t0)).ToList();
+                foreach (var mover in movers.Where(x => !SameSide(x.ActorId!, left.ActorId!)))
+                {
+                    Emit(sentence, frame, trigger, t0, t1, mover.ActorId!, left.ActorId!, Modal(tokens, frame, t0, mover.End, mover.ActorId!), confidence, date, found);
+                }
+
+                return;
+            }
+
+            if (t1 + 1 < frame.End && tokens[t1].Lower is "program" or "programme" or "programmes" or "programs" or "package" or "packages" or "deliveries" or "delivery"
+                or "shipments" or "shipment" or "convoy" or "convoys" or "exports" or "sales" or "links" or "flights" && trigger.Preps.Contains(tokens[t1 + 1].Lower))
+            {
+                t1++; // "a military aid program for Bosnia"
+            }
+
             if (t1 >= frame.End || !trigger.Preps.Contains(tokens[t1].Lower))
             {
                 return;
@@ -313,8 +451,9 @@ internal sealed partial class ArticleAnalysis
                 }
             }
 
-            // "strike a deal with", "launched attacks on": the event is the noun, not the light verb before it.
-            for (int k = t1; k < Math.Min(frame.End, t1 + 4); k++)
+            // "strike a deal with", "launched attacks on": the event is the noun, not the light verb before it. A demand is no
+            // light verb: "demanded the withdrawal of Serbian forces" asks something of those forces.
+            for (int k = t1; trigger.Type != RelationType.Request && k < Math.Min(frame.End, t1 + 4); k++)
             {
                 if (_lex.Triggers.Match(tokens, k, frame.End).Values?.Any(x => x.IsNoun) == true && (k == t1 || NounContext.Contains(tokens[k - 1].Lower)))
                 {
@@ -479,6 +618,45 @@ internal sealed partial class ArticleAnalysis
         }
     }
 
+    // "between" right after a noun or a few words on ("a mediation effort on Saturday between"), or -1.
+    private static int Between(List<Token> tokens, int from, int end)
+    {
+        for (int k = from; k < Math.Min(end, from + 5); k++)
+        {
+            if (tokens[k].Lower is "between" or "among")
+            {
+                return k;
+            }
+
+            if (tokens[k].Text is "," or ";" || IsSubordinator(tokens[k]))
+            {
+                break;
+            }
+        }
+
+        return -1;
+    }
+
+    // "gave Jordan a grant": the giving verb's index and the actor between it and the noun at t0.
+    private static (int Verb, Mention? Receiver) Ditransitive(List<Token> tokens, List<Mention> candidates, int t0)
+    {
+        int k = t0 - 1;
+        while (k >= 0 && k >= t0 - 4 && tokens[k].IsWord && !tokens[k].IsCapitalised && (NounContext.Contains(tokens[k].Lower) || tokens[k].Lower is "some" or "emergency"))
+        {
+            k--;
+        }
+
+        var receiver = k >= 0 ? MentionAt(candidates, k) : null;
+        if (receiver is null || receiver.End != k + 1 || receiver.Kind == MentionKind.Location || receiver.Start == 0)
+        {
+            return (-1, null);
+        }
+
+        int verb = receiver.Start - 1;
+        return tokens[verb].Lower is "give" or "gives" or "gave" or "given" or "giving" or "offer" or "offers" or "offered" or "offering" or "grant" or "grants" or "granted"
+            or "send" or "sends" or "sent" or "lend" or "lent" or "promise" or "promised" or "promises" ? (verb, receiver) : (-1, null);
+    }
+
     private static int Receiving(List<Token> tokens, int t0)
     {
         for (int k = t0 - 1; k >= Math.Max(0, t0 - 4); k--)
@@ -569,9 +747,14 @@ internal sealed partial class ArticleAnalysis
                 return me;
             }
 
-            if (w is "it" && frame.Speaker is { } it && Draft(it)?.Kind != ActorKind.Person)
+            if (w is "it" or "they" && frame.Speaker is { } it && Draft(it)?.Kind != ActorKind.Person)
             {
-                return it;
+                return it; // "Afghan rebels said they would meet …"
+            }
+
+            if (w is "he" or "she" && frame.Speaker is { } he && Draft(he)?.Kind == ActorKind.Person)
+            {
+                return he;
             }
 
             if (IsBoundary(tokens[k]))
@@ -600,9 +783,33 @@ internal sealed partial class ArticleAnalysis
         return k >= 0 && (_lex.ObjectVerbs.Contains(tokens[k].Lower) || _lex.Triggers.Match(tokens, k).Values?.Any(t => !t.IsNoun) == true);
     }
 
+    // "from neighbouring Lebanon", "in northern Syria": the preposition that governs a mention, past its place adjectives.
+    private static string? PrepositionBefore(List<Token> tokens, Mention m)
+    {
+        int k = m.Start - 1;
+        if (k >= 0 && (tokens[k].Lower.EndsWith("ern", StringComparison.Ordinal) || tokens[k].Lower is "central" or "neighbouring" or "neighboring"))
+        {
+            k--;
+        }
+
+        // "over two Israeli air raids", "with the new Syrian government".
+        for (int skipped = 0; k >= 0 && skipped < 2 && (tokens[k].Lower is "the" or "a" or "an" or "its" or "their" or "new" or "recent" or "some" or "several"
+            || tokens[k].Lower.All(char.IsAsciiDigit) || tokens[k].Lower is "two" or "three" or "four" or "five" or "six" or "seven" or "eight" or "nine" or "ten"); skipped++)
+        {
+            k--;
+        }
+
+        return k >= 0 ? tokens[k].Lower : null;
+    }
+
     private static bool AfterPreposition(List<Token> tokens, Mention m)
     {
         int k = m.Start - 1;
+        if (k >= 1 && tokens[k].Lower == "of" && tokens[k - 1].Lower is "group" or "delegation" or "team")
+        {
+            return false; // "a group of Moroccan diplomats held …": the actor heads the phrase
+        }
+
         if (k >= 0 && (tokens[k].Lower.EndsWith("ern", StringComparison.Ordinal) || tokens[k].Lower is "central" or "neighbouring" or "neighboring"))
         {
             k--; // "in northern Syria"
@@ -654,6 +861,11 @@ internal sealed partial class ArticleAnalysis
                 continue; // "Assad's ally, offered": the possessor is not the subject
             }
 
+            if (AppositionHead(tokens, candidates, m, t0) is { } head)
+            {
+                return [head]; // "Pakistan, a key U.S. ally in the war, has refused": the head, not the actor inside the apposition
+            }
+
             // "X, Y and Z agreed" is a list; "Russia, Assad's ally," is an apposition: a list closes with "and".
             var subject = new List<Mention> { m };
             int s = m.Start;
@@ -675,6 +887,33 @@ internal sealed partial class ArticleAnalysis
         }
 
         return [];
+    }
+
+    private static Mention? AppositionHead(List<Token> tokens, List<Mention> candidates, Mention inner, int t0)
+    {
+        int close = -1;
+        for (int k = inner.End; k < t0; k++)
+        {
+            if (tokens[k].Text == ",")
+            {
+                close = k;
+            }
+        }
+
+        if (close < 0)
+        {
+            return null;
+        }
+
+        for (int k = inner.Start - 1; k >= Math.Max(1, inner.Start - 6); k--)
+        {
+            if (tokens[k].Text == ",")
+            {
+                return k + 1 < tokens.Count && tokens[k + 1].Lower is "a" or "an" or "the" or "its" && MentionAt(candidates, k - 1) is { Kind: not MentionKind.Location } head && head.End == k ? head : null;
+            }
+        }
+
+        return null;
     }
 
     private (string? Target, bool ViaPlace, bool Indirect) RightObject(List<Token> tokens, List<Mention> candidates, Frame frame, int from, int to, List<string> sources, Trigger trigger, bool noun)
@@ -713,12 +952,16 @@ internal sealed partial class ArticleAnalysis
 
             k = m.End - 1;
             bool locative = m.Start > 0 && Locatives.Contains(tokens[m.Start - 1].Lower) && !(noun && m.Start - 1 == from - 1);
-            if (!noun && locative && trigger.ObjectPreps.Count == 0 && trigger.Type is not RelationType.Concede)
+
+            // "refused to deploy troops in Iraq", "threatened to resume attacks in Israel": the place of the refused or
+            // threatened act is the party it is aimed at.
+            bool infinitive = !noun && trigger.Type is RelationType.Reject or RelationType.Threaten && InfinitiveAfter(tokens, from, to) >= 0;
+            if (!noun && locative && trigger.ObjectPreps.Count == 0 && trigger.Type is not RelationType.Concede && !infinitive)
             {
                 continue;
             }
 
-            if (m.Kind == MentionKind.StateNoun && _lex.EquipmentNouns.Contains(tokens[m.End - 1].Lower))
+            if (m.Kind == MentionKind.StateNoun && _lex.EquipmentNouns.Contains(tokens[m.End - 1].Lower) && Plover.Of(trigger.Type).Quad != QuadClass.VerbalConflict)
             {
                 continue;
             }
@@ -729,7 +972,7 @@ internal sealed partial class ArticleAnalysis
                 continue;
             }
 
-            if (!noun && trigger.ObjectPreps.Count > 0 && (m.Start == 0 || !trigger.ObjectPreps.Contains(tokens[m.Start - 1].Lower)))
+            if (!noun && trigger.ObjectPreps.Count > 0 && (PrepositionBefore(tokens, m) is not { } prep || !trigger.ObjectPreps.Contains(prep)))
             {
                 continue;
             }
@@ -853,11 +1096,13 @@ internal sealed partial class ArticleAnalysis
         var tokens = sentence.Tokens;
         foreach (var m in candidates)
         {
-            bool epistemic = m.End + 1 < tokens.Count && tokens[m.End + 1].Lower is "have" or "be" or "know" or "surely"; // "must have known"
+            // "must have known" is a guess, "must be ready to" an obligation.
+            bool epistemic = m.End + 1 < tokens.Count && (tokens[m.End + 1].Lower is "have" or "know" or "surely"
+                || (tokens[m.End + 1].Lower == "be" && !(m.End + 2 < tokens.Count && tokens[m.End + 2].Lower is "ready" or "prepared" or "willing" or "allowed" or "held" or "brought" or "able" or "made" or "stopped" or "removed")));
             if (m.Start >= frame.Start && m.End < frame.End && tokens[m.End].Lower is "must" && !epistemic && m.Kind != MentionKind.Location && m.ActorId != speaker)
             {
                 string source = speaker;
-                var trigger = new Trigger(RelationType.Request, "must", false, false, [], false);
+                var trigger = new Trigger(RelationType.Request, "must", false, false, [], false) { Polarity = 0 };
                 Emit(sentence, frame with { Speaker = null }, trigger, m.End, m.End + 1, source, m.ActorId!, Modality.Asserted, 0.6, date, found);
             }
         }
@@ -940,13 +1185,13 @@ internal sealed partial class ArticleAnalysis
         }
 
         var plover = Plover.Of(trigger.Type);
-        int polarity = plover.Polarity;
-        double score = plover.Score;
+        int polarity = trigger.Polarity ?? plover.Polarity;
+        double score = polarity == 0 && plover.Polarity != 0 ? 0 : plover.Score;
         if (modality == Modality.Negated)
         {
             // "did not meet" is no meeting: a negated cooperation leans the other way, a negated attack is nothing.
-            polarity = plover.Score > 0 ? -1 : 0;
-            score = plover.Score > 0 ? -plover.Score / 2 : 0;
+            polarity = polarity > 0 ? -1 : 0;
+            score = score > 0 ? -score / 2 : 0;
         }
 
         confidence -= modality switch

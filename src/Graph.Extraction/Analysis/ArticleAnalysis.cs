@@ -392,6 +392,11 @@ internal sealed partial class ArticleAnalysis
             }
 
             string? state = qualifier is null ? null : StateOf(qualifier);
+            if (state is null && qualifier is { ActorKind: ActorKind.Organization } body)
+            {
+                state = body.ActorId; // "EU foreign ministers", "Nato forces", "European states": the body acts through them
+            }
+
             if (state is null && end + 1 < tokens.Count && tokens[end].Lower is "in" && MentionAt(mentions, end + 1) is { ActorKind: ActorKind.Country, Form: FormKind.Capital or FormKind.Name } seat)
             {
                 state = seat.ActorId; // "the government in Kabul"
@@ -543,6 +548,11 @@ internal sealed partial class ArticleAnalysis
             var qualifier = Qualifier(tokens, mentions, i);
             int from = qualifier?.Start ?? i;
             string? determiner = from > 0 ? tokens[from - 1].Lower : null;
+            if (from > 1 && determiner is "senior" or "top" or "high-ranking" or "junior" or "leading" or "visiting")
+            {
+                determiner = tokens[from - 2].Lower; // "a senior British minister"
+            }
+
             if (from > 0 && tokens[from - 1].IsPossessive && from > 1)
             {
                 determiner = null;
@@ -616,9 +626,23 @@ internal sealed partial class ArticleAnalysis
                 continue;
             }
 
-            if (determiner is "a" or "an" && qualifier is not null && Principal(qualifier) is { } state && end <= tokens.Count)
+            // "Emmanuel Macron, France's president,": an owned title in apposition describes the person before it.
+            if (ownedTitle && qualifier!.Start >= 2 && tokens[qualifier.Start - 1].Text == "," && MentionAt(mentions, qualifier.Start - 2) is { ActorKind: ActorKind.Person, ActorId: { } named } before
+                && before.End == qualifier.Start - 1)
             {
-                // "a US official said": the state speaks through an unnamed official.
+                var draft = Draft(named)!;
+                if (Principal(qualifier) is { } by && !draft.Affiliations.Any(a => a.IsInForceOn(_day)))
+                {
+                    draft.Affiliate(by, role);
+                }
+
+                i = end - 1;
+                continue;
+            }
+
+            if ((determiner is "a" or "an" || ownedTitle) && qualifier is not null && Principal(qualifier) is { } state && end <= tokens.Count)
+            {
+                // "a US official said", "Japan's foreign minister said": the state speaks through an unnamed official.
                 Consume(mentions, qualifier);
                 mentions.Add(new Mention(qualifier.Start, end, state, MentionKind.Coreference, Surface(sentence, qualifier.Start, end)) { ActorKind = Draft(state)?.Kind });
                 i = end - 1;

@@ -9,6 +9,12 @@ internal sealed record Trigger(RelationType Type, string Lemma, bool IsNoun, boo
 {
     /// <summary>For verbs whose direct object is a topic ("discussed the plan with X"): the target only comes after one of these.</summary>
     public IReadOnlyList<string> ObjectPreps { get; init; } = [];
+
+    /// <summary>Where a wording is less friendly than its PLOVER type's default: a demand (CAMEO 10) is a neutral request, not an appeal.</summary>
+    public int? Polarity { get; init; }
+
+    /// <summary>"mediation between X and Y": the subject consults each side; the sides do not meet.</summary>
+    public bool Mediating { get; init; }
 }
 
 /// <summary>
@@ -42,6 +48,9 @@ internal sealed class Lexicon
     public HashSet<string> ObjectVerbs { get; } = new(StringComparer.Ordinal);
     public HashSet<string> MediaNames { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Victims { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Verbs that undo the event noun after them: "suspended aid", "halted air strikes".</summary>
+    public HashSet<string> Reversals { get; } = new(StringComparer.Ordinal);
 
     private readonly List<string> _furnitureStarts = [];
     private readonly List<string> _furnitureContains = [];
@@ -207,6 +216,11 @@ internal sealed class Lexicon
         ObjectVerbs.UnionWith(Strings(root, "objectVerbs").Select(s => s.ToLowerInvariant()));
         MediaNames.UnionWith(Strings(root, "mediaNames").Select(s => s.ToLowerInvariant()));
         Victims.UnionWith(Strings(root, "victims"));
+        foreach (var v in Strings(root, "reversals"))
+        {
+            Reversals.UnionWith(VerbForms.Of(v).Select(f => f.Form));
+        }
+
         if (root.TryGetProperty("furniture", out var furniture) && furniture.ValueKind == JsonValueKind.Object)
         {
             _furnitureStarts.AddRange(Strings(furniture, "starts").Select(s => s.ToLowerInvariant()));
@@ -230,18 +244,20 @@ internal sealed class Lexicon
         bool symmetric = t.TryGetProperty("symmetric", out var sym) && sym.ValueKind == JsonValueKind.True;
         var preps = Strings(t, "preps").Select(s => s.ToLowerInvariant()).ToArray();
         var objectPreps = Strings(t, "objectPreps").Select(s => s.ToLowerInvariant()).ToArray();
+        int? polarity = t.TryGetProperty("polarity", out var pol) && pol.TryGetInt32(out int pv) ? Math.Sign(pv) : null;
+        bool mediating = t.TryGetProperty("mediating", out var med) && med.ValueKind == JsonValueKind.True;
         foreach (var v in Strings(t, "verbs"))
         {
             string lemma = v.TrimStart('=').Split('|')[0];
             foreach (var (form, past) in VerbForms.Of(v))
             {
-                Triggers.Add(form, new Trigger(type, lemma, false, past, preps, symmetric) { ObjectPreps = objectPreps });
+                Triggers.Add(form, new Trigger(type, lemma, false, past, preps, symmetric) { ObjectPreps = objectPreps, Polarity = polarity, Mediating = mediating });
             }
         }
 
         foreach (var n in Strings(t, "nouns"))
         {
-            Triggers.Add(n, new Trigger(type, n, true, false, preps, symmetric));
+            Triggers.Add(n, new Trigger(type, n, true, false, preps, symmetric) { Polarity = polarity, Mediating = mediating });
         }
     }
 
