@@ -74,7 +74,7 @@ internal static class BenchCommand
                 }
             }
         });
-        return new Command("bench", "Throughput figures (printed; nothing is asserted)") { ingest, BenchApiCommand.Create() };
+        return new Command("bench", "Throughput figures (printed; nothing is asserted)") { ingest, BenchApiCommand.Create(), BenchExtractCommand.Create() };
     }
 
     private static async Task MeasureAsync(string label, Func<Task<IngestSummary>> run)

@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Graph.Cli.Hosting;
+using Graph.Core.Domain;
+using Graph.Extraction.Reading;
+
+namespace Graph.Cli.Commands;
+
+/// <summary>
+/// <c>graph bench extract [PATH] [--repeat N]</c>: extraction throughput alone (single thread, reading excluded from the
+/// clock), and peak memory while the input is streamed N times, so that a 100 MB feed is seen to run in flat memory.
+/// </summary>
+internal static class BenchExtractCommand
+{
+    public static Command Create()
+    {
+        var path = new Argument<string?>("path") { Description = "Articles to extract (default: ../shared/corpus/guardian-syria-2019.jsonl, else the seed articles)", Arity = ArgumentArity.ZeroOrOne };
+        var repeat = new Option<int>("--repeat") { Description = "Stream the input this many times (never held in memory as a whole)", DefaultValueFactory = _ => 1 };
+        var command = new Command("extract", "MB/s and articles/s of the extractor alone on one thread, and peak memory while streaming") { path, repeat };
+        command.SetAction(async (parse, ct) =>
+        {
+            var input = parse.GetValue(path) ?? DefaultCorpus();
+            int passes = parse.GetValue(repeat);
+            if (input is null || !Path.Exists(input) || passes < 1)
+            {
+                await Console.Error.WriteLineAsync(passes < 1 ? "--repeat must be at least 1" : $"No such input: {input ?? "(none found)"}");
+                return 2;
+            }
+
+            await using var services = CommonOptions.Services(parse);
+            var reader = services.GetRequiredService<ArticleReader>();
+            var extractor = services.GetRequiredService<IExtractor>();
+
+            // Warm up (knowledge base load, JIT) outside the timings, and count one pass so progress can be reported.
+            extractor.Extract(new Article("warm-up", "Russia condemned Turkey on Monday, the foreign ministry said."));
+            long perPass = 0;
+            long passBytes = 0;
+            await foreach (var item in reader.ReadAsync(input, ct))
+            {
+                if (item.Article is { } a)
+                {
+                    perPass++;
+                    passBytes += Encoding.UTF8.GetByteCount(a.Text);
+                }
+            }
+
+            if (perPass == 0)
+            {
+                await Console.Error.WriteLineAsync($"No readable articles in {input}");
+                return 1;
+            }
+
+            long total = perPass * passes;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"input: {input}: {perPass} articles, {passBytes / 1e6:0.00} MB of text per pass; {passes} pass(es) = {total * 1.0 / perPass * passBytes / 1e6:0.0} MB; one thread"));
+
+            long[] checkpoints = [Math.Max(1, total / 10), Math.Max(1, total / 2), total];
+            int next = 0;
+            long done = 0;
+            long bytes = 0;
+            long relations = 0;
+            long peakHeap = 0;
+            var extracting = new Stopwatch();
+            var wall = Stopwatch.StartNew();
+            for (int pass = 0; pass < passes; pass++)
+            {
+                await foreach (var item in reader.ReadAsync(input, ct))
+                {
+                    if (item.Article is not { } article)
+                    {
+                        continue;
+                    }
+
+                    extracting.Start();
+                    var result = extractor.Extract(article);
+                    extracting.Stop();
+                    relations += result.Relations.Count;
+                    bytes += Encoding.UTF8.GetByteCount(article.Text);
+                    done++;
+
+                    // Sampling the heap after every article is cheap next to extraction and catches a growing heap early.
+                    peakHeap = Math.Max(peakHeap, GC.GetTotalMemory(forceFullCollection: false));
+                    while (next < checkpoints.Length && done >= checkpoints[next])
+                    {
+                        using var self = Process.GetCurrentProcess();
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"  {done * 100.0 / total,5:0}% ({done} articles, {bytes / 1e6:0.0} MB): working set {self.WorkingSet64 / 1048576.0:0} MiB, peak working set {self.PeakWorkingSet64 / 1048576.0:0} MiB, GC heap {GC.GetTotalMemory(false) / 1048576.0:0} MiB, peak GC heap {peakHeap / 1048576.0:0} MiB"));
+                        next++;
+                    }
+                }
+            }
+
+            wall.Stop();
+            double seconds = extracting.Elapsed.TotalSeconds;
+            var info = GC.GetGCMemoryInfo();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"extraction alone: {done} articles, {bytes / 1e6:0.00} MB in {seconds:0.000} s = {bytes / 1e6 / seconds:0.00} MB/s, {done / seconds:0} articles/s ({relations} relations)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"wall time with reading: {wall.Elapsed.TotalSeconds:0.000} s; GC: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections (gen0/1/2), heap after last GC {info.HeapSizeBytes / 1048576.0:0} MiB"));
+            return 0;
+        });
+        return command;
+    }
+
+    private static string? DefaultCorpus()
+    {
+        var home = Paths.Home();
+        var corpus = home is null ? null : Path.GetFullPath(Path.Combine(home, "..", "shared", "corpus", "guardian-syria-2019.jsonl"));
+        return corpus is not null && File.Exists(corpus) ? corpus : Paths.DefaultSeed();
+    }
+}
