@@ -274,7 +274,7 @@ internal sealed partial class ArticleAnalysis
             if (before is not null)
             {
                 int rest = n - r - 1;
-                bool content = rest >= 3 && tokens[r + 1].Text is not ("," or "." or "”" or "\"");
+                bool content = rest >= 3 && tokens[r + 1].Text is not ("," or "." or "”" or "\"") && !OnlyWhen(tokens, r + 1);
                 return content
                     ? new Frame(r + 1, n, before.ActorId, before)
                     : new Frame(0, TrimEnd(tokens, before.Start), before.ActorId, before);
@@ -299,6 +299,24 @@ internal sealed partial class ArticleAnalysis
         }
 
         return new Frame(0, n, null, null);
+    }
+
+    // "…, Dutch Foreign Minister Hans van den Broek said on Tuesday.": what follows the reporting verb is only its time.
+    private static bool OnlyWhen(List<Token> tokens, int from)
+    {
+        for (int k = from; k < tokens.Count; k++)
+        {
+            var t = tokens[k];
+            bool when = !t.IsWord || t.Lower is "on" or "in" or "at" or "last" or "this" or "today" or "yesterday" or "tonight" or "late" or "early" or "here" or "there"
+                or "earlier" or "later" or "night" or "morning" or "afternoon" or "evening" or "week" or "month"
+                || EventDates.DayOfWeekOf(t.Text) is not null || EventDates.MonthOf(t.Text) > 0 || t.Lower.All(char.IsAsciiDigit);
+            if (!when)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int TrimEnd(List<Token> tokens, int end)
@@ -486,6 +504,14 @@ internal sealed partial class ArticleAnalysis
                 if (tokens[k].Lower == "by")
                 {
                     byAt = k;
+                    break;
+                }
+
+                // "rejected calls by Belarus": an object before "by" makes the verb active; "shored up and propelled by
+                // Russia" is still a passive.
+                string w = tokens[k].Lower;
+                if (!(w.EndsWith("ly", StringComparison.Ordinal) || w.EndsWith("ed", StringComparison.Ordinal) || w is "and" or "or" or "," or "up" or "out" or "off" or "forward" or "back" or "away" or "along"))
+                {
                     break;
                 }
             }

@@ -143,6 +143,20 @@ internal sealed partial class ArticleAnalysis
     // Single lower-case words that are also actor names ("chad") and sentence-initial "May" are not actors.
     private static bool Plausible(KnownForm form, List<Token> tokens, int at)
     {
+        // "Swedish-registered vessel", "European-based missiles", "the Europe Bridge": provenance or part of another
+        // name, not a party to anything.
+        int after = at + form.Parts.Length;
+        if (after + 1 < tokens.Count && tokens[after].Text == "-" && !tokens[after].SpaceBefore && !tokens[after + 1].SpaceBefore
+            && tokens[after + 1].Lower is "based" or "made" or "built" or "born" or "registered" or "speaking" or "style" or "flagged" or "educated")
+        {
+            return false;
+        }
+
+        if (after < tokens.Count && tokens[after].IsCapitalised && tokens[after].Text is "Bridge" or "Street" or "Square" or "Avenue" or "Road" or "Airport" or "Hotel" or "Stadium" or "Cup" or "Prize")
+        {
+            return false;
+        }
+
         if (form.Actor.IsCollective || form.Parts.Length > 1)
         {
             return true;
@@ -196,6 +210,7 @@ internal sealed partial class ArticleAnalysis
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
         FindCoreference(sentence, mentions);
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+        AffiliateOfficials(mentions);
 
         foreach (var m in mentions)
         {
@@ -225,6 +240,39 @@ internal sealed partial class ArticleAnalysis
             if (draft.Kind == ActorKind.Person && m.Kind != MentionKind.Coreference)
             {
                 LearnName(draft);
+            }
+        }
+    }
+
+    // "President Yoweri Museveni has banned Ugandan opposition candidates": an official the knowledge base does not know,
+    // titled as a head of state or government or a minister, serves the one state the sentence names.
+    private void AffiliateOfficials(List<Mention> mentions)
+    {
+        string? state = null;
+        foreach (var m in mentions)
+        {
+            if (m.ActorKind == ActorKind.Country && m.Kind is MentionKind.Named or MentionKind.StateNoun && m.ActorId != state)
+            {
+                if (state is not null)
+                {
+                    return;
+                }
+
+                state = m.ActorId;
+            }
+        }
+
+        if (state is null)
+        {
+            return;
+        }
+
+        foreach (var m in mentions)
+        {
+            if (m.Kind == MentionKind.NewName && m.ActorKind == ActorKind.Person && Draft(m.ActorId!) is { Known: null, Title: { } title, Affiliations.Count: 0 } person
+                && (_lex.HeadsOfState.Contains(title) || title.EndsWith("minister", StringComparison.Ordinal) || title is "vice president" or "vice-president"))
+            {
+                person.Affiliate(state, title);
             }
         }
     }
