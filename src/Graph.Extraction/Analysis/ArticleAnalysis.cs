@@ -251,14 +251,18 @@ internal sealed partial class ArticleAnalysis
         string? state = null;
         foreach (var m in mentions)
         {
-            if (m.ActorKind == ActorKind.Country && m.Kind is MentionKind.Named or MentionKind.StateNoun && m.ActorId != state)
+            // "Paraguayan opposition" (opposition-pry) names its state too.
+            string? named = m.ActorKind == ActorKind.Country && m.Kind is MentionKind.Named or MentionKind.StateNoun ? m.ActorId
+                : m.Kind == MentionKind.Collective && m.ActorId is { } group && group.LastIndexOf('-') is var dash && dash > 0
+                    && _kb.Find(group[(dash + 1)..].ToUpperInvariant()) is { Kind: ActorKind.Country } qualified ? qualified.Id : null;
+            if (named is not null && named != state)
             {
                 if (state is not null)
                 {
                     return;
                 }
 
-                state = m.ActorId;
+                state = named;
             }
         }
 

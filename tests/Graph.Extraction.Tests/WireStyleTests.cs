@@ -1,0 +1,197 @@
+using Graph.Core.Domain;
+
+namespace Graph.Extraction.Tests;
+
+/// <summary>
+/// Wire-style constructions and verb frames of the CAMEO manual (issue 3), one invented sentence per class: what must be
+/// read, and what must not appear.
+/// </summary>
+public class WireStyleTests
+{
+    [Fact]
+    public void Igo_actors_carry_igo_prefixed_cameo_codes()
+    {
+        var x = Extract.Text("The UN Security Council condemned Iran. Nato officials met Georgia. The OPCW criticised Syria.");
+        x.Actors.Single(a => a.Id == "UNSC").Codes["cameo"].ShouldBe("IGOUNO");
+        x.Actors.Single(a => a.Id == "NAT").Codes["cameo"].ShouldBe("IGONAT");
+        x.Actors.Single(a => a.Id == "OPCW").Codes["cameo"].ShouldBe("IGO"); // an IGO without a CAMEO code of its own
+        x.Actors.ShouldAllBe(a => a.Id != "UNO" || a.Codes["cameo"] == "IGOUNO");
+    }
+
+    [Fact]
+    public void Europe_and_european_bodies_resolve_to_the_eu()
+    {
+        var x = Extract.Text("European leaders condemned Belarus on Monday. The European Community urged Serbia to negotiate.");
+        x.Between("EUR", "BLR").ShouldContain(r => r.Type == RelationType.Accuse);
+        x.Between("EUR", "SRB").ShouldContain(r => r.Type == RelationType.Request);
+        x.Actors.Single(a => a.Id == "EUR").Codes["cameo"].ShouldBe("EEC");
+    }
+
+    [Fact]
+    public void Europe_inside_another_name_or_a_provenance_compound_is_no_actor()
+    {
+        var x = Extract.Text("Farmers blocked the Europe Bridge near Kehl. Moldova bought European-made buses.");
+        x.Actors.ShouldNotContain(a => a.Id == "EUR");
+    }
+
+    [Fact]
+    public void Officials_of_a_body_act_for_it()
+    {
+        var x = Extract.Text("EU foreign ministers demanded the withdrawal of Russian forces from Georgia.");
+        x.Between("EUR", "RUS").ShouldContain(r => r.Type == RelationType.Request);
+
+        // The withdrawal is demanded, not done.
+        x.Between("RUS", "GEO").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_demand_is_a_neutral_request_an_appeal_a_friendly_one()
+    {
+        var demand = Extract.Text("Chile demanded that Bolivia return the border post.");
+        demand.Between("CHL", "BOL").ShouldContain(r => r.Type == RelationType.Request && r.Polarity == 0);
+        demand.Between("CHL", "BOL").ShouldNotContain(r => r.Polarity > 0);
+
+        var appeal = Extract.Text("Chile urged Bolivia to return to talks.");
+        appeal.Between("CHL", "BOL").ShouldContain(r => r.Type == RelationType.Request && r.Polarity == 1);
+    }
+
+    [Fact]
+    public void Obligation_with_must_be_ready_is_a_demand_but_must_have_is_a_guess()
+    {
+        var x = Extract.Text("The Egyptian foreign minister said on Tuesday that Ethiopia must be ready to compromise on the dam.");
+        x.Between("EGY", "ETH").ShouldContain(r => r.Type == RelationType.Request && r.Polarity == 0);
+
+        var guess = Extract.Text("The Egyptian foreign minister said that Ethiopia must have known about the leak.");
+        guess.Relations.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void An_owned_title_stands_for_its_owner()
+    {
+        var x = Extract.Text("Japan's foreign minister has criticised China over the dispute.");
+        x.Between("JPN", "CHN").ShouldContain(r => r.Type == RelationType.Accuse);
+        x.Relations.ShouldNotContain(r => r.Source == "CHN");
+    }
+
+    [Fact]
+    public void An_owned_title_in_apposition_describes_the_person_before_it()
+    {
+        var x = Extract.Text("Mevlut Cavusoglu, Turkey's foreign minister, accused Greece of provocation.");
+        x.Relations.ShouldContain(r => r.Source == "mevlut-cavusoglu" && r.Target == "GRC" && r.Type == RelationType.Accuse);
+        x.Actors.Single(a => a.Id == "mevlut-cavusoglu").Affiliations.ShouldContain(a => a.ActorId == "TUR");
+    }
+
+    [Fact]
+    public void Reversal_verbs_turn_cooperation_into_sanction_and_attacks_into_retreat()
+    {
+        var aid = Extract.Text("Germany suspended military aid to Turkey after the incursion.");
+        aid.Between("DEU", "TUR").ShouldContain(r => r.Type == RelationType.Sanction && r.Polarity == -1);
+        aid.Between("DEU", "TUR").ShouldNotContain(r => r.Type == RelationType.Aid);
+
+        var halt = Extract.Text("Russia halted its attacks on Ukraine during the talks.");
+        halt.Between("RUS", "UKR").ShouldContain(r => r.Type == RelationType.Retreat);
+        halt.Between("RUS", "UKR").ShouldNotContain(r => r.Type == RelationType.Assault);
+    }
+
+    [Fact]
+    public void Announced_with_an_event_noun_is_the_event_not_a_report()
+    {
+        var x = Extract.Text("Norway announced a suspension of arms exports to Saudi Arabia.");
+        x.Between("NOR", "SAU").ShouldContain(r => r.Type == RelationType.Sanction);
+    }
+
+    [Fact]
+    public void Mediation_between_two_sides_consults_each_side_only()
+    {
+        var x = Extract.Text("Kuwait's emir launched a mediation effort on Sunday between Qatar and Saudi Arabia.");
+        x.Between("KWT", "QAT").ShouldContain(r => r.Type == RelationType.Consult);
+        x.Between("KWT", "SAU").ShouldContain(r => r.Type == RelationType.Consult);
+        x.Between("QAT", "SAU").ShouldBeEmpty();
+        x.Between("SAU", "QAT").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Ditransitive_giving_makes_the_receiver_the_target()
+    {
+        var x = Extract.Text("Norway will give Malawi a grant to build schools.");
+        x.Between("NOR", "MWI").ShouldContain(r => r.Type == RelationType.Aid && r.Modality == Modality.Future);
+    }
+
+    [Fact]
+    public void Withdrawal_of_forces_from_a_state()
+    {
+        var x = Extract.Text("The United States sped up the withdrawal of its troops from Somalia.");
+        x.Between("USA", "SOM").ShouldContain(r => r.Type == RelationType.Retreat && r.Polarity == 1);
+        x.Between("SOM", "USA").ShouldBeEmpty();
+
+        var neighbouring = Extract.Text("Russia says it is ready to withdraw its forces from neighbouring Ukraine.");
+        neighbouring.Between("RUS", "UKR").ShouldContain(r => r.Type == RelationType.Retreat);
+    }
+
+    [Fact]
+    public void Refusing_or_threatening_an_act_somewhere_targets_that_place_and_does_not_assert_the_act()
+    {
+        var refuse = Extract.Text("Spain has refused to deploy peacekeepers in Mali.");
+        refuse.Between("ESP", "MLI").ShouldContain(r => r.Type == RelationType.Reject && r.Polarity == -1);
+        refuse.Between("ESP", "MLI").ShouldNotContain(r => r.Type == RelationType.Mobilize);
+
+        var threat = Extract.Text("Iran threatened on Monday to shell towns in Iraq.");
+        threat.Between("IRN", "IRQ").ShouldContain(r => r.Type == RelationType.Threaten);
+        threat.Between("IRN", "IRQ").ShouldNotContain(r => r.Type == RelationType.Assault);
+    }
+
+    [Fact]
+    public void Trailing_said_on_a_day_frames_the_whole_sentence()
+    {
+        var x = Extract.Text("Canada suspended military aid to Niger, a Canadian official said on Tuesday.");
+        x.Between("CAN", "NER").ShouldContain(r => r.Type == RelationType.Sanction);
+    }
+
+    [Fact]
+    public void An_object_before_by_keeps_the_verb_active()
+    {
+        var x = Extract.Text("Berlin rejected recent calls by Belarus for economic aid.");
+        x.Between("DEU", "BLR").ShouldContain(r => r.Type == RelationType.Reject);
+        x.Between("BLR", "DEU").ShouldNotContain(r => r.Type == RelationType.Reject);
+    }
+
+    [Fact]
+    public void Apposition_inside_the_subject_does_not_take_the_verb()
+    {
+        var x = Extract.Text("Kenya, a key U.S. ally in the region, has refused to send troops to Haiti.");
+        x.Between("KEN", "HTI").ShouldContain(r => r.Type == RelationType.Reject);
+        x.Relations.ShouldNotContain(r => r.Source == "USA");
+    }
+
+    [Fact]
+    public void Group_of_diplomats_is_their_state()
+    {
+        var x = Extract.Text("A group of Tunisian diplomats held a meeting with Egypt's foreign minister in Cairo.");
+        x.Between("TUN", "EGY").ShouldContain(r => r.Type == RelationType.Consult);
+    }
+
+    [Fact]
+    public void Unknown_president_serves_the_one_state_of_the_sentence()
+    {
+        var x = Extract.Text("President Ruben Ostrava has banned Paraguayan opposition candidates from the election.");
+        x.Actors.Single(a => a.Id == "ruben-ostrava").Affiliations.ShouldContain(a => a.ActorId == "PRY");
+
+        var two = Extract.Text("President Ruben Ostrava has accused Brazil and Argentina of meddling.");
+        two.Actors.Single(a => a.Id == "ruben-ostrava").Affiliations.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Complaining_to_one_party_about_another_accuses_the_other()
+    {
+        var x = Extract.Text("Lebanon complained to the United Nations on Tuesday over two Israeli air raids.");
+        x.Between("LBN", "ISR").ShouldContain(r => r.Type == RelationType.Accuse);
+        x.Between("LBN", "UNO").ShouldNotContain(r => r.Type == RelationType.Accuse);
+    }
+
+    [Fact]
+    public void Pronoun_subject_of_a_report_is_the_speaker()
+    {
+        var x = Extract.Text("Bolivian rebel leaders said on Friday they would meet UN officials in Geneva.");
+        x.Relations.ShouldContain(r => r.Source.StartsWith("rebels", StringComparison.Ordinal) && r.Target == "UNO" && r.Type == RelationType.Consult);
+    }
+}
