@@ -157,6 +157,18 @@ internal sealed partial class ArticleAnalysis
             return false;
         }
 
+        // "Labour Minister": a portfolio, not the party.
+        if (form.Actor.Kind is not (ActorKind.Country or ActorKind.Person) && after < tokens.Count && tokens[after].Text is "Minister" or "Ministry")
+        {
+            return false;
+        }
+
+        // "Montenegro Municipality Association (AKK)": an acronym in brackets after a name abbreviates that name.
+        if (form.Actor.Kind == ActorKind.Person && at >= 2 && tokens[at - 1].Text == "(" && tokens[at - 2].IsCapitalised && tokens[at].Text.All(char.IsUpper))
+        {
+            return false;
+        }
+
         if (form.Actor.IsCollective || form.Parts.Length > 1)
         {
             return true;
@@ -509,7 +521,7 @@ internal sealed partial class ArticleAnalysis
             }
 
             int start = i;
-            if (tokens[i].Text is "The")
+            if (tokens[i].Text is "The" or "A" or "An")
             {
                 start++;
             }
@@ -537,7 +549,11 @@ internal sealed partial class ArticleAnalysis
 
             int words = Enumerable.Range(start, end - start).Count(k => tokens[k].IsWord && tokens[k].IsCapitalised);
             bool media = end > start && end < tokens.Count && _lex.MediaHeads.Match(tokens, end) is { Length: > 0 } && tokens[end].IsWord && !tokens[end].IsCapitalised;
-            if (words >= 2 && (head || media) || words >= 1 && media)
+            // "the Czechoslovak news agency Ceteka": a lone nationality adjective before a media word names no organisation.
+            bool adjective = words == 1 && end - start == 1 && tokens[start].Lower is var lone
+                && (lone.EndsWith("ian", StringComparison.Ordinal) || lone.EndsWith("ese", StringComparison.Ordinal) || lone.EndsWith("ish", StringComparison.Ordinal)
+                    || lone.EndsWith("ak", StringComparison.Ordinal) || lone.EndsWith("av", StringComparison.Ordinal));
+            if (words >= 2 && (head || media) || words >= 1 && media && !adjective)
             {
                 // A state name glued in front belongs to the organisation: "Russian Defence Ministry".
                 Mention? state = start > 0 ? MentionAt(mentions, start - 1) : null;
