@@ -611,6 +611,12 @@ internal sealed partial class ArticleAnalysis
             confidence -= viaPlace ? 0.1 : 0;
         }
 
+        // "Libya must hand over the suspects": an obligation is demanded of the subject (ReadObligations), not done by it.
+        if (Enumerable.Range(sourceEnd, Math.Max(0, t0 - sourceEnd)).Any(k => tokens[k].Lower == "must"))
+        {
+            return;
+        }
+
         var modality = Modal(tokens, frame, t0, sourceEnd, sources[0]);
         confidence -= indirect ? 0.15 : 0;
         if (target is null)
@@ -983,6 +989,13 @@ internal sealed partial class ArticleAnalysis
             // threatened act is the party it is aimed at.
             bool infinitive = !noun && trigger.Type is RelationType.Reject or RelationType.Threaten && InfinitiveAfter(tokens, from, to) >= 0;
             if (!noun && locative && trigger.ObjectPreps.Count == 0 && trigger.Type is not RelationType.Concede && !infinitive)
+            {
+                continue;
+            }
+
+            // "killed the deputy chief of Israel's militia ally": the possessor's ally or proxy is another party.
+            if (m.End + 1 < tokens.Count && tokens[m.End].IsPossessive && tokens[m.End + 1 < tokens.Count && tokens[m.End + 1].Lower is "militia" or "local" ? Math.Min(tokens.Count - 1, m.End + 2) : m.End + 1].Lower
+                is "ally" or "allies" or "proxy" or "proxies" or "client" or "rival" or "rivals" or "enemy" or "enemies" or "opponents" or "critics" or "foes")
             {
                 continue;
             }
