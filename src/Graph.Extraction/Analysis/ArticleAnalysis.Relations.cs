@@ -266,6 +266,14 @@ internal sealed partial class ArticleAnalysis
 
             // "it"/"he" as the speaker: "…, he said".
             string? pronoun = before is null && r > 0 && tokens[r - 1].Lower is "he" or "she" or "it" or "they" ? tokens[r - 1].Lower : null;
+            // "the PLO, which he said would …" is a parenthetical report inside a clause; "… and insisted …" a verb
+            // coordinated with the clause's own: neither frames the sentence.
+            if ((before is not null && before.Start > 0 && tokens[before.Start - 1].Lower is "which" or "who" or "whom" or "that" or "what" or "as")
+                || (r > 0 && tokens[r - 1].Lower is "and" or "but"))
+            {
+                continue;
+            }
+
             if (before is not null && w is "announce" or "announced" or "announces" or "declared" or "confirmed" && EventNounAfter(tokens, r + 1, n) >= 0)
             {
                 continue; // "Italy announced a suspension of air links with Serbia": announcing an event noun is no report
