@@ -141,6 +141,11 @@ internal static class Schema
         -- Who speaks for an actor: the reverse of an actor's affiliations.
         CREATE INDEX affiliations_affiliated ON affiliations(affiliated_id);
         """,
+        """
+        -- One relationship's strongest evidence (its type fixed too): with only evidence_strongest the planner takes the
+        -- primary key, which also fixes the type, and sorts every row of the relationship.
+        CREATE INDEX evidence_strongest_of_type ON evidence(source, target, type, abs(score) * confidence DESC, published_at DESC, article_id, start_offset, modality);
+        """,
     ];
 
     public static long Version => Migrations.Length;

@@ -204,6 +204,15 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
                 return;
             }
 
+            // One value is written as an equality: the planner cannot see how many rows json_each holds, and with IN it
+            // gives up index order (a stance's strongest evidence then sorts every row of the pair).
+            if (list.Count == 1)
+            {
+                parameters.Add(new SqliteParameter(name, list[0]));
+                where.Add("(" + string.Join(" OR ", columns.Select(c => $"{c} = {name}")) + ")");
+                return;
+            }
+
             parameters.Add(new SqliteParameter(name, JsonSerializer.Serialize(list)));
             where.Add("(" + string.Join(" OR ", columns.Select(c => $"{c} IN (SELECT value FROM json_each({name}))")) + ")");
         }
@@ -250,7 +259,8 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     public async Task<IReadOnlyList<RelationshipTotal>> GetRelationshipTotalsAsync(EvidenceFilter filter, bool perDay = false, CancellationToken ct = default)
     {
         // relationship_totals covers every filter but dates, confidence and article; those sum the evidence itself,
-        // through evidence_days, which holds every column read here.
+        // through evidence_days, which holds every column read here (named, since the planner prefers the primary key,
+        // whose rows carry the sentences).
         bool fromTotals = !perDay && filter is { Since: null, Until: null, MinConfidence: null, ArticleId: null };
         var (conditions, parameters) = Conditions(filter);
         string sql = fromTotals
@@ -260,7 +270,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
                 """
             : $"""
                 SELECT e.source, e.target, e.type, {(perDay ? "e.day" : "NULL")}, count(*), sum(e.confidence), sum(e.score * e.confidence), min(e.day), max(e.day)
-                FROM evidence e {conditions} GROUP BY e.source, e.target, e.type{(perDay ? ", e.day" : "")};
+                FROM evidence e {(filter.SourceIds.Count > 0 ? "INDEXED BY evidence_days" : "")} {conditions} GROUP BY e.source, e.target, e.type{(perDay ? ", e.day" : "")};
                 """;
         await using var connection = await OpenAsync(ct);
         await using var cmd = Command(connection, sql, parameters);
@@ -315,7 +325,25 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             ? "ORDER BY abs(e.score) * e.confidence DESC, e.published_at DESC, e.article_id, e.start_offset, e.type LIMIT @limit"
             : filter.Limit is null ? "" : "ORDER BY e.published_at DESC, e.article_id, e.start_offset, e.id LIMIT @limit";
         await using var connection = await OpenAsync(ct);
-        await using var cmd = Command(connection, $"SELECT {EvidenceColumns} FROM evidence e {conditions} {order};", parameters);
+        // One pair's strongest rows come straight off an index in display order; named, because without statistics the
+        // planner prefers an equality index and sorts every row of the pair.
+        string index = (filter.Order, filter.SourceIds.Distinct().Count(), filter.TargetIds.Distinct().Count(), filter.Types.Distinct().Count()) switch
+        {
+            (EvidenceOrder.Strongest, 1, 1, 1) => "INDEXED BY evidence_strongest_of_type",
+            (EvidenceOrder.Strongest, 1, 1, 0) => "INDEXED BY evidence_strongest",
+            _ => "",
+        };
+        // Several sources and targets (a stance with affiliates): pick the rows on evidence_strongest, whose entries carry
+        // the key, then read only those; sorting the wide rows themselves reads every sentence of every pair.
+        bool keysFirst = filter is { Order: EvidenceOrder.Strongest, Limit: not null, SourceIds.Count: > 0, TargetIds.Count: > 0 } && index.Length == 0;
+        string sql = keysFirst
+            ? $"""
+                SELECT {EvidenceColumns} FROM evidence e WHERE (e.source, e.target, e.type, e.id) IN (
+                    SELECT e.source, e.target, e.type, e.id FROM evidence e INDEXED BY evidence_strongest {conditions} {order})
+                {order.Replace(" LIMIT @limit", "", StringComparison.Ordinal)};
+                """
+            : $"SELECT {EvidenceColumns} FROM evidence e {index} {conditions} {order};";
+        await using var cmd = Command(connection, sql, parameters);
         cmd.Parameters.AddWithValue("@limit", filter.Limit ?? -1);
 
         var rows = new List<Evidence>();

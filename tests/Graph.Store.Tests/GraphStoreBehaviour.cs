@@ -627,7 +627,10 @@ public abstract class GraphStoreBehaviour : IAsyncLifetime
         var strongest = await EvidenceAsync(new EvidenceFilter { Order = EvidenceOrder.Strongest, Limit = 3 });
         var ofRussia = await EvidenceAsync(new EvidenceFilter { SourceIds = ["RUS"], Order = EvidenceOrder.Strongest });
 
+        var ofPairs = await EvidenceAsync(new EvidenceFilter { SourceIds = ["RUS", "USA"], TargetIds = ["USA", "SYR", "bashar-al-assad"], Order = EvidenceOrder.Strongest, Limit = 3 });
+
         strongest.Select(e => e.Type).ShouldBe([RelationType.Aid, RelationType.Support, RelationType.Accuse]);
+        ofPairs.Select(e => (e.Type, e.Confidence)).ShouldBe([(RelationType.Aid, 0.9), (RelationType.Support, 0.9), (RelationType.Reject, 0.8)]);
         ofRussia.Select(e => e.Type).ShouldBe([RelationType.Aid, RelationType.Support, RelationType.Reject, RelationType.Reject]);
         ofRussia[2].Confidence.ShouldBe(0.8);
     }

@@ -68,7 +68,7 @@ public sealed class SqliteGraphStoreTests : GraphStoreBehaviour
 
         File.Exists(Path.Combine(_folder, "a", "b", "x.db")).ShouldBeTrue();
         (await QueryFileAsync<string>("PRAGMA journal_mode;")).ShouldBe("wal");
-        (await QueryFileAsync<long>("PRAGMA user_version;")).ShouldBe(2);
+        (await QueryFileAsync<long>("PRAGMA user_version;")).ShouldBe(3);
     }
 
     [Fact]

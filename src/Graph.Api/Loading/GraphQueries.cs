@@ -26,13 +26,15 @@ internal static class GraphQueries
 
     public static async Task<StanceView> StanceAsync(IGraphStore store, Actor from, Actor to, StanceQuery query, CancellationToken ct)
     {
-        var totals = await StanceTotalsAsync(store, from, to, query, perDay: false, ct);
-        return new StanceView(from, to, StanceCalculator.FromTotals(from.Id, to.Id, totals), query);
+        var sides = query.IncludeAffiliates ? await SidesAsync(store, from, to, ct) : null;
+        var totals = await StanceTotalsAsync(store, from, to, query, sides, perDay: false, ct);
+        return new StanceView(from, to, StanceCalculator.FromTotals(from.Id, to.Id, totals), query) { Sides = sides };
     }
 
     public static async Task<IReadOnlyList<StancePoint>> TimelineAsync(IGraphStore store, Actor from, Actor to, StanceQuery query, Bucket bucket, CancellationToken ct)
     {
-        var totals = await StanceTotalsAsync(store, from, to, query, perDay: true, ct);
+        var sides = query.IncludeAffiliates ? await SidesAsync(store, from, to, ct) : null;
+        var totals = await StanceTotalsAsync(store, from, to, query, sides, perDay: true, ct);
         return [.. totals
             .Where(t => t.Day is not null)
             .GroupBy(t => BucketStart(t.Day!.Value, bucket))
@@ -69,29 +71,26 @@ internal static class GraphQueries
         return [.. ranked.Where(s => actors.ContainsKey(s.From)).Select(s => new StanceView(actors[s.From], of, s, query))];
     }
 
-    /// <summary>
-    /// The actors whose evidence counts for each side: the actor itself and, with affiliates, whoever is affiliated with it
-    /// (Putin for Russia), each only on days the affiliation was in force.
-    /// </summary>
-    private sealed record Sides(Dictionary<string, Actor> From, Dictionary<string, Actor> To)
-    {
-        public bool Speak(string source, string target, string fromId, string toId, DateOnly? day) =>
-            Speaks(From[source], fromId, day) && Speaks(To[target], toId, day);
-    }
-
-    private static async Task<Sides> SidesAsync(IGraphStore store, Actor from, Actor to, CancellationToken ct)
+    private static async Task<StanceSides> SidesAsync(IGraphStore store, Actor from, Actor to, CancellationToken ct)
     {
         var affiliates = await store.GetAffiliatesAsync([from.Id, to.Id], ct);
         Dictionary<string, Actor> Side(Actor actor) =>
             affiliates.Where(a => a.Id != actor.Id && a.Affiliations.Any(f => f.ActorId == actor.Id)).Append(actor).ToDictionary(a => a.Id);
-        return new Sides(Side(from), Side(to));
+        return new StanceSides(Side(from), Side(to));
     }
+
+    private static bool Speak(StanceSides sides, string source, string target, string fromId, string toId, DateOnly? day) =>
+        Speaks(sides.From[source], fromId, day) && Speaks(sides.To[target], toId, day);
+
+    /// <summary>True unless an open-ended affiliation makes the actor speak for <paramref name="forId"/> on every day.</summary>
+    private static bool Dated(Actor actor, string forId) =>
+        actor.Id != forId && !actor.Affiliations.Any(a => a.ActorId == forId && a.From is null && a.Until is null);
 
     /// <summary>
     /// The evidence filters covering from-side x to-side without overlap: the pair itself, then (with affiliates) the
     /// from-side's affiliates towards the whole to-side, and the actor itself towards the to-side's affiliates.
     /// </summary>
-    private static IEnumerable<EvidenceFilter> AffiliateFilters(Sides sides, Actor from, Actor to, EvidenceFilter scope)
+    private static IEnumerable<EvidenceFilter> AffiliateFilters(StanceSides sides, Actor from, Actor to, EvidenceFilter scope)
     {
         var fromAffiliates = sides.From.Keys.Where(id => id != from.Id).ToList();
         var toAffiliates = sides.To.Keys.Where(id => id != to.Id).ToList();
@@ -110,23 +109,36 @@ internal static class GraphQueries
         new() { Modalities = CountedModalities, Since = query.Since, Until = query.Until };
 
     /// <summary>
-    /// The store's sums for the stance: the pair's over the whole range (or per day), and the affiliates' per day, kept
-    /// only for days their affiliation was in force.
+    /// The store's sums for the stance: the pair's over the whole range (or per day). With affiliates, those whose
+    /// affiliation is open-ended are summed likewise; only rows touching a dated affiliation are read per day, and kept
+    /// for the days it was in force.
     /// </summary>
-    private static async Task<List<RelationshipTotal>> StanceTotalsAsync(IGraphStore store, Actor from, Actor to, StanceQuery query, bool perDay, CancellationToken ct)
+    private static async Task<List<RelationshipTotal>> StanceTotalsAsync(IGraphStore store, Actor from, Actor to, StanceQuery query, StanceSides? sides, bool perDay, CancellationToken ct)
     {
         var scope = StanceScope(query);
         var totals = new List<RelationshipTotal>(await store.GetRelationshipTotalsAsync(scope with { SourceIds = [from.Id], TargetIds = [to.Id] }, perDay, ct));
-        if (!query.IncludeAffiliates)
+        if (sides is null)
         {
             return totals;
         }
 
-        var sides = await SidesAsync(store, from, to, ct);
         foreach (var filter in AffiliateFilters(sides, from, to, scope))
         {
-            var rows = await store.GetRelationshipTotalsAsync(filter, perDay: true, ct);
-            totals.AddRange(rows.Where(t => sides.Speak(t.Source, t.Target, from.Id, to.Id, t.Day)));
+            var sources = filter.SourceIds.ToLookup(id => Dated(sides.From[id], from.Id));
+            var targets = filter.TargetIds.ToLookup(id => Dated(sides.To[id], to.Id));
+            if (sources[false].Any() && targets[false].Any())
+            {
+                totals.AddRange(await store.GetRelationshipTotalsAsync(filter with { SourceIds = [.. sources[false]], TargetIds = [.. targets[false]] }, perDay, ct));
+            }
+
+            foreach (var (s, t) in new[] { (sources[true].ToList(), filter.TargetIds.ToList()), (sources[false].ToList(), targets[true].ToList()) })
+            {
+                if (s.Count > 0 && t.Count > 0)
+                {
+                    var rows = await store.GetRelationshipTotalsAsync(filter with { SourceIds = s, TargetIds = t }, perDay: true, ct);
+                    totals.AddRange(rows.Where(r => Speak(sides, r.Source, r.Target, from.Id, to.Id, r.Day)));
+                }
+            }
         }
 
         return totals;
@@ -145,16 +157,16 @@ internal static class GraphQueries
         var found = new List<Evidence>(await store.GetEvidenceAsync(scope with { SourceIds = [from.Id], TargetIds = [to.Id], Limit = first }, ct));
         if (query.IncludeAffiliates)
         {
-            var sides = await SidesAsync(store, from, to, ct);
+            var sides = stance.Sides ?? await SidesAsync(store, from, to, ct);
             foreach (var filter in AffiliateFilters(sides, from, to, scope))
             {
                 // Some of an affiliate's rows fall outside its affiliation: read a margin, and everything if the margin was not enough.
                 int margin = (first * 4) + 16;
                 var rows = await store.GetEvidenceAsync(filter with { Limit = margin }, ct);
-                var kept = rows.Where(e => sides.Speak(e.Source, e.Target, from.Id, to.Id, e.Day)).ToList();
+                var kept = rows.Where(e => Speak(sides, e.Source, e.Target, from.Id, to.Id, e.Day)).ToList();
                 if (kept.Count < first && rows.Count == margin)
                 {
-                    kept = [.. (await store.GetEvidenceAsync(filter, ct)).Where(e => sides.Speak(e.Source, e.Target, from.Id, to.Id, e.Day))];
+                    kept = [.. (await store.GetEvidenceAsync(filter, ct)).Where(e => Speak(sides, e.Source, e.Target, from.Id, to.Id, e.Day))];
                 }
 
                 found.AddRange(kept);

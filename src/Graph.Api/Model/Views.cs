@@ -68,7 +68,17 @@ public sealed record ArticleView(string Id, string? Title, string? Url, DateTime
 /// <summary>The filters a stance was computed under, so that <c>reverse</c> uses the same.</summary>
 public sealed record StanceQuery(DateOnly? Since, DateOnly? Until, bool IncludeAffiliates);
 
-public sealed record StanceView(Actor From, Actor To, Stance Stance, StanceQuery Query);
+public sealed record StanceView(Actor From, Actor To, Stance Stance, StanceQuery Query)
+{
+    /// <summary>Who speaks for each side, when affiliates were included: kept so the evidence is read for the same actors.</summary>
+    public StanceSides? Sides { get; init; }
+}
+
+/// <summary>
+/// The actors whose evidence counts for each side of a stance: the actor itself and, with affiliates, whoever is
+/// affiliated with it (Putin for Russia), each only on days the affiliation was in force.
+/// </summary>
+public sealed record StanceSides(IReadOnlyDictionary<string, Actor> From, IReadOnlyDictionary<string, Actor> To);
 
 public enum Bucket
 {
