@@ -194,4 +194,49 @@ public class WireStyleTests
         var x = Extract.Text("Bolivian rebel leaders said on Friday they would meet UN officials in Geneva.");
         x.Relations.ShouldContain(r => r.Source.StartsWith("rebels", StringComparison.Ordinal) && r.Target == "UNO" && r.Type == RelationType.Consult);
     }
+
+    [Fact]
+    public void Reminding_an_addressee_that_it_must_act_is_a_demand_of_the_addressee()
+    {
+        var x = Extract.Text("Kenya issued a stern reminder on Friday to Uganda that it must respect the border.");
+        x.Between("KEN", "UGA").ShouldContain(r => r.Type == RelationType.Request && r.Polarity == 0);
+        x.Relations.ShouldNotContain(r => r.Source == "UGA");
+    }
+
+    [Fact]
+    public void A_threat_conditioned_with_unless_is_aimed_at_the_party_that_must_act()
+    {
+        var x = Extract.Text("The Chadian government threatened to block the highway unless Cameroon reopened the border.");
+        x.Relations.ShouldContain(r => r.Target == "CMR" && r.Type == RelationType.Threaten && r.Polarity == -1);
+        x.Relations.ShouldNotContain(r => r.Source == "CMR");
+    }
+
+    [Fact]
+    public void Passive_agent_after_the_article()
+    {
+        var x = Extract.Text("Serbia's former army chief has been indicted by the UN war crimes tribunal.");
+        x.Between("UNO", "SRB").ShouldContain(r => r.Type == RelationType.Accuse);
+        x.Between("SRB", "UNO").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Sharing_intelligence_with_is_cooperation()
+    {
+        var x = Extract.Text("Jordanian intelligence officials have shared intelligence with France about the plot.");
+        x.Between("JOR", "FRA").ShouldContain(r => r.Type == RelationType.Cooperate && r.Polarity == 1);
+    }
+
+    [Fact]
+    public void A_report_inside_a_relative_clause_does_not_hide_the_main_clause()
+    {
+        var x = Extract.Text("Ghana urged Togo to reopen its border, which he said would help traders.");
+        x.Between("GHA", "TGO").ShouldContain(r => r.Type == RelationType.Request);
+    }
+
+    [Fact]
+    public void An_actors_ally_named_through_its_possessive_is_not_the_target()
+    {
+        var x = Extract.Text("Rebels killed the commander of Mali's militia ally near the border.");
+        x.Relations.ShouldNotContain(r => r.Target == "MLI" && r.Type == RelationType.Assault);
+    }
 }

@@ -554,15 +554,16 @@ internal sealed partial class ArticleAnalysis
                     }
                 }
 
-                if (by < 0 || MentionAt(candidates, by + 1) is not { } agent || agent.Kind == MentionKind.Location)
+                // "indicted by the U.N. war crimes court": the agent may follow an article.
+                if (by < 0 || MentionAt(candidates, by + 1 < frame.End && tokens[by + 1].Lower == "the" ? by + 2 : by + 1) is not { } agent || agent.Kind == MentionKind.Location)
                 {
                     return;
                 }
 
                 var patient = LeftSubject(tokens, candidates, frame, t0);
-                if (patient.Count == 0)
+                if (patient.Count == 0 || Enumerable.Range(Math.Max(0, patient[0].Start - 7), Math.Min(7, patient[0].Start)).Any(k => tokens[k].Lower == "by"))
                 {
-                    return;
+                    return; // "preconditions set by the UN chief, X, have been met by Russia": X is another passive's agent
                 }
 
                 foreach (var p in patient)
@@ -627,6 +628,14 @@ internal sealed partial class ArticleAnalysis
 
         var modality = Modal(tokens, frame, t0, sourceEnd, sources[0]);
         confidence -= indirect ? 0.15 : 0;
+        if (target is null && trigger.Type == RelationType.Threaten && !trigger.IsNoun)
+        {
+            // "threatened to hold a general strike unless Israel rescinded …": the threat is aimed at whoever must act.
+            int unless = Enumerable.Range(t1, Math.Max(0, Math.Min(frame.End, t1 + 12) - t1)).FirstOrDefault(k => tokens[k].Lower is "unless", -1);
+            target = unless < 0 ? null : candidates.FirstOrDefault(m => m.Start == unless + 1 || (m.Start == unless + 2 && tokens[unless + 1].Lower == "the")) is { Kind: not MentionKind.Location } conditioned
+                && !sources.Any(x => SameSide(x, conditioned.ActorId!)) ? conditioned.ActorId : null;
+        }
+
         if (target is null)
         {
             // "X and Y agreed", "X and Y held talks": both directions.
@@ -1135,12 +1144,13 @@ internal sealed partial class ArticleAnalysis
     // "X said (that) Y must …": the speaker demands something of Y.
     private void ReadObligations(Sentence sentence, List<Mention> candidates, Frame frame, DateOnly? date, List<Relation> found)
     {
+        var tokens = sentence.Tokens;
+        ReadToldObligations(sentence, candidates, frame, date, found);
         if (frame.Speaker is not { } speaker)
         {
             return;
         }
 
-        var tokens = sentence.Tokens;
         foreach (var m in candidates)
         {
             // "must have known" is a guess, "must be ready to" an obligation.
@@ -1151,6 +1161,28 @@ internal sealed partial class ArticleAnalysis
                 string source = speaker;
                 var trigger = new Trigger(RelationType.Request, "must", false, false, [], false) { Polarity = 0 };
                 Emit(sentence, frame with { Speaker = null }, trigger, m.End, m.End + 1, source, m.ActorId!, Modality.Asserted, 0.6, date, found);
+            }
+        }
+    }
+
+    // "issued a stern reminder to Iraq that it must cooperate", "told Syria that it must withdraw": the addressee is
+    // the one the obligation is demanded of.
+    private void ReadToldObligations(Sentence sentence, List<Mention> candidates, Frame frame, DateOnly? date, List<Relation> found)
+    {
+        var tokens = sentence.Tokens;
+        for (int k = frame.Start + 3; k < frame.End - 1; k++)
+        {
+            if (tokens[k].Lower != "must" || tokens[k - 1].Lower is not ("it" or "they") || tokens[k - 2].Lower != "that" || tokens[k + 1].Lower is "have" or "know")
+            {
+                continue;
+            }
+
+            var addressee = candidates.LastOrDefault(m => m.End <= k - 2 && m.End >= k - 6 && m.Kind != MentionKind.Location);
+            var teller = frame.Speaker is { } sp ? sp : FirstSubject(tokens, candidates, frame, k - 2) is [var first] ? first.ActorId : null;
+            if (addressee?.ActorId is { } target && teller is not null && !SameSide(teller, target))
+            {
+                var trigger = new Trigger(RelationType.Request, "must", false, false, [], false) { Polarity = 0 };
+                Emit(sentence, frame with { Speaker = null }, trigger, k, k + 1, teller, target, Modality.Asserted, 0.6, date, found);
             }
         }
     }
