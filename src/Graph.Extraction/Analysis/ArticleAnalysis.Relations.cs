@@ -1000,7 +1000,9 @@ internal sealed partial class ArticleAnalysis
             }
 
             k = m.End - 1;
-            bool locative = m.Start > 0 && Locatives.Contains(tokens[m.Start - 1].Lower) && !(noun && m.Start - 1 == from - 1);
+            // "in southern Lebanon" is as locative as "in Lebanon".
+            int placeAdjective = m.Start > 1 && (tokens[m.Start - 1].Lower.EndsWith("ern", StringComparison.Ordinal) || tokens[m.Start - 1].Lower is "central") ? 1 : 0;
+            bool locative = m.Start > placeAdjective && Locatives.Contains(tokens[m.Start - 1 - placeAdjective].Lower) && !(noun && m.Start - 1 - placeAdjective == from - 1);
 
             // "refused to deploy troops in Iraq", "threatened to resume attacks in Israel": the place of the refused or
             // threatened act is the party it is aimed at.
