@@ -239,4 +239,22 @@ public class WireStyleTests
         var x = Extract.Text("Rebels killed the commander of Mali's militia ally near the border.");
         x.Relations.ShouldNotContain(r => r.Target == "MLI" && r.Type == RelationType.Assault);
     }
+
+    [Fact]
+    public void The_owner_of_a_decision_is_the_subject_of_its_infinitive()
+    {
+        var x = Extract.Text("Critics in Paris opposed Germany's decision to withdraw its troops from Mali.");
+        x.Between("DEU", "MLI").ShouldContain(r => r.Type == RelationType.Retreat);
+        x.Between("FRA", "MLI").ShouldNotContain(r => r.Type == RelationType.Retreat);
+    }
+
+    [Fact]
+    public void A_state_naming_an_agreement_is_not_the_party_left()
+    {
+        var x = Extract.Text("Venezuela pulled out of the Colombia trade deal on Monday.");
+        x.Between("VEN", "COL").ShouldNotContain(r => r.Type == RelationType.Retreat);
+
+        var back = Extract.Text("Will Russia hit back at the US over the strikes?");
+        back.Between("RUS", "USA").ShouldNotBeEmpty();
+    }
 }

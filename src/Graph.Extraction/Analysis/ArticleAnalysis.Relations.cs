@@ -144,6 +144,25 @@ internal sealed partial class ArticleAnalysis
         return -1;
     }
 
+    // "Trump's decision to withdraw", "decisions by Trump to pull out": the agent of a noun that governs the infinitive
+    // at 'to' is that infinitive's subject.
+    private static Mention? NounInfinitiveAgent(List<Token> tokens, List<Mention> candidates, int to)
+    {
+        int noun = to - 1;
+        if (noun < 2 || !tokens[noun].IsWord || tokens[noun].IsCapitalised)
+        {
+            return null;
+        }
+
+        var agent = MentionAt(candidates, noun - 2) is { } owner && owner.End == noun - 1 && tokens[noun - 1].IsPossessive ? owner : null;
+        if (agent is null && MentionAt(candidates, noun) is { } by && by.End == to && by.Start >= 1 && tokens[by.Start - 1].Lower == "by")
+        {
+            agent = by; // "decisions by Donald Trump to pull out"
+        }
+
+        return agent is { Kind: not MentionKind.Location } ? agent : null;
+    }
+
     // "threatened today to hold …": where the infinitive's verb starts, or -1.
     private static int InfinitiveAfter(List<Token> tokens, int from, int end)
     {
@@ -579,7 +598,8 @@ internal sealed partial class ArticleAnalysis
         if (sources.Count == 0)
         {
             bool infinitive = !trigger.IsNoun && t0 > 0 && tokens[t0 - 1].Lower == "to";
-            var subject = CoordinatedVerb(tokens, t0) ? FirstSubject(tokens, candidates, frame, t0)
+            var subject = infinitive && NounInfinitiveAgent(tokens, candidates, t0 - 1) is { } agent ? [agent]
+                : CoordinatedVerb(tokens, t0) ? FirstSubject(tokens, candidates, frame, t0)
                 : infinitive && FirstSubject(tokens, candidates, frame, t0) is { Count: > 0 } main ? main
                 : LeftSubject(tokens, candidates, frame, t0);
 
@@ -1001,13 +1021,22 @@ internal sealed partial class ArticleAnalysis
 
             k = m.End - 1;
             // "in southern Lebanon" is as locative as "in Lebanon".
-            int placeAdjective = m.Start > 1 && (tokens[m.Start - 1].Lower.EndsWith("ern", StringComparison.Ordinal) || tokens[m.Start - 1].Lower is "central") ? 1 : 0;
-            bool locative = m.Start > placeAdjective && Locatives.Contains(tokens[m.Start - 1 - placeAdjective].Lower) && !(noun && m.Start - 1 - placeAdjective == from - 1);
+            int placeAdjective = m.Start > 1 && (tokens[m.Start - 1].Lower.EndsWith("ern", StringComparison.Ordinal) || tokens[m.Start - 1].Lower is "central" or "the") ? 1 : 0;
+            int prepAt = m.Start - 1 - placeAdjective;
+            bool locative = prepAt >= 0 && Locatives.Contains(tokens[prepAt].Lower) && !(noun && prepAt == from - 1) && (noun || prepAt >= from); // "hit back at the US": the trigger's own preposition
 
             // "refused to deploy troops in Iraq", "threatened to resume attacks in Israel": the place of the refused or
             // threatened act is the party it is aimed at.
             bool infinitive = !noun && trigger.Type is RelationType.Reject or RelationType.Threaten && InfinitiveAfter(tokens, from, to) >= 0;
             if (!noun && locative && trigger.ObjectPreps.Count == 0 && trigger.Type is not RelationType.Concede && !infinitive)
+            {
+                continue;
+            }
+
+            // "pull out of the Iran nuclear deal": a name modifying an event noun is not the object.
+            if (!noun && m.Form == FormKind.Name && m.ActorKind != ActorKind.Person && m.Start > 0 && tokens[m.Start - 1].Lower == "the" && m.End + 1 < tokens.Count
+                && tokens[m.End].IsWord && !tokens[m.End].IsCapitalised && !Prepositions.Contains(tokens[m.End].Lower)
+                && (_lex.Triggers.Match(tokens, m.End).Values?.Any(x => x.IsNoun) == true || (tokens[m.End + 1].IsWord && _lex.Triggers.Match(tokens, m.End + 1).Values?.Any(x => x.IsNoun) == true)))
             {
                 continue;
             }
