@@ -82,9 +82,11 @@ internal static class GraphQueries
     private static bool Speak(StanceSides sides, string source, string target, string fromId, string toId, DateOnly? day) =>
         Speaks(sides.From[source], fromId, day) && Speaks(sides.To[target], toId, day);
 
-    /// <summary>True unless an open-ended affiliation makes the actor speak for <paramref name="forId"/> on every day.</summary>
-    private static bool Dated(Actor actor, string forId) =>
-        actor.Id != forId && !actor.Affiliations.Any(a => a.ActorId == forId && a.From is null && a.Until is null);
+    /// <summary>Whether one affiliation (or being the actor) covers the relationship's whole range; undated evidence always counts.</summary>
+    private static bool SpeaksThroughout(Actor actor, string forId, RelationshipTotal total) =>
+        actor.Id == forId
+        || total.FirstSeen is null
+        || actor.Affiliations.Any(a => a.ActorId == forId && a.IsInForceOn(total.FirstSeen) && a.IsInForceOn(total.LastSeen));
 
     /// <summary>
     /// The evidence filters covering from-side x to-side without overlap: the pair itself, then (with affiliates) the
@@ -109,9 +111,8 @@ internal static class GraphQueries
         new() { Modalities = CountedModalities, Since = query.Since, Until = query.Until };
 
     /// <summary>
-    /// The store's sums for the stance: the pair's over the whole range (or per day). With affiliates, those whose
-    /// affiliation is open-ended are summed likewise; only rows touching a dated affiliation are read per day, and kept
-    /// for the days it was in force.
+    /// The store's sums for the stance: the pair's over the whole range (or per day), and with affiliates theirs, kept
+    /// only for the days their affiliation was in force.
     /// </summary>
     private static async Task<List<RelationshipTotal>> StanceTotalsAsync(IGraphStore store, Actor from, Actor to, StanceQuery query, StanceSides? sides, bool perDay, CancellationToken ct)
     {
@@ -124,20 +125,33 @@ internal static class GraphQueries
 
         foreach (var filter in AffiliateFilters(sides, from, to, scope))
         {
-            var sources = filter.SourceIds.ToLookup(id => Dated(sides.From[id], from.Id));
-            var targets = filter.TargetIds.ToLookup(id => Dated(sides.To[id], to.Id));
-            if (sources[false].Any() && targets[false].Any())
+            if (perDay)
             {
-                totals.AddRange(await store.GetRelationshipTotalsAsync(filter with { SourceIds = [.. sources[false]], TargetIds = [.. targets[false]] }, perDay, ct));
+                var days = await store.GetRelationshipTotalsAsync(filter, perDay: true, ct);
+                totals.AddRange(days.Where(r => Speak(sides, r.Source, r.Target, from.Id, to.Id, r.Day)));
+                continue;
             }
 
-            foreach (var (s, t) in new[] { (sources[true].ToList(), filter.TargetIds.ToList()), (sources[false].ToList(), targets[true].ToList()) })
+            // Summed over the whole range first: a relationship whose first and last day fall within one affiliation
+            // counts whole. Only the others are read again per day, keeping the days the affiliation was in force.
+            var partial = new HashSet<(string, string, RelationType)>();
+            foreach (var t in await store.GetRelationshipTotalsAsync(filter, ct: ct))
             {
-                if (s.Count > 0 && t.Count > 0)
+                if (SpeaksThroughout(sides.From[t.Source], from.Id, t) && SpeaksThroughout(sides.To[t.Target], to.Id, t))
                 {
-                    var rows = await store.GetRelationshipTotalsAsync(filter with { SourceIds = s, TargetIds = t }, perDay: true, ct);
-                    totals.AddRange(rows.Where(r => Speak(sides, r.Source, r.Target, from.Id, to.Id, r.Day)));
+                    totals.Add(t);
                 }
+                else
+                {
+                    partial.Add((t.Source, t.Target, t.Type));
+                }
+            }
+
+            if (partial.Count > 0)
+            {
+                var rows = await store.GetRelationshipTotalsAsync(
+                    filter with { SourceIds = [.. partial.Select(k => k.Item1).Distinct()], TargetIds = [.. partial.Select(k => k.Item2).Distinct()] }, perDay: true, ct);
+                totals.AddRange(rows.Where(r => partial.Contains((r.Source, r.Target, r.Type)) && Speak(sides, r.Source, r.Target, from.Id, to.Id, r.Day)));
             }
         }
 

@@ -86,10 +86,20 @@ internal static class BenchApiCommand
         return command;
     }
 
-    private sealed record Measured(int Count, double P50, double P99, double PerSecond);
+    private sealed record Measured(int Count, double P50, double P99, double PerSecond)
+    {
+        /// <summary>The slowest request and its time, so a slow random pair can be looked into.</summary>
+        public (double Ms, string Query)? Slowest { get; init; }
+    }
 
-    private static void Print(string name, Measured m) =>
+    private static void Print(string name, Measured m)
+    {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-44} {m.Count,7} {m.P50,9:0.000} {m.P99,9:0.000} {m.PerSecond,9:0}"));
+        if (name.Contains("random", StringComparison.Ordinal) && m.Slowest is { } slowest)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    slowest {slowest.Ms:0.000} ms: {slowest.Query[..Math.Min(100, slowest.Query.Length)]}"));
+        }
+    }
 
     /// <summary>The corpus as extracted once; the replicas reuse these extractions with shifted ids and dates.</summary>
     private static async Task<List<ArticleToSave>> ExtractAsync(IServiceProvider services, string input, CancellationToken ct)
@@ -210,15 +220,17 @@ internal static class BenchApiCommand
         var schema = services.GetRequiredService<ISchema>();
         var serializer = services.GetRequiredService<IGraphQLTextSerializer>();
         var random = new Random(11);
+        (double Ms, string Query)? slowest = null;
 
         async Task<double> OnceAsync()
         {
             var watch = Stopwatch.StartNew();
+            string query = make(random);
             await using var scope = services.CreateAsyncScope();
             var result = await executer.ExecuteAsync(o =>
             {
                 o.Schema = schema;
-                o.Query = make(random);
+                o.Query = query;
                 o.RequestServices = scope.ServiceProvider;
                 o.CancellationToken = ct;
             });
@@ -228,7 +240,13 @@ internal static class BenchApiCommand
             }
 
             await serializer.WriteAsync(Stream.Null, result, ct);
-            return watch.Elapsed.TotalMilliseconds;
+            double ms = watch.Elapsed.TotalMilliseconds;
+            if (slowest is null || ms > slowest.Value.Ms)
+            {
+                slowest = (ms, query);
+            }
+
+            return ms;
         }
 
         // Warm up past tiered JIT and the page cache (half a second, or 20 runs of a slow query) before the clock starts.
@@ -238,6 +256,7 @@ internal static class BenchApiCommand
             await OnceAsync();
         }
 
+        slowest = null;
         var times = new List<double>();
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < limit || times.Count < 20)
@@ -245,7 +264,7 @@ internal static class BenchApiCommand
             times.Add(await OnceAsync());
         }
 
-        return Summarise(times, clock.Elapsed);
+        return Summarise(times, clock.Elapsed) with { Slowest = slowest };
     }
 
     private static async Task<Measured> OverHttpAsync(Uri endpoint, Func<Random, string> make, int clients, TimeSpan limit, CancellationToken ct)
