@@ -823,7 +823,7 @@ internal sealed partial class ArticleAnalysis
 
             if (w is "he" or "she" && frame.Speaker is { } he && Draft(he)?.Kind == ActorKind.Person)
             {
-                return he;
+                return he; // "Tutu said he would meet …": a speaker who is a person speaks of himself
             }
 
             if (IsBoundary(tokens[k]))
