@@ -178,6 +178,12 @@ public class WireStyleTests
 
         var two = Extract.Text("President Ruben Ostrava has accused Brazil and Argentina of meddling.");
         two.Actors.Single(a => a.Id == "ruben-ostrava").Affiliations.ShouldBeEmpty();
+
+        // A target or topic is not the official's state, and a party leader is no state official.
+        var target = Extract.Text("The aggression against Peru was planned when Prime Minister Olaf Brenner misled parliament.");
+        target.Actors.Single(a => a.Id == "olaf-brenner").Affiliations.ShouldBeEmpty();
+        var leader = Extract.Text("Liberal leader Olaf Brenner presented his dossier to Peru.");
+        leader.Actors.Single(a => a.Id == "olaf-brenner").Affiliations.ShouldNotContain(a => a.ActorId == "PER");
     }
 
     [Fact]

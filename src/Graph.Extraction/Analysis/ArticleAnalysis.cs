@@ -222,7 +222,7 @@ internal sealed partial class ArticleAnalysis
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
         FindCoreference(sentence, mentions);
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
-        AffiliateOfficials(mentions);
+        AffiliateOfficials(sentence, mentions);
 
         foreach (var m in mentions)
         {
@@ -258,14 +258,24 @@ internal sealed partial class ArticleAnalysis
 
     // "President Yoweri Museveni has banned Ugandan opposition candidates": an official the knowledge base does not know,
     // titled as a head of state or government or a minister, serves the one state the sentence names.
-    private void AffiliateOfficials(List<Mention> mentions)
+    private void AffiliateOfficials(Sentence sentence, List<Mention> mentions)
     {
+        var tokens = sentence.Tokens;
         string? state = null;
         foreach (var m in mentions)
         {
+            // "aggression against Iraq", "his dossier on Iraq", "the Iraq war": a topic or target is not the official's state.
+            int before = m.Start - (m.Start > 1 && tokens[m.Start - 1].Lower == "the" ? 2 : 1);
+            if (before >= 0 && tokens[before].Lower is "against" or "on" or "over" or "about" or "toward" or "towards"
+                || (m.End < tokens.Count && _lex.Triggers.Match(tokens, m.End).Values?.Any(t => t.IsNoun) == true))
+            {
+                continue;
+            }
+
             // "Paraguayan opposition" (opposition-pry) names its state too.
-            string? named = m.ActorKind == ActorKind.Country && m.Kind is MentionKind.Named or MentionKind.StateNoun ? m.ActorId
-                : m.Kind == MentionKind.Collective && m.ActorId is { } group && group.LastIndexOf('-') is var dash && dash > 0
+            // A bare "the government" is resolved from context, not named: only a name or a qualified state noun counts.
+            string? named = m.ActorKind == ActorKind.Country && (m.Kind == MentionKind.Named || (m.Kind == MentionKind.StateNoun && tokens[m.Start].IsCapitalised && m.End - m.Start > 1)) ? m.ActorId
+                : m.Kind == MentionKind.Collective && tokens[m.Start].IsCapitalised && m.End - m.Start > 1 && m.ActorId is { } group && group.LastIndexOf('-') is var dash && dash > 0
                     && _kb.Find(group[(dash + 1)..].ToUpperInvariant()) is { Kind: ActorKind.Country } qualified ? qualified.Id : null;
             if (named is not null && named != state)
             {
@@ -285,8 +295,10 @@ internal sealed partial class ArticleAnalysis
 
         foreach (var m in mentions)
         {
+            // Only where the title stands in this sentence, and not a party "leader".
             if (m.Kind == MentionKind.NewName && m.ActorKind == ActorKind.Person && Draft(m.ActorId!) is { Known: null, Title: { } title, Affiliations.Count: 0 } person
-                && (_lex.HeadsOfState.Contains(title) || title.EndsWith("minister", StringComparison.Ordinal) || title is "vice president" or "vice-president"))
+                && _lex.Titles.Match(tokens, m.Start).Length > 0
+                && (title is "president" or "prime minister" or "premier" or "king" or "emir" or "chancellor" or "vice president" or "vice-president" || title.EndsWith("minister", StringComparison.Ordinal)))
             {
                 person.Affiliate(state, title);
             }
