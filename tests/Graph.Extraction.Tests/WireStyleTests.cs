@@ -263,4 +263,12 @@ public class WireStyleTests
         var back = Extract.Text("Will Russia hit back at the US over the strikes?");
         back.Between("RUS", "USA").ShouldNotBeEmpty();
     }
+
+    [Fact]
+    public void Refugees_fleeing_a_state_are_that_states_refugees()
+    {
+        var x = Extract.Text("Uganda will provide food aid to refugees fleeing the fighting in South Sudan.");
+        x.Relations.ShouldContain(r => r.Source == "UGA" && r.Target == "refugees-ssd" && r.Type == RelationType.Aid);
+        x.Actors.ShouldNotContain(a => a.Id == "refugees");
+    }
 }

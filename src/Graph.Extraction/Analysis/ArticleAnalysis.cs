@@ -385,6 +385,10 @@ internal sealed partial class ArticleAnalysis
                 {
                     by = place.ActorId;
                 }
+                else if (m.Class is "refugees" or "migrants" && m.End + 1 < tokens.Count && tokens[m.End].Lower is "from" or "fleeing" && Origin(tokens, mentions, m.End + 1) is { } origin)
+                {
+                    by = origin; // "refugees fleeing the civil war in Liberia", "migrants from Eritrea"
+                }
                 else if (_lex.QualifiedCollectives.Contains(m.Class!))
                 {
                     // "jets bombed rebel-held positions in Idlib": the place tells whose rebels; else the article's state.
@@ -396,6 +400,20 @@ internal sealed partial class ArticleAnalysis
 
             m.ActorId = CollectiveActor(m.Class!, by);
         }
+    }
+
+    // The first state named within a few words, before the clause ends: where people come from.
+    private static string? Origin(List<Token> tokens, List<Mention> mentions, int from)
+    {
+        for (int k = from; k < Math.Min(tokens.Count, from + 7) && tokens[k].Text is not ("," or "." or ";"); k++)
+        {
+            if (MentionAt(mentions, k) is { ActorKind: ActorKind.Country, ActorId: { } state })
+            {
+                return state;
+            }
+        }
+
+        return null;
     }
 
     private string CollectiveActor(string cls, string? state)
