@@ -85,8 +85,10 @@ internal static class BenchExtractCommand
                     while (next < checkpoints.Length && done >= checkpoints[next])
                     {
                         using var self = Process.GetCurrentProcess();
+                        long heap = GC.GetTotalMemory(forceFullCollection: false);
+                        peakHeap = Math.Max(peakHeap, heap);
                         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"  {done * 100.0 / total,5:0}% ({done} articles, {bytes / 1e6:0.0} MB): working set {self.WorkingSet64 / 1048576.0:0} MiB, peak working set {self.PeakWorkingSet64 / 1048576.0:0} MiB, GC heap {GC.GetTotalMemory(false) / 1048576.0:0} MiB, peak GC heap {peakHeap / 1048576.0:0} MiB"));
+                            $"  {done * 100.0 / total,5:0}% ({done} articles, {bytes / 1e6:0.0} MB): working set {self.WorkingSet64 / 1048576.0:0} MiB, peak working set {self.PeakWorkingSet64 / 1048576.0:0} MiB, GC heap {heap / 1048576.0:0} MiB, peak GC heap {peakHeap / 1048576.0:0} MiB"));
                         next++;
                     }
                 }
