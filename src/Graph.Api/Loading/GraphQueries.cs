@@ -133,30 +133,123 @@ internal static class GraphQueries
             }
 
             // Summed over the whole range first: a relationship whose first and last day fall within one affiliation
-            // counts whole. Only the others are read again per day, keeping the days the affiliation was in force.
-            var partial = new HashSet<(string, string, RelationType)>();
+            // counts whole. The others count their undated evidence and what was said inside the one window their
+            // affiliate spoke in: two sums per window. Only those without a single window are read per day.
+            var byWindow = new Dictionary<(DateOnly? From, DateOnly? Until), List<RelationshipTotal>>();
+            var perDayKeys = new HashSet<(string, string, RelationType)>();
             foreach (var t in await store.GetRelationshipTotalsAsync(filter, ct: ct))
             {
                 if (SpeaksThroughout(sides.From[t.Source], from.Id, t) && SpeaksThroughout(sides.To[t.Target], to.Id, t))
                 {
                     totals.Add(t);
                 }
+                else if (Window(sides.From[t.Source], from.Id) is { } a && Window(sides.To[t.Target], to.Id) is { } b)
+                {
+                    var window = (Later(a.From, b.From), Earlier(a.Until, b.Until));
+                    (byWindow.TryGetValue(window, out var list) ? list : byWindow[window] = []).Add(t);
+                }
                 else
                 {
-                    partial.Add((t.Source, t.Target, t.Type));
+                    perDayKeys.Add((t.Source, t.Target, t.Type));
                 }
             }
 
-            if (partial.Count > 0)
+            foreach (var (window, wholes) in byWindow)
+            {
+                totals.AddRange(await WithinWindowAsync(store, filter, window, wholes, ct));
+            }
+
+            if (perDayKeys.Count > 0)
             {
                 var rows = await store.GetRelationshipTotalsAsync(
-                    filter with { SourceIds = [.. partial.Select(k => k.Item1).Distinct()], TargetIds = [.. partial.Select(k => k.Item2).Distinct()] }, perDay: true, ct);
-                totals.AddRange(rows.Where(r => partial.Contains((r.Source, r.Target, r.Type)) && Speak(sides, r.Source, r.Target, from.Id, to.Id, r.Day)));
+                    filter with { SourceIds = [.. perDayKeys.Select(k => k.Item1).Distinct()], TargetIds = [.. perDayKeys.Select(k => k.Item2).Distinct()] }, perDay: true, ct);
+                totals.AddRange(rows.Where(r => perDayKeys.Contains((r.Source, r.Target, r.Type)) && Speak(sides, r.Source, r.Target, from.Id, to.Id, r.Day)));
             }
         }
 
         return totals;
     }
+
+    /// <summary>
+    /// The part of each whole relationship that counts when its affiliate spoke only in <paramref name="window"/>
+    /// (from inclusive, until exclusive): the dated evidence inside it, plus the undated evidence (the whole less all
+    /// dated evidence), which counts for any affiliate.
+    /// </summary>
+    private static async Task<List<RelationshipTotal>> WithinWindowAsync(
+        IGraphStore store, EvidenceFilter filter, (DateOnly? From, DateOnly? Until) window, List<RelationshipTotal> wholes, CancellationToken ct)
+    {
+        var keys = filter with { SourceIds = [.. wholes.Select(t => t.Source).Distinct()], TargetIds = [.. wholes.Select(t => t.Target).Distinct()] };
+        var since = Later(filter.Since, window.From);
+        var until = Earlier(filter.Until, window.Until?.AddDays(-1));
+        var inside = since > until
+            ? []
+            : await store.GetRelationshipTotalsAsync(keys with { Since = since, Until = until }, ct: ct);
+
+        // A date filter already leaves undated evidence out of the whole.
+        var dated = filter.Since is null && filter.Until is null
+            ? await store.GetRelationshipTotalsAsync(keys with { Since = DateOnly.MinValue }, ct: ct)
+            : wholes;
+        var insideByKey = inside.ToDictionary(t => (t.Source, t.Target, t.Type));
+        var datedByKey = dated.ToDictionary(t => (t.Source, t.Target, t.Type));
+        var counted = new List<RelationshipTotal>();
+        foreach (var whole in wholes)
+        {
+            var key = (whole.Source, whole.Target, whole.Type);
+            var d = datedByKey.GetValueOrDefault(key);
+            int undated = whole.Count - (d?.Count ?? 0);
+            var inWindow = insideByKey.GetValueOrDefault(key);
+            int count = (inWindow?.Count ?? 0) + undated;
+            if (count == 0)
+            {
+                continue;
+            }
+
+            // Subtracting sums would leave rounding noise where nothing is undated.
+            double undatedConfidence = undated == 0 ? 0 : whole.ConfidenceSum - (d?.ConfidenceSum ?? 0);
+            double undatedWeighted = undated == 0 ? 0 : whole.WeightedScoreSum - (d?.WeightedScoreSum ?? 0);
+            counted.Add(new RelationshipTotal(whole.Source, whole.Target, whole.Type, null, count,
+                (inWindow?.ConfidenceSum ?? 0) + undatedConfidence, (inWindow?.WeightedScoreSum ?? 0) + undatedWeighted, inWindow?.FirstSeen, inWindow?.LastSeen));
+        }
+
+        return counted;
+    }
+
+    /// <summary>
+    /// The one window in which <paramref name="actor"/> speaks for <paramref name="forId"/> (unbounded for the actor
+    /// itself): its affiliations to it merged, or null when they leave a gap.
+    /// </summary>
+    private static (DateOnly? From, DateOnly? Until)? Window(Actor actor, string forId)
+    {
+        if (actor.Id == forId)
+        {
+            return (null, null);
+        }
+
+        (DateOnly? From, DateOnly? Until)? merged = null;
+        foreach (var a in actor.Affiliations.Where(a => a.ActorId == forId).OrderBy(a => a.From ?? DateOnly.MinValue))
+        {
+            if (merged is not { } m)
+            {
+                merged = (a.From, a.Until);
+            }
+            else if (m.Until is null || (a.From ?? DateOnly.MinValue) <= m.Until)
+            {
+                merged = (m.From, m.Until is null || a.Until is null ? null : (a.Until > m.Until ? a.Until : m.Until));
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return merged;
+    }
+
+    /// <summary>The later of two lower bounds (null: unbounded).</summary>
+    private static DateOnly? Later(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
+    /// <summary>The earlier of two upper bounds (null: unbounded).</summary>
+    private static DateOnly? Earlier(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
     /// <summary>The strongest evidence of the stance, read from the store in that order (not every sentence of the pair).</summary>
     public static async Task<IReadOnlyList<Evidence>> StrongestAsync(IGraphStore store, StanceView stance, int first, CancellationToken ct)
