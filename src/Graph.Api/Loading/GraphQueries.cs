@@ -154,9 +154,19 @@ internal static class GraphQueries
                 }
             }
 
-            foreach (var (window, wholes) in byWindow)
+            if (byWindow.Count > 0)
             {
-                totals.AddRange(await WithinWindowAsync(store, filter, window, wholes, ct));
+                // All dated evidence of these relationships, once: the whole less it is what is undated. A date filter
+                // already leaves undated evidence out of the whole.
+                var wholes = byWindow.Values.SelectMany(w => w).ToList();
+                var dated = filter.Since is null && filter.Until is null
+                    ? await store.GetRelationshipTotalsAsync(Keys(filter, wholes) with { Since = DateOnly.MinValue }, ct: ct)
+                    : wholes;
+                var datedByKey = dated.ToDictionary(t => (t.Source, t.Target, t.Type));
+                foreach (var (window, inWindow) in byWindow)
+                {
+                    totals.AddRange(await WithinWindowAsync(store, filter, window, inWindow, datedByKey, ct));
+                }
             }
 
             if (perDayKeys.Count > 0)
@@ -172,30 +182,28 @@ internal static class GraphQueries
 
     /// <summary>
     /// The part of each whole relationship that counts when its affiliate spoke only in <paramref name="window"/>
-    /// (from inclusive, until exclusive): the dated evidence inside it, plus the undated evidence (the whole less all
-    /// dated evidence), which counts for any affiliate.
+    /// (from inclusive, until exclusive): the dated evidence inside it, plus the undated evidence (the whole less the
+    /// <paramref name="dated"/>), which counts for any affiliate.
     /// </summary>
     private static async Task<List<RelationshipTotal>> WithinWindowAsync(
-        IGraphStore store, EvidenceFilter filter, (DateOnly? From, DateOnly? Until) window, List<RelationshipTotal> wholes, CancellationToken ct)
+        IGraphStore store,
+        EvidenceFilter filter,
+        (DateOnly? From, DateOnly? Until) window,
+        List<RelationshipTotal> wholes,
+        Dictionary<(string, string, RelationType), RelationshipTotal> dated,
+        CancellationToken ct)
     {
-        var keys = filter with { SourceIds = [.. wholes.Select(t => t.Source).Distinct()], TargetIds = [.. wholes.Select(t => t.Target).Distinct()] };
         var since = Later(filter.Since, window.From);
         var until = Earlier(filter.Until, window.Until?.AddDays(-1));
         var inside = since > until
             ? []
-            : await store.GetRelationshipTotalsAsync(keys with { Since = since, Until = until }, ct: ct);
-
-        // A date filter already leaves undated evidence out of the whole.
-        var dated = filter.Since is null && filter.Until is null
-            ? await store.GetRelationshipTotalsAsync(keys with { Since = DateOnly.MinValue }, ct: ct)
-            : wholes;
+            : await store.GetRelationshipTotalsAsync(Keys(filter, wholes) with { Since = since, Until = until }, ct: ct);
         var insideByKey = inside.ToDictionary(t => (t.Source, t.Target, t.Type));
-        var datedByKey = dated.ToDictionary(t => (t.Source, t.Target, t.Type));
         var counted = new List<RelationshipTotal>();
         foreach (var whole in wholes)
         {
             var key = (whole.Source, whole.Target, whole.Type);
-            var d = datedByKey.GetValueOrDefault(key);
+            var d = dated.GetValueOrDefault(key);
             int undated = whole.Count - (d?.Count ?? 0);
             var inWindow = insideByKey.GetValueOrDefault(key);
             int count = (inWindow?.Count ?? 0) + undated;
@@ -213,6 +221,10 @@ internal static class GraphQueries
 
         return counted;
     }
+
+    /// <summary>The filter narrowed to the sources and targets of <paramref name="totals"/>.</summary>
+    private static EvidenceFilter Keys(EvidenceFilter filter, IEnumerable<RelationshipTotal> totals) =>
+        filter with { SourceIds = [.. totals.Select(t => t.Source).Distinct()], TargetIds = [.. totals.Select(t => t.Target).Distinct()] };
 
     /// <summary>
     /// The one window in which <paramref name="actor"/> speaks for <paramref name="forId"/> (unbounded for the actor
