@@ -208,6 +208,27 @@ internal static class Cypher
     public const string GetTotalsOfActors = "UNWIND $actorIds AS key\nMATCH (e:Evidence)\nWHERE e.source = key OR e.target = key\nWITH DISTINCT e\n" + EvidenceWhere + TotalRows;
 
     /// <summary>
+    /// The strongest evidence of each relationship in <c>$keys</c>, at most <c>$per</c> each, under the evidence filter
+    /// (whose id lists arrive empty). Sorted, collected and sliced per key: one statement for a page of relationships.
+    /// </summary>
+    public const string GetStrongestEvidence = """
+        UNWIND $keys AS k
+        MATCH (e:Evidence {source: k.source, target: k.target, type: k.type})
+        """ + "\n" + EvidenceWhere + """
+        MATCH (a:Article {id: e.articleId})
+        WITH k, e, a
+        ORDER BY abs(e.score) * e.confidence DESC, a.publishedAt IS NULL, a.publishedAt DESC, e.articleId, e.`start`, e.id
+        WITH k, collect({e: e, a: a})[0..$per] AS top
+        UNWIND top AS row
+        WITH row.e AS e, row.a AS a
+        RETURN e.id AS id, e.articleId AS articleId, e.source AS source, e.target AS target, e.type AS type,
+               e.polarity AS polarity, e.score AS score, e.confidence AS confidence, e.modality AS modality,
+               e.sentence AS sentence, e.`start` AS `start`, e.`end` AS `end`, e.saidBy AS saidBy,
+               toString(e.eventDate) AS eventDate, e.extractorVersion AS extractorVersion,
+               toString(a.publishedAt) AS publishedAt, a.title AS articleTitle, a.url AS articleUrl
+        """;
+
+    /// <summary>
     /// Actors whose stored affiliations (canonical JSON strings, see <see cref="Values"/>) name one of the ids. A scan of
     /// the actors, which are few next to the evidence; AFFILIATED_WITH edges would miss affiliations to actors stored later.
     /// </summary>

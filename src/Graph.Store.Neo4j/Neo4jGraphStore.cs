@@ -175,6 +175,32 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         return [.. result.Rows.Select(Values.Total)];
     }
 
+    public async Task<IReadOnlyList<Evidence>> GetStrongestEvidenceAsync(IReadOnlyCollection<RelationshipKey> relationships, EvidenceFilter filter, int perRelationship, CancellationToken ct = default)
+    {
+        var keys = relationships.Distinct().ToList();
+        if (keys.Count == 0 || perRelationship <= 0)
+        {
+            return [];
+        }
+
+        var result = await ReadAsync(Cypher.GetStrongestEvidence, new
+        {
+            keys = keys.Select(k => new { source = k.Source, target = k.Target, type = Values.TypeName(k.Type) }).ToList(),
+            per = perRelationship,
+            sourceIds = Array.Empty<string>(),
+            targetIds = Array.Empty<string>(),
+            actorIds = Array.Empty<string>(),
+            types = filter.Types.Distinct().Select(Values.TypeName).ToList(),
+            modalities = filter.Modalities.Distinct().Select(Values.ModalityName).ToList(),
+            polarity = filter.Polarity,
+            since = filter.Since is { } since ? Values.Day(since) : null,
+            until = filter.Until is { } until ? Values.Day(until) : null,
+            minConfidence = filter.MinConfidence,
+            articleId = filter.ArticleId,
+        }, ct);
+        return [.. result.Rows.Select(Values.Evidence)];
+    }
+
     public async Task<IReadOnlyList<Actor>> GetAffiliatesAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
     {
         if (ids.Count == 0)

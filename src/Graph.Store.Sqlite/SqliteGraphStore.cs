@@ -293,6 +293,36 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         return rows;
     }
 
+    /// <summary>One statement of per-relationship branches, each read in order off evidence_strongest_of_type.</summary>
+    public async Task<IReadOnlyList<Evidence>> GetStrongestEvidenceAsync(IReadOnlyCollection<RelationshipKey> relationships, EvidenceFilter filter, int perRelationship, CancellationToken ct = default)
+    {
+        var keys = relationships.Distinct().ToList();
+        if (keys.Count == 0 || perRelationship <= 0)
+        {
+            return [];
+        }
+
+        var (conditions, parameters) = Conditions(filter with { SourceIds = [], TargetIds = [], ActorIds = [] });
+        string extra = conditions.Length == 0 ? "" : " AND " + conditions["WHERE ".Length..];
+        const string Order = "ORDER BY abs(e.score) * e.confidence DESC, e.published_at DESC, e.article_id, e.start_offset, e.type";
+        var branches = new List<string>(keys.Count);
+        for (int i = 0; i < keys.Count; i++)
+        {
+            parameters.Add(new SqliteParameter($"@s{i}", keys[i].Source));
+            parameters.Add(new SqliteParameter($"@t{i}", keys[i].Target));
+            parameters.Add(new SqliteParameter($"@y{i}", Text.Type.Of(keys[i].Type)));
+            branches.Add($"""
+                SELECT * FROM (SELECT {EvidenceColumns} FROM evidence e INDEXED BY evidence_strongest_of_type
+                WHERE e.source = @s{i} AND e.target = @t{i} AND e.type = @y{i}{extra} {Order} LIMIT @per)
+                """);
+        }
+
+        parameters.Add(new SqliteParameter("@per", perRelationship));
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = Command(connection, string.Join("\nUNION ALL\n", branches) + ";", parameters);
+        return await ReadEvidenceAsync(cmd, ct);
+    }
+
     public async Task<IReadOnlyList<Actor>> GetAffiliatesAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
     {
         if (ids.Count == 0)
@@ -346,6 +376,17 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         await using var cmd = Command(connection, sql, parameters);
         cmd.Parameters.AddWithValue("@limit", filter.Limit ?? -1);
 
+        var rows = await ReadEvidenceAsync(cmd, ct);
+        if (filter.Limit is null && filter.Order == EvidenceOrder.Newest)
+        {
+            rows.Sort(NewestFirst);
+        }
+
+        return rows;
+    }
+
+    private static async Task<List<Evidence>> ReadEvidenceAsync(SqliteCommand cmd, CancellationToken ct)
+    {
         var rows = new List<Evidence>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -369,11 +410,6 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
                 ArticleTitle: NullableString(reader, 15),
                 ArticleUrl: NullableString(reader, 16),
                 ExtractorVersion: reader.GetString(17)));
-        }
-
-        if (filter.Limit is null && filter.Order == EvidenceOrder.Newest)
-        {
-            rows.Sort(NewestFirst);
         }
 
         return rows;

@@ -46,12 +46,14 @@ public sealed class BatchingTests
         group7.Single(r => r["type"]!.GetValue<string>() == "SUPPORT")["evidence"]![0]!["saidBy"]!["name"]!.GetValue<string>().ShouldBe("Group 07");
         group7.Single(r => r["type"]!.GetValue<string>() == "ACCUSE")["source"]!["name"]!.GetValue<string>().ShouldBe("Russia");
 
-        // One search, one evidence read for all 50 actors, and actor reads for sources, targets and speakers
-        // (GraphQL.NET usually resolves the last two in the same round, so one read; never one per row).
+        // One search, one read of relationship sums for all 50 actors, one read of the evidence shown for all of them,
+        // and actor reads for sources, targets and speakers (GraphQL.NET usually resolves the last two in the same
+        // round, so one read; never one per row).
         var calls = counting!.Calls;
-        calls.Keys.ShouldBe(["SearchActorsAsync", "GetEvidenceAsync", "GetActorsAsync"], ignoreOrder: true);
+        calls.Keys.ShouldBe(["SearchActorsAsync", "GetRelationshipTotalsAsync", "GetStrongestEvidenceAsync", "GetActorsAsync"], ignoreOrder: true);
         calls["SearchActorsAsync"].ShouldBe(1);
-        calls["GetEvidenceAsync"].ShouldBe(1);
+        calls["GetRelationshipTotalsAsync"].ShouldBe(1);
+        calls["GetStrongestEvidenceAsync"].ShouldBe(1);
         calls["GetActorsAsync"].ShouldBeInRange(1, 2);
     }
 
@@ -80,6 +82,18 @@ public sealed class BatchingTests
         {
             Count(nameof(GetEvidenceAsync));
             return base.GetEvidenceAsync(filter, ct);
+        }
+
+        public override Task<IReadOnlyList<RelationshipTotal>> GetRelationshipTotalsAsync(EvidenceFilter filter, bool perDay = false, CancellationToken ct = default)
+        {
+            Count(nameof(GetRelationshipTotalsAsync));
+            return base.GetRelationshipTotalsAsync(filter, perDay, ct);
+        }
+
+        public override Task<IReadOnlyList<Evidence>> GetStrongestEvidenceAsync(IReadOnlyCollection<RelationshipKey> relationships, EvidenceFilter filter, int perRelationship, CancellationToken ct = default)
+        {
+            Count(nameof(GetStrongestEvidenceAsync));
+            return base.GetStrongestEvidenceAsync(relationships, filter, perRelationship, ct);
         }
 
         public override Task<Page<Actor>> SearchActorsAsync(ActorSearch search, CancellationToken ct = default)

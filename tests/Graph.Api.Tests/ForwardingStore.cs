@@ -31,6 +31,9 @@ internal class ForwardingStore(IGraphStore inner) : IGraphStore
     public virtual Task<IReadOnlyList<RelationshipTotal>> GetRelationshipTotalsAsync(EvidenceFilter filter, bool perDay = false, CancellationToken ct = default) =>
         inner.GetRelationshipTotalsAsync(filter, perDay, ct);
 
+    public virtual Task<IReadOnlyList<Evidence>> GetStrongestEvidenceAsync(IReadOnlyCollection<RelationshipKey> relationships, EvidenceFilter filter, int perRelationship, CancellationToken ct = default) =>
+        inner.GetStrongestEvidenceAsync(relationships, filter, perRelationship, ct);
+
     public virtual Task<IReadOnlyList<Actor>> GetAffiliatesAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default) => inner.GetAffiliatesAsync(ids, ct);
 
     public virtual Task<StoredArticle?> GetArticleAsync(string id, CancellationToken ct = default) => inner.GetArticleAsync(id, ct);

@@ -35,7 +35,7 @@ public static class ScriptedNeo4j
             return Reply.Rows(["total", "items"], [0, Array.Empty<object>()]);
         }
 
-        if (r.Statement is Cypher.GetEvidence or Cypher.GetEvidenceOfArticle or Cypher.GetEvidenceFromSources or Cypher.GetEvidenceToTargets or Cypher.GetEvidenceOfActors)
+        if (r.Statement is Cypher.GetStrongestEvidence or Cypher.GetEvidence or Cypher.GetEvidenceOfArticle or Cypher.GetEvidenceFromSources or Cypher.GetEvidenceToTargets or Cypher.GetEvidenceOfActors)
         {
             return Reply.Recorded("evidence-rows.json");
         }

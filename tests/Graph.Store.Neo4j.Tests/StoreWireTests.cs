@@ -281,6 +281,27 @@ public sealed class StoreWireTests
     }
 
     [Fact]
+    public async Task Strongest_evidence_of_many_relationships_is_one_statement_with_the_keys_and_the_filter_as_parameters()
+    {
+        var store = _server.Store();
+
+        var none = await store.GetStrongestEvidenceAsync([], new EvidenceFilter(), 2, Ct);
+        var rows = await store.GetStrongestEvidenceAsync(
+            [new RelationshipKey("USA", "RUS", RelationType.Accuse), new RelationshipKey("USA", "RUS", RelationType.Accuse), new RelationshipKey("RUS", "SYR", RelationType.Aid)],
+            new EvidenceFilter { SourceIds = ["ignored"], Modalities = [Modality.Reported], Since = new DateOnly(2024, 1, 1) }, 2, Ct);
+
+        none.ShouldBeEmpty();
+        rows.ShouldNotBeEmpty();
+        var p = _server.Requests.Single(r => r.Statement == Cypher.GetStrongestEvidence).Parameters;
+        p.GetProperty("keys").GetArrayLength().ShouldBe(2);
+        p.GetProperty("keys")[0].GetProperty("type").GetString().ShouldBe("ACCUSE");
+        p.GetProperty("per").GetInt32().ShouldBe(2);
+        p.GetProperty("sourceIds").GetArrayLength().ShouldBe(0);
+        p.GetProperty("modalities")[0].GetString().ShouldBe("reported");
+        p.GetProperty("since").GetString().ShouldBe("2024-01-01");
+    }
+
+    [Fact]
     public async Task Evidence_is_read_from_the_index_the_filter_names_with_the_whole_filter_still_applied()
     {
         var store = _server.Store();
@@ -363,6 +384,7 @@ public sealed class StoreWireTests
         await store.GetRelationshipTotalsAsync(new EvidenceFilter { TargetIds = ["RUS"] }, ct: Ct);
         await store.GetRelationshipTotalsAsync(new EvidenceFilter { ActorIds = ["RUS"] }, ct: Ct);
         await store.GetAffiliatesAsync(["RUS"], Ct);
+        await store.GetStrongestEvidenceAsync([new RelationshipKey("RUS", "SYR", RelationType.Aid)], new EvidenceFilter(), 2, Ct);
         await store.GetArticleAsync(article.Id, Ct);
         await store.SearchArticlesAsync(new ArticleSearch(), Ct);
 

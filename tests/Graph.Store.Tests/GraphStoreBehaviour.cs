@@ -645,4 +645,24 @@ public abstract class GraphStoreBehaviour : IAsyncLifetime
         (await Store.GetAffiliatesAsync(["RUS", "USA"], Ct)).ShouldBeEmpty();
         (await Store.GetAffiliatesAsync(["SYR"], Ct))[0].Affiliations.ShouldBe([new Affiliation("SYR", "president", new DateOnly(2000, 7, 17))]);
     }
+
+    [Fact]
+    public async Task Strongest_evidence_of_several_relationships_is_read_at_once_under_the_filter()
+    {
+        await SaveBothAsync();
+        var later = Sample.Build("later").PublishedAt(new DateTimeOffset(2024, 6, 2, 8, 0, 0, TimeSpan.Zero)).With(Sample.Russia, Sample.UnitedStates)
+            .Says("RUS", RelationType.Reject, "USA", "Russia refused again.", confidence: 0.95)
+            .Build();
+        await SaveAsync(later);
+        RelationshipKey rejects = new("RUS", "USA", RelationType.Reject), aid = new("RUS", "SYR", RelationType.Aid), accuses = new("USA", "RUS", RelationType.Accuse);
+
+        var rows = await Store.GetStrongestEvidenceAsync([rejects, aid, accuses, rejects], new EvidenceFilter { SourceIds = ["ignored"], Modalities = [Modality.Asserted] }, 2, Ct);
+        var dated = await Store.GetStrongestEvidenceAsync([rejects], new EvidenceFilter { Until = new DateOnly(2024, 5, 31) }, 5, Ct);
+
+        rows.Where(e => e.Type == RelationType.Reject).Select(e => e.Confidence).ShouldBe([0.95, 0.8]);
+        rows.Where(e => e.Type == RelationType.Aid).ShouldHaveSingleItem();
+        rows.ShouldNotContain(e => e.Type == RelationType.Accuse, "the accusation is reported, not asserted");
+        dated.Select(e => e.Confidence).ShouldBe([0.8, 0.75]);
+        (await Store.GetStrongestEvidenceAsync([], new EvidenceFilter(), 2, Ct)).ShouldBeEmpty();
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Graph.Api.Model;
 using Graph.Core.Domain;
 using Graph.Core.Storage;
 using GraphQL.DataLoader;
@@ -63,7 +64,10 @@ internal sealed class RequestLoader(IGraphStore store)
         return found;
     });
 
-    private readonly ConcurrentDictionary<ActorEvidenceQuery, Batch<string, IReadOnlyList<Evidence>>> _actorEvidence = new();
+    private readonly ConcurrentDictionary<ActorEvidenceQuery, Batch<string, IReadOnlyList<RelationshipView>>> _actorRelationships = new();
+
+    // Keyed by the scope instance: the relationships of one list share it, so a level of the query is one read.
+    private readonly ConcurrentDictionary<(EvidenceFilter Scope, int First), Batch<RelationshipKey, IReadOnlyList<Evidence>>> _strongest = new();
 
     public IGraphStore Store => store;
 
@@ -73,27 +77,50 @@ internal sealed class RequestLoader(IGraphStore store)
 
     public IDataLoaderResult<IReadOnlyList<Evidence>?> EvidenceOfArticle(string id) => _articleEvidence.Load(id);
 
-    public IDataLoaderResult<IReadOnlyList<Evidence>?> EvidenceOfActor(string actorId, ActorEvidenceQuery query) =>
-        _actorEvidence.GetOrAdd(query, q => new Batch<string, IReadOnlyList<Evidence>>((ids, ct) => EvidenceOfActorsAsync(ids, q, ct))).Load(actorId);
+    /// <summary>The actor's relationships from the store's sums; their sentences are read only for the ones shown.</summary>
+    public IDataLoaderResult<IReadOnlyList<RelationshipView>?> RelationshipsOfActor(string actorId, ActorEvidenceQuery query) =>
+        _actorRelationships.GetOrAdd(query, q => new Batch<string, IReadOnlyList<RelationshipView>>((ids, ct) => RelationshipsOfActorsAsync(ids, q, ct))).Load(actorId);
 
-    private async Task<IReadOnlyDictionary<string, IReadOnlyList<Evidence>>> EvidenceOfActorsAsync(IReadOnlyCollection<string> ids, ActorEvidenceQuery query, CancellationToken ct)
-    {
-        var rows = await store.GetEvidenceAsync(query.Filter(ids), ct);
-        var wanted = ids.ToHashSet(StringComparer.Ordinal);
-        var byActor = ids.ToDictionary(id => id, _ => new List<Evidence>(), StringComparer.Ordinal);
-        foreach (var e in rows)
+    /// <summary>The strongest evidence of a relationship built from sums: every one asked for at a level is read in one statement.</summary>
+    public IDataLoaderResult<IReadOnlyList<Evidence>?> StrongestOf(RelationshipKey key, EvidenceFilter scope, int first) =>
+        _strongest.GetOrAdd((scope, first), k => new Batch<RelationshipKey, IReadOnlyList<Evidence>>(async (keys, ct) =>
         {
-            if (query.Direction != Direction.Incoming && wanted.Contains(e.Source))
+            var found = keys.ToDictionary(x => x, _ => new List<Evidence>());
+            foreach (var e in await store.GetStrongestEvidenceAsync(keys, k.Scope, k.First, ct))
             {
-                byActor[e.Source].Add(e);
+                if (found.TryGetValue(new RelationshipKey(e.Source, e.Target, e.Type), out var list))
+                {
+                    list.Add(e);
+                }
             }
 
-            if (query.Direction != Direction.Outgoing && wanted.Contains(e.Target) && (query.Direction == Direction.Incoming || e.Target != e.Source))
+            return found.ToDictionary(p => p.Key, p => (IReadOnlyList<Evidence>)[.. p.Value
+                .OrderByDescending(e => Math.Abs(e.Score) * e.Confidence)
+                .ThenByDescending(e => e.PublishedAt)
+                .ThenBy(e => e.ArticleId, StringComparer.Ordinal)
+                .ThenBy(e => e.Start)]);
+        })).Load(key);
+
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<RelationshipView>>> RelationshipsOfActorsAsync(IReadOnlyCollection<string> ids, ActorEvidenceQuery query, CancellationToken ct)
+    {
+        var filter = query.Filter(ids);
+        var rows = await store.GetRelationshipTotalsAsync(filter, ct: ct);
+        var scope = filter with { ActorIds = [], SourceIds = [], TargetIds = [] };
+        var wanted = ids.ToHashSet(StringComparer.Ordinal);
+        var byActor = ids.ToDictionary(id => id, _ => new List<RelationshipTotal>(), StringComparer.Ordinal);
+        foreach (var t in rows)
+        {
+            if (query.Direction != Direction.Incoming && wanted.Contains(t.Source))
             {
-                byActor[e.Target].Add(e);
+                byActor[t.Source].Add(t);
+            }
+
+            if (query.Direction != Direction.Outgoing && wanted.Contains(t.Target) && (query.Direction == Direction.Incoming || t.Target != t.Source))
+            {
+                byActor[t.Target].Add(t);
             }
         }
 
-        return byActor.ToDictionary(p => p.Key, p => (IReadOnlyList<Evidence>)p.Value, StringComparer.Ordinal);
+        return byActor.ToDictionary(p => p.Key, p => RelationshipView.FromTotals(p.Value, scope), StringComparer.Ordinal);
     }
 }

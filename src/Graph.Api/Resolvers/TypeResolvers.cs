@@ -25,8 +25,8 @@ public sealed class ActorResolvers(IOptions<GraphApiOptions> options)
     {
         var page = PageRequest.From(first, after, options.Value.MaxPageSize);
         var query = ActorEvidenceQuery.Of(direction ?? Direction.Both, types, GraphQueries.CountedModalities, since, until, minConfidence);
-        return context.Loader().EvidenceOfActor(actor.Id, query)
-            .Then(rows => Connection.Slice(RelationshipView.Aggregate(rows ?? []), page));
+        return context.Loader().RelationshipsOfActor(actor.Id, query)
+            .Then(relationships => Connection.Slice(relationships ?? [], page));
     }
 }
 
@@ -46,24 +46,14 @@ public sealed class RelationshipResolvers(IOptions<GraphApiOptions> options)
     public IDataLoaderResult<Actor?> Target(IResolveFieldContext context, [FromSource] RelationshipView relationship) =>
         context.Loader().Actor(relationship.Target);
 
-    /// <summary>From memory when the relationship was built from its evidence; else the strongest rows straight from the store.</summary>
-    public async Task<IEnumerable<Evidence>> Evidence(IResolveFieldContext context, [FromSource] RelationshipView relationship, int? first)
+    /// <summary>From memory when the relationship was built from its evidence; else batched: one store read per level.</summary>
+    public IDataLoaderResult<IEnumerable<Evidence>> Evidence(IResolveFieldContext context, [FromSource] RelationshipView relationship, int? first)
     {
         int take = PageRequest.Limit(first ?? 5, options.Value.MaxPageSize, "first");
-        if (relationship.Loaded is not null || take == 0)
-        {
-            return relationship.Strongest.Take(take);
-        }
-
-        return await context.Loader().Store.GetEvidenceAsync(relationship.Scope with
-        {
-            SourceIds = [relationship.Source],
-            TargetIds = [relationship.Target],
-            ActorIds = [],
-            Types = [relationship.Type],
-            Order = EvidenceOrder.Strongest,
-            Limit = take,
-        }, context.CancellationToken);
+        return relationship.Loaded is not null || take == 0
+            ? new Ready<IEnumerable<Evidence>>(relationship.Strongest.Take(take))
+            : context.Loader().StrongestOf(new RelationshipKey(relationship.Source, relationship.Target, relationship.Type), relationship.Scope, take)
+                .Then(rows => (rows ?? []).AsEnumerable());
     }
 }
 

@@ -48,6 +48,13 @@ public interface IGraphStore
     /// </summary>
     Task<IReadOnlyList<RelationshipTotal>> GetRelationshipTotalsAsync(EvidenceFilter filter, bool perDay = false, CancellationToken ct = default);
 
+    /// <summary>
+    /// The strongest evidence (<see cref="EvidenceOrder.Strongest"/>) of each relationship, at most
+    /// <paramref name="perRelationship"/> rows each, under the filter's other conditions (its ids, order and limit do
+    /// not apply): what a page of relationships shows, in one read.
+    /// </summary>
+    Task<IReadOnlyList<Evidence>> GetStrongestEvidenceAsync(IReadOnlyCollection<RelationshipKey> relationships, EvidenceFilter filter, int perRelationship, CancellationToken ct = default);
+
     /// <summary>Actors with an affiliation (in force or not) to any of <paramref name="ids"/>, other than those actors themselves.</summary>
     Task<IReadOnlyList<Actor>> GetAffiliatesAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default);
 

@@ -97,6 +97,9 @@ public enum EvidenceOrder
     Strongest,
 }
 
+/// <summary>One relationship: every piece of evidence that <see cref="Source"/> did <see cref="Type"/> to <see cref="Target"/>.</summary>
+public sealed record RelationshipKey(string Source, string Target, RelationType Type);
+
 /// <summary>
 /// The evidence of one relationship (source, target, type) summed, over all days or for one <see cref="Day"/>: what
 /// stances, rankings and graph views need without reading every sentence.
