@@ -207,6 +207,7 @@ internal static class BenchApiCommand
             ("stance busy pair, includeAffiliates", _ => Stance(busy, true)),
             ("stance random pairs", r => Stance(pairs[r.Next(pairs.Count)], false)),
             ("stance random pairs, includeAffiliates", r => Stance(pairs[r.Next(pairs.Count)], true)),
+            ($"actor {busiestActor} with relationships", _ => $$"""{ actor(id: "{{busiestActor}}") { name relationships(first: 20) { totalCount edges { node { type source { name } target { name } count score evidence(first: 2) { sentence } } } } } }"""),
             ($"relationships source {busiestActor}", _ => $$"""{ relationships(where: { source: "{{busiestActor}}" }, first: 20) { totalCount edges { node { target { name } type count score firstSeen lastSeen evidence(first: 2) { sentence } } } } }"""),
             ("relationships busy pair", _ => $$"""{ relationships(where: { source: "{{busy.Source}}", target: "{{busy.Target}}" }) { totalCount edges { node { type count score evidence(first: 3) { sentence article { title } } } } } }"""),
             ($"neighborhood {busiestActor} depth 2", _ => $$"""{ neighborhood(actor: "{{busiestActor}}", depth: 2, limit: 50) { {{NeighborhoodFields}} } }"""),
