@@ -10,6 +10,23 @@ internal sealed partial class ArticleAnalysis
         "was", "were", "been", "being", "is", "are", "be", "get", "got", "gets", "'s",
     };
 
+    // Verbs whose object does what the infinitive after it says: "urged Y to", "asked Y to", "pressed Y to".
+    private static readonly HashSet<string> ControlVerbs = new(StringComparer.Ordinal)
+    {
+        "urge", "urged", "urges", "urging", "ask", "asked", "asks", "asking", "press", "pressed", "presses", "pressing",
+        "encourage", "encouraged", "encourages", "encouraging", "persuade", "persuaded", "persuades", "persuading",
+        "tell", "told", "tells", "telling", "forced", "forcing", "invite", "invited", "invites", "inviting",
+        "allow", "allowed", "allows", "allowing", "pressure", "pressured", "pressures", "pressuring", "pressurised", "pressurized",
+        "implore", "implored", "begged", "beg", "lobby", "lobbied", "lobbying", "called", "calling", "appealed", "appealing", "warned", "warning",
+        "advise", "advised", "advising", "instruct", "instructed", "ordered", "ordering", "authorise", "authorised", "authorize", "authorized",
+    };
+
+    // Nouns that make a trigger before them a mere modifier: "aid workers", "aid agencies", "relief organisations".
+    private static readonly HashSet<string> CompoundHeads = new(StringComparer.Ordinal)
+    {
+        "worker", "workers", "agency", "agencies", "organisation", "organisations", "organization", "organizations", "charity", "charities",
+    };
+
     private static readonly HashSet<string> NounContext = new(StringComparer.Ordinal)
     {
         "the", "a", "an", "its", "his", "her", "their", "our", "'s", "’s", "vital", "staunch", "limited", "military", "further", "new",
@@ -71,6 +88,13 @@ internal sealed partial class ArticleAnalysis
             var (len, triggers) = _lex.Triggers.Match(tokens, i, frame.End);
             if (len == 0 || triggers is null || (i + len < tokens.Count && tokens[i + len].Text == "-" && !tokens[i + len].SpaceBefore))
             {
+                continue;
+            }
+
+            if (i + len < tokens.Count && CompoundHeads.Contains(tokens[i + len].Lower))
+            {
+                // "aid workers", "aid agencies", "support staff": the trigger names a kind of worker or body, not an event.
+                i += len;
                 continue;
             }
 
@@ -161,6 +185,59 @@ internal sealed partial class ArticleAnalysis
         }
 
         return agent is { Kind: not MentionKind.Location } ? agent : null;
+    }
+
+    // "urged Turkey to …", "asked Britain, France and Germany to …": the verb whose object is the subject of the infinitive
+    // at 'to', within the clause and a dozen words, or -1.
+    private static int ControlVerb(List<Token> tokens, Frame frame, int to)
+    {
+        for (int k = to - 2; k >= Math.Max(frame.Start, to - 12); k--)
+        {
+            if (ControlVerbs.Contains(tokens[k].Lower))
+            {
+                return k;
+            }
+
+            if (tokens[k].Text is ";" or ":" || tokens[k].IsQuote || IsSubordinator(tokens[k]))
+            {
+                break;
+            }
+        }
+
+        return -1;
+    }
+
+    // "Russia sent aircraft …, as foreign ministers gathered in Brussels to pledge …": a subordinate clause between the
+    // main subject and an infinitive has its own subject, whose infinitive it is.
+    private static bool ClauseBetween(List<Token> tokens, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+        {
+            if (tokens[k].Lower is "while" or "when" or "whereas" or "because" or "although" or "though" or "where" || (tokens[k].Lower == "as" && k > 0 && tokens[k - 1].Text == ","))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Whom the control verb at v asks: its object, or the object of "called on", "appealed to".
+    private static Mention? Asked(List<Token> tokens, List<Mention> candidates, int v, int to)
+    {
+        var m = candidates.FirstOrDefault(m => m.Start > v && m.End <= to && m.Kind != MentionKind.Location);
+        if (m is null)
+        {
+            return null;
+        }
+
+        int k = m.Start - 1;
+        if (tokens[k].Lower is "the")
+        {
+            k--;
+        }
+
+        return k == v || (k == v + 1 && tokens[k].Lower is "on" or "upon" or "to") ? m : null;
     }
 
     // "threatened today to hold …": where the infinitive's verb starts, or -1.
@@ -314,7 +391,7 @@ internal sealed partial class ArticleAnalysis
 
             if (pronoun is not null && r + 1 < n && tokens[r + 1].Text is "." or "," && r >= 2)
             {
-                string? speaker = pronoun is "he" or "she" ? LastPersonBefore(mentions, r - 1) : _lastSpeaker;
+                string? speaker = pronoun is "he" or "she" ? LastPersonBefore(sentence.Index, mentions, r - 1, QuoteSentences) : _lastSpeaker;
                 return new Frame(0, TrimEnd(tokens, r - 1), speaker, null);
             }
         }
@@ -363,6 +440,7 @@ internal sealed partial class ArticleAnalysis
         string? target = null;
         bool indirect = false;
         int sourceEnd = frame.Start;
+        bool controlled = false;
         double confidence = trigger.IsNoun ? 0.75 : 0.85;
 
         if (trigger.IsNoun)
@@ -598,9 +676,23 @@ internal sealed partial class ArticleAnalysis
         if (sources.Count == 0)
         {
             bool infinitive = !trigger.IsNoun && t0 > 0 && tokens[t0 - 1].Lower == "to";
-            var subject = infinitive && NounInfinitiveAgent(tokens, candidates, t0 - 1) is { } agent ? [agent]
+            int control = infinitive ? ControlVerb(tokens, frame, t0 - 1) : -1;
+            if (control >= 0)
+            {
+                // "Britain urged Turkey to support the Kurds": the infinitive is Turkey's, and only asked for. Without an actor
+                // between ("urged European countries to …") it is nobody's that the article names.
+                if (Asked(tokens, candidates, control, t0 - 1) is null)
+                {
+                    return;
+                }
+
+                controlled = true;
+            }
+
+            var subject = control >= 0 ? [Asked(tokens, candidates, control, t0 - 1)!]
+                : infinitive && NounInfinitiveAgent(tokens, candidates, t0 - 1) is { } agent ? [agent]
                 : CoordinatedVerb(tokens, t0) ? FirstSubject(tokens, candidates, frame, t0)
-                : infinitive && FirstSubject(tokens, candidates, frame, t0) is { Count: > 0 } main ? main
+                : infinitive && FirstSubject(tokens, candidates, frame, t0) is { Count: > 0 } main && !ClauseBetween(tokens, main[^1].End, t0 - 1) ? main
                 : LeftSubject(tokens, candidates, frame, t0);
 
             // "the pinnacle of the war against Isis": a noun's subject must be linked to it by a verb, not a preposition.
@@ -647,6 +739,11 @@ internal sealed partial class ArticleAnalysis
         }
 
         var modality = Modal(tokens, frame, t0, sourceEnd, sources[0]);
+        if (controlled && modality is Modality.Asserted or Modality.Reported or Modality.Future)
+        {
+            modality = Modality.Hypothetical;
+        }
+
         confidence -= indirect ? 0.15 : 0;
         if (target is null && trigger.Type == RelationType.Threaten && !trigger.IsNoun)
         {
@@ -795,7 +892,7 @@ internal sealed partial class ArticleAnalysis
             }
 
             int words = Enumerable.Range(start, m.Start - start).Count(k => tokens[k].IsWord);
-            return words <= 2 && m.Kind != MentionKind.Location && !AfterPreposition(tokens, m) && !IsModifier(tokens, m) && !IsObject(tokens, m) ? [m] : [];
+            return words <= 2 && m.Kind != MentionKind.Location && !IsRegion(tokens, m) && !AfterPreposition(tokens, m) && !IsModifier(tokens, m) && !IsObject(tokens, m) ? [m] : [];
         }
 
         return [];
@@ -871,6 +968,24 @@ internal sealed partial class ArticleAnalysis
         return k >= 0 ? tokens[k].Lower : null;
     }
 
+    // "speaking from Sunamganj district, north-east Bangladesh, accused …": a state apposed to a place after a compass point
+    // is where someone is, never the one who acts.
+    private static bool IsRegion(List<Token> tokens, Mention m)
+    {
+        int k = m.Start - 1;
+        if (k < 0 || tokens[k].Lower is not ("north" or "south" or "east" or "west" or "northeast" or "northwest" or "southeast" or "southwest"))
+        {
+            return false;
+        }
+
+        if (k >= 2 && tokens[k - 1].Text == "-" && tokens[k - 2].Lower is "north" or "south")
+        {
+            k -= 2; // "north-east"
+        }
+
+        return k >= 1 && tokens[k - 1].Text == ",";
+    }
+
     private static bool AfterPreposition(List<Token> tokens, Mention m)
     {
         int k = m.Start - 1;
@@ -920,7 +1035,7 @@ internal sealed partial class ArticleAnalysis
             }
 
             k = m.Start;
-            if (m.Kind == MentionKind.Location || AfterPreposition(tokens, m) || IsModifier(tokens, m) || IsObject(tokens, m))
+            if (m.Kind == MentionKind.Location || AfterPreposition(tokens, m) || IsModifier(tokens, m) || IsObject(tokens, m) || IsRegion(tokens, m))
             {
                 continue;
             }
@@ -1001,8 +1116,10 @@ internal sealed partial class ArticleAnalysis
                 break;
             }
 
-            // "helped raise and train groups … to fight Assad": the object ends where an infinitive starts.
-            if (!noun && t.Lower == "to" && k > from && trigger.Type is not (RelationType.Reject or RelationType.Threaten) && k + 1 < to && (_lex.ObjectVerbs.Contains(tokens[k + 1].Lower) || _lex.Triggers.Match(tokens, k + 1).Values?.Any(x => !x.IsNoun) == true
+            // "helped raise and train groups … to fight Assad": the object ends where an infinitive starts; "promised to remove
+            // the militants" promised nothing to the militants, but "offered to negotiate with Armenia" made Armenia the offer.
+            bool partnered = k == from && k + 2 < to && tokens[k + 2].Lower is "with" or "to" or "on" or "for";
+            if (!noun && t.Lower == "to" && (k > from || !partnered) && trigger.Type is not (RelationType.Reject or RelationType.Threaten) && k + 1 < to && (_lex.ObjectVerbs.Contains(tokens[k + 1].Lower) || _lex.Triggers.Match(tokens, k + 1).Values?.Any(x => !x.IsNoun) == true
                 || tokens[k + 1].Lower is "be" or "have" or "do" or "make" or "take" or "raise" or "remove" or "ensure" or "stop" or "prevent" or "end" or "keep" or "allow" or "avoid" or "protect" or "build" or "create" or "find" or "get" or "go" or "come" or "see" or "try" or "return"))
             {
                 break;
@@ -1020,6 +1137,11 @@ internal sealed partial class ArticleAnalysis
             }
 
             k = m.End - 1;
+            if (m.Form == FormKind.Demonym && m.End - m.Start == 1 && MentionAt(candidates, m.End) is { Start: var next } && next == m.End)
+            {
+                continue; // "support for the Syrian Kurdish YPG militia": the demonym qualifies the actor after it
+            }
+
             // "in southern Lebanon" is as locative as "in Lebanon".
             int placeAdjective = m.Start > 1 && (tokens[m.Start - 1].Lower.EndsWith("ern", StringComparison.Ordinal) || tokens[m.Start - 1].Lower is "central" or "the") ? 1 : 0;
             int prepAt = m.Start - 1 - placeAdjective;
@@ -1126,7 +1248,7 @@ internal sealed partial class ArticleAnalysis
             return Modality.Negated;
         }
 
-        if (CueIn(_lex.Hypothetical, tokens, Math.Max(frame.Start, t0 - 6), t0) || Enumerable.Range(frame.Start, Math.Max(0, t0 - frame.Start)).Any(k => tokens[k].Lower == "if"))
+        if (CueIn(_lex.Hypothetical, tokens, Math.Max(frame.Start, t0 - 6), t0) || Enumerable.Range(frame.Start, Math.Max(0, t0 - frame.Start)).Any(k => tokens[k].Lower is "if" or "unless"))
         {
             return Modality.Hypothetical;
         }

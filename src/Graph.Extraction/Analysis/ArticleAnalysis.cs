@@ -45,6 +45,13 @@ internal sealed partial class ArticleAnalysis
     private readonly Dictionary<string, string> _lastStateFor = new(StringComparer.Ordinal);
     private string? _mainState;
 
+    // How far back a bare "the government" looks for the state it stands for.
+    private const int ContextSentences = 3;
+
+    // How far back "he" and a quotation's "…, he said" look for the person meant.
+    private const int PronounSentences = 2;
+    private const int QuoteSentences = 5;
+
     public ArticleAnalysis(ActorKnowledge kb, Lexicon lex, Article article)
     {
         _kb = kb;
@@ -490,6 +497,10 @@ internal sealed partial class ArticleAnalysis
             {
                 state = body.ActorId; // "EU foreign ministers", "Nato forces", "European states": the body acts through them
             }
+            else if (state is null && qualifier is { ActorKind: ActorKind.ArmedGroup or ActorKind.Group, Kind: not MentionKind.Location } people)
+            {
+                state = people.ActorId; // "Kurdish forces in Syria" are the Kurds', not the state they stand in
+            }
 
             if (state is null && end + 1 < tokens.Count && tokens[end].Lower is "in" && MentionAt(mentions, end + 1) is { ActorKind: ActorKind.Country, Form: FormKind.Capital or FormKind.Name } seat)
             {
@@ -520,7 +531,7 @@ internal sealed partial class ArticleAnalysis
                     continue;
                 }
 
-                state = _lastStateFor.GetValueOrDefault(first) ?? _mainState;
+                state = ContextState(sentence.Index, _lastStateFor.GetValueOrDefault(first) ?? _mainState);
             }
 
             if (state is null)
@@ -536,6 +547,38 @@ internal sealed partial class ArticleAnalysis
             covered = Covered(tokens.Count, mentions);
             i = end - 1;
         }
+    }
+
+    // A bare "the government" is the state the last few sentences are about: the salient one (the last named "government",
+    // else the article's state) when they name it, else the state they name most, the nearest first. "Corbyn accused the
+    // government" after sentences about Westminster is Britain's, not the Syrian article's. The sentence's own actors are
+    // left out: in "Russia backs the regime" the regime is the one Russia acts on.
+    private string? ContextState(int sentence, string? salient)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var nearest = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int s = sentence - 1, order = 0; s >= Math.Max(0, sentence - ContextSentences); s--)
+        {
+            for (int k = _mentions[s].Count - 1; k >= 0; k--)
+            {
+                var m = _mentions[s][k];
+                string? state = m.ActorKind is ActorKind.Country or ActorKind.Person && m.Kind != MentionKind.Location ? StateOf(m) : null;
+                if (state is null)
+                {
+                    continue;
+                }
+
+                if (state == salient)
+                {
+                    return salient;
+                }
+
+                counts[state] = counts.GetValueOrDefault(state) + 1;
+                nearest.TryAdd(state, order++);
+            }
+        }
+
+        return counts.Count == 0 ? salient : counts.OrderByDescending(c => c.Value).ThenBy(c => nearest[c.Key]).First().Key;
     }
 
     // "Institute for International and Strategic Relations", "Al-Watan newspaper", "Syrian Network for Human Rights".
@@ -851,7 +894,7 @@ internal sealed partial class ArticleAnalysis
             string w = tokens[i].Lower;
             if (w is "he" or "she")
             {
-                if (LastPersonBefore(mentions, i) is { } p)
+                if (LastPersonBefore(sentence.Index, mentions, i, PronounSentences) is { } p)
                 {
                     added.Add(new Mention(i, i + 1, p, MentionKind.Coreference, tokens[i].Text) { ActorKind = ActorKind.Person });
                 }
@@ -904,21 +947,20 @@ internal sealed partial class ArticleAnalysis
         mentions.AddRange(added);
     }
 
-    private string? LastPersonBefore(List<Mention> mentions, int at)
+    // "he" is the last person named in this sentence or the few before it. Further back the article has usually moved on to
+    // someone it does not name ("he was taken hostage" of an unnamed aid worker), and a guess is worse than nothing; a
+    // quotation's "…, he said" may close a longer quoted passage, so it looks further.
+    private string? LastPersonBefore(int sentence, List<Mention> mentions, int at, int back)
     {
-        for (int k = mentions.Count - 1; k >= 0; k--)
+        for (int s = sentence; s >= Math.Max(0, sentence - back); s--)
         {
-            if (mentions[k].End <= at && mentions[k].ActorKind == ActorKind.Person && mentions[k].ActorId is { } id)
+            var list = s == sentence ? mentions : _mentions[s];
+            for (int k = list.Count - 1; k >= 0; k--)
             {
-                return id;
-            }
-        }
-
-        for (int k = _recent.Count - 1; k >= 0 && k >= _recent.Count - 6; k--)
-        {
-            if (Draft(_recent[k])?.Kind == ActorKind.Person)
-            {
-                return _recent[k];
+                if ((s < sentence || list[k].End <= at) && list[k].ActorKind == ActorKind.Person && list[k].ActorId is { } id)
+                {
+                    return id;
+                }
             }
         }
 
