@@ -222,6 +222,24 @@ internal sealed partial class ArticleAnalysis
         return false;
     }
 
+    // A one-word demonym, or a run of them, right before a named actor: "Syrian Kurdish YPG". Not "Kurdish Syrian forces",
+    // which are the demonym's own.
+    private static bool QualifiesName(List<Mention> candidates, Mention m)
+    {
+        var next = m;
+        while (next.Form == FormKind.Demonym && next.End - next.Start == 1)
+        {
+            if (MentionAt(candidates, next.End) is not { } after || after.Start != next.End)
+            {
+                return false;
+            }
+
+            next = after;
+        }
+
+        return next != m && next.Kind == MentionKind.Named && next.Form != FormKind.Demonym;
+    }
+
     // Whom the control verb at v asks: its object, or the object of "called on", "appealed to".
     private static Mention? Asked(List<Token> tokens, List<Mention> candidates, int v, int to)
     {
@@ -1137,9 +1155,9 @@ internal sealed partial class ArticleAnalysis
             }
 
             k = m.End - 1;
-            if (m.Form == FormKind.Demonym && m.End - m.Start == 1 && MentionAt(candidates, m.End) is { Start: var next } && next == m.End)
+            if (QualifiesName(candidates, m))
             {
-                continue; // "support for the Syrian Kurdish YPG militia": the demonym qualifies the actor after it
+                continue; // "support for the Syrian Kurdish YPG militia": the demonyms qualify the named actor after them
             }
 
             // "in southern Lebanon" is as locative as "in Lebanon".

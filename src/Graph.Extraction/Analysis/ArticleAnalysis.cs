@@ -531,7 +531,7 @@ internal sealed partial class ArticleAnalysis
                     continue;
                 }
 
-                state = ContextState(sentence.Index, _lastStateFor.GetValueOrDefault(first) ?? _mainState);
+                state = ContextState(sentence, mentions, i, _lastStateFor.GetValueOrDefault(first) ?? _mainState);
             }
 
             if (state is null)
@@ -551,26 +551,55 @@ internal sealed partial class ArticleAnalysis
 
     // A bare "the government" is the state the last few sentences are about: the salient one (the last named "government",
     // else the article's state) when they name it, else the state they name most, the nearest first. "Corbyn accused the
-    // government" after sentences about Westminster is Britain's, not the Syrian article's. The sentence's own actors are
-    // left out: in "Russia backs the regime" the regime is the one Russia acts on.
-    private string? ContextState(int sentence, string? salient)
+    // government" after sentences about Westminster is Britain's, not the Syrian article's. Places ("in Syria") say nothing
+    // about whose government is meant, and in the sentence itself only people do: in "Russia backs the government" the
+    // government is the one Russia acts on, while "Corbyn accused the government" names his own.
+    private string? ContextState(Sentence sentence, List<Mention> mentions, int at, string? salient)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var nearest = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int s = sentence - 1, order = 0; s >= Math.Max(0, sentence - ContextSentences); s--)
+        bool salientSeen = false;
+        int order = 0;
+        for (int s = sentence.Index; s >= Math.Max(0, sentence.Index - ContextSentences); s--)
         {
-            for (int k = _mentions[s].Count - 1; k >= 0; k--)
+            var list = s == sentence.Index ? mentions : _mentions[s];
+            var tokens = _sentences[s].Tokens;
+            for (int k = list.Count - 1; k >= 0; k--)
             {
-                var m = _mentions[s][k];
-                string? state = m.ActorKind is ActorKind.Country or ActorKind.Person && m.Kind != MentionKind.Location ? StateOf(m) : null;
-                if (state is null)
+                var m = list[k];
+                if ((s == sentence.Index && m.End > at) || m.Kind == MentionKind.Location || m.ActorId is null
+                    || (m.Start > 0 && Locatives.Contains(tokens[m.Start - 1].Lower)))
                 {
                     continue;
                 }
 
-                if (state == salient)
+                if (StateOf(m) is not { } state)
                 {
-                    return salient;
+                    // An opposition politician ("Labour leader Jeremy Corbyn", CAMEO GBROPP) speaks of his own country's
+                    // government, and in the sentence itself settles it.
+                    if (CodedState(m.ActorId) is { } home && (s == sentence.Index || !salientSeen))
+                    {
+                        if (s == sentence.Index)
+                        {
+                            return home;
+                        }
+
+                        counts[home] = counts.GetValueOrDefault(home) + 1;
+                        nearest.TryAdd(home, order++);
+                    }
+
+                    continue;
+                }
+
+                salientSeen |= state == salient;
+                if (s == sentence.Index && m.End < tokens.Count && tokens[m.End].Lower is "conflict" or "war" or "civil" or "crisis")
+                {
+                    return state; // "in the Syrian conflict, where Russia is backing the government": the war's own state
+                }
+
+                if (s == sentence.Index && m.ActorKind != ActorKind.Person)
+                {
+                    continue;
                 }
 
                 counts[state] = counts.GetValueOrDefault(state) + 1;
@@ -578,8 +607,13 @@ internal sealed partial class ArticleAnalysis
             }
         }
 
-        return counts.Count == 0 ? salient : counts.OrderByDescending(c => c.Value).ThenBy(c => nearest[c.Key]).First().Key;
+        return salientSeen || counts.Count == 0 ? salient : counts.OrderByDescending(c => c.Value).ThenBy(c => nearest[c.Key]).First().Key;
     }
+
+    // The state a person's CAMEO code names when no office ties them to it: "GBROPP" is Britain's opposition.
+    private string? CodedState(string id) =>
+        Draft(id) is { Kind: ActorKind.Person } d && d.Codes.TryGetValue("cameo", out var cameo) && cameo.Length >= 3
+        && _kb.Find(cameo[..3]) is { Kind: ActorKind.Country } state ? state.Id : null;
 
     // "Institute for International and Strategic Relations", "Al-Watan newspaper", "Syrian Network for Human Rights".
     private void FindOrganisations(Sentence sentence, List<Mention> mentions)
