@@ -15,7 +15,7 @@ public sealed partial class Neo4jGraphStore
     {
         foreach (var a in articles)
         {
-            Validate(a.Article, a.Extraction, extractorVersion);
+            SaveContract.EnsureValid(a.Article, a.Extraction, extractorVersion);
         }
 
         var results = new List<SaveResult>(articles.Count);
@@ -29,7 +29,7 @@ public sealed partial class Neo4jGraphStore
 
     public async Task<SaveResult> SaveArticleAsync(Article article, ArticleExtraction extraction, string extractorVersion, CancellationToken ct = default)
     {
-        Validate(article, extraction, extractorVersion);
+        SaveContract.EnsureValid(article, extraction, extractorVersion);
         string hash = article.ContentHash;
         // The same reading twice in one sentence is one piece of evidence, not two.
         var evidence = extraction.Relations
@@ -110,7 +110,7 @@ public sealed partial class Neo4jGraphStore
                 }, token);
                 if (written.Rows[0]["written"].GetInt32() != batch.Length)
                 {
-                    // Validate() makes this unreachable unless the graph lost an actor under us: refuse rather than half-write.
+                    // SaveContract makes this unreachable unless the graph lost an actor under us: refuse rather than half-write.
                     throw new InvalidOperationException($"Article '{article.Id}': some relations name actors that are not in the graph; nothing was saved.");
                 }
             }
@@ -218,37 +218,6 @@ public sealed partial class Neo4jGraphStore
         GraphModel.EdgeTypes.First(p => Values.TypeName(p.Key) == typeName).Value;
 
     /// <summary>Refuses an extraction that would leave a dangling relationship, before anything is sent.</summary>
-    private static void Validate(Article article, ArticleExtraction extraction, string extractorVersion)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(article.Id, nameof(article));
-        ArgumentException.ThrowIfNullOrWhiteSpace(extractorVersion);
-        if (extraction.Article.Id != article.Id)
-        {
-            throw new ArgumentException($"The extraction is of article '{extraction.Article.Id}', not of '{article.Id}'.", nameof(extraction));
-        }
-
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var actor in extraction.Actors)
-        {
-            if (string.IsNullOrWhiteSpace(actor.Id) || string.IsNullOrWhiteSpace(actor.Name))
-            {
-                throw new ArgumentException($"Article '{article.Id}' has an actor without id or name.", nameof(extraction));
-            }
-
-            ids.Add(actor.Id);
-        }
-
-        foreach (var r in extraction.Relations)
-        {
-            string? missing = !ids.Contains(r.Source) ? r.Source : !ids.Contains(r.Target) ? r.Target : null;
-            if (missing is not null)
-            {
-                throw new ArgumentException(
-                    $"Article '{article.Id}': relation {r.Source} {Values.TypeName(r.Type)} {r.Target} names actor '{missing}', which is not among the article's actors.",
-                    nameof(extraction));
-            }
-        }
-    }
 
     /// <summary>The embedded store's evidence id, so both stores name the same reading of the same sentence alike, across re-ingestion too.</summary>
     internal static string EvidenceId(string articleId, Relation r) =>

@@ -15,7 +15,7 @@ public sealed partial class SqliteGraphStore
     {
         foreach (var a in articles)
         {
-            Validate(a.Article, a.Extraction, extractorVersion);
+            SaveContract.EnsureValid(a.Article, a.Extraction, extractorVersion);
         }
 
         await using var connection = await OpenAsync(ct);
@@ -81,38 +81,6 @@ public sealed partial class SqliteGraphStore
     }
 
     /// <summary>Refuses an extraction that would leave a dangling relationship, before anything is written.</summary>
-    private static void Validate(Article article, ArticleExtraction extraction, string extractorVersion)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(article.Id, nameof(article));
-        ArgumentException.ThrowIfNullOrWhiteSpace(extractorVersion);
-        if (extraction.Article.Id != article.Id)
-        {
-            throw new ArgumentException(
-                $"The extraction is of article '{extraction.Article.Id}', not of '{article.Id}'.", nameof(extraction));
-        }
-
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var actor in extraction.Actors)
-        {
-            if (string.IsNullOrWhiteSpace(actor.Id) || string.IsNullOrWhiteSpace(actor.Name))
-            {
-                throw new ArgumentException($"Article '{article.Id}' has an actor without id or name.", nameof(extraction));
-            }
-
-            ids.Add(actor.Id);
-        }
-
-        foreach (var r in extraction.Relations)
-        {
-            string? missing = !ids.Contains(r.Source) ? r.Source : !ids.Contains(r.Target) ? r.Target : null;
-            if (missing is not null)
-            {
-                throw new ArgumentException(
-                    $"Article '{article.Id}': relation {r.Source} {Text.Type.Of(r.Type)} {r.Target} names actor '{missing}', which is not among the article's actors.",
-                    nameof(extraction));
-            }
-        }
-    }
 
     private static async Task<(string Hash, string Version)?> ReadStateAsync(SqliteConnection connection, SqliteTransaction tx, string articleId, CancellationToken ct)
     {
