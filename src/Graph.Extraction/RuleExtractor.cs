@@ -20,7 +20,7 @@ public sealed class RuleExtractor : IExtractor
     }
 
     /// <summary>Bumped whenever the output for the same article changes, so stored relationships can be re-extracted.</summary>
-    public string Version => "rules-2";
+    public string Version => "rules-3";
 
     /// <summary>The knowledge base and lexicon built into this assembly.</summary>
     public static RuleExtractor CreateDefault() =>

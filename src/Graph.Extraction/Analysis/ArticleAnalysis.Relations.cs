@@ -223,8 +223,8 @@ internal sealed partial class ArticleAnalysis
     }
 
     // A one-word demonym, or a run of them, right before a named actor: "Syrian Kurdish YPG". Not "Kurdish Syrian forces",
-    // which are the demonym's own.
-    private static bool QualifiesName(List<Mention> candidates, Mention m)
+    // which are the demonym's own, nor "a Syrian Congress", which is no other state's body.
+    private bool QualifiesName(List<Mention> candidates, Mention m)
     {
         var next = m;
         while (next.Form == FormKind.Demonym && next.End - next.Start == 1)
@@ -237,7 +237,8 @@ internal sealed partial class ArticleAnalysis
             next = after;
         }
 
-        return next != m && next.Kind == MentionKind.Named && next.Form != FormKind.Demonym;
+        string? state = next.ActorId is null ? null : StateOf(next.ActorId);
+        return next != m && next.Kind == MentionKind.Named && next.Form != FormKind.Demonym && (state is null || state == m.ActorId);
     }
 
     // Whom the control verb at v asks: its object, or the object of "called on", "appealed to".
@@ -710,8 +711,12 @@ internal sealed partial class ArticleAnalysis
             var subject = control >= 0 ? [Asked(tokens, candidates, control, t0 - 1)!]
                 : infinitive && NounInfinitiveAgent(tokens, candidates, t0 - 1) is { } agent ? [agent]
                 : CoordinatedVerb(tokens, t0) ? FirstSubject(tokens, candidates, frame, t0)
-                : infinitive && FirstSubject(tokens, candidates, frame, t0) is { Count: > 0 } main && !ClauseBetween(tokens, main[^1].End, t0 - 1) ? main
+                : infinitive && FirstSubject(tokens, candidates, frame, t0) is { Count: > 0 } main ? main
                 : LeftSubject(tokens, candidates, frame, t0);
+            if (infinitive && control < 0 && subject.Count > 0 && ClauseBetween(tokens, subject[^1].End, t0 - 1))
+            {
+                subject = [];
+            }
 
             // "the pinnacle of the war against Isis": a noun's subject must be linked to it by a verb, not a preposition.
             if (trigger.IsNoun && subject.Count > 0 && !LinkedByVerb(tokens, subject[^1].End, t0))

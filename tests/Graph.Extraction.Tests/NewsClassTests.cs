@@ -1,0 +1,122 @@
+using Graph.Core.Domain;
+
+namespace Graph.Extraction.Tests;
+
+/// <summary>
+/// Classes of error seen on Guardian-style news about Syria, one invented passage per class: what must be read, and what
+/// must not appear.
+/// </summary>
+public class NewsClassTests
+{
+    private const string SyrianBackground =
+        "The Syrian regime bombed rebels in Idlib on Monday. Assad's forces shelled Hama. Syria denied using chemical weapons. Damascus blamed the rebels. ";
+
+    [Fact]
+    public void A_bare_government_in_a_british_paragraph_is_britain_not_the_article_state()
+    {
+        var x = Extract.Text(SyrianBackground
+            + "In London, Theresa May said Britain was ready to act. Downing Street said British jets were on standby. "
+            + "Labour leader Jeremy Corbyn accused the government of waiting for instructions from Washington.");
+        x.Between("jeremy-corbyn", "GBR").ShouldContain(r => r.Type == RelationType.Accuse);
+        x.Between("jeremy-corbyn", "SYR").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void An_opposition_politician_names_his_own_government_even_after_talk_of_the_syrian_government()
+    {
+        var x = Extract.Text(SyrianBackground + "Ministers said the Syrian government was responsible for the attack. "
+            + "Labour leader Jeremy Corbyn accused the government of recklessness.");
+        x.Between("jeremy-corbyn", "GBR").ShouldContain(r => r.Type == RelationType.Accuse);
+        x.Between("jeremy-corbyn", "SYR").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_government_backed_by_a_foreign_state_is_not_that_state_and_places_do_not_count()
+    {
+        var x = Extract.Text("The UK government condemned the attack. Britain and France said they would respond in Syria. "
+            + "In the Syrian conflict, Russia is backing the government.");
+        x.Between("RUS", "SYR").ShouldContain(r => r.Type == RelationType.Support);
+        x.Relations.ShouldNotContain(r => r.Source == "RUS" && r.Target == "GBR");
+    }
+
+    [Fact]
+    public void Without_another_state_near_it_the_regime_is_the_article_state()
+    {
+        var x = Extract.Text(SyrianBackground + "Rebels said the regime attacked a hospital.");
+        x.Relations.ShouldContain(r => r.Source == "SYR" && r.Type == RelationType.Assault);
+    }
+
+    [Fact]
+    public void Urging_someone_to_act_is_a_request_to_them_and_the_act_is_theirs_and_only_asked_for()
+    {
+        var x = Extract.Text("Britain urged Turkey to support the Kurds in their fight.");
+        x.Between("GBR", "TUR").ShouldContain(r => r.Type == RelationType.Request);
+        x.Between("GBR", "kurds").ShouldBeEmpty();
+        x.Between("TUR", "kurds").ShouldAllBe(r => r.Modality == Modality.Hypothetical);
+
+        var unnamed = Extract.Text("Donald Trump urged European allies to attack Iran.");
+        unnamed.Between("donald-trump", "IRN").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_promise_to_act_on_someone_is_no_agreement_with_them()
+    {
+        var x = Extract.Text("Turkey had promised to remove the militants from the border areas.");
+        x.Relations.ShouldNotContain(r => r.Source == "TUR" && r.Type == RelationType.Agree);
+
+        var partner = Extract.Text("Putin offered to negotiate with Armenia.");
+        partner.Relations.ShouldContain(r => r.Source == "vladimir-putin" && r.Target == "ARM" && r.Polarity > 0);
+    }
+
+    [Fact]
+    public void An_infinitive_after_a_subordinate_clause_belongs_to_that_clause()
+    {
+        var x = Extract.Text("Russia sent jets to attack Idlib, as foreign ministers gathered in Brussels to pledge money to support Jordan and Lebanon.");
+        x.Relations.ShouldNotContain(r => r.Source == "RUS" && (r.Target == "JOR" || r.Target == "LBN"));
+    }
+
+    [Fact]
+    public void A_state_apposed_to_a_place_after_a_compass_point_is_no_actor()
+    {
+        var x = Extract.Text("Her father, speaking from Sylhet district, north-east Bangladesh, also accused the UK authorities of failing her.");
+        x.Relations.ShouldNotContain(r => r.Source == "BGD");
+    }
+
+    [Fact]
+    public void Forces_qualified_by_a_people_are_that_people_not_the_state_they_stand_in()
+    {
+        var x = Extract.Text("US-backed Kurdish forces in Syria have almost dismantled Islamic State.");
+        x.Between("USA", "kurds").ShouldContain(r => r.Type == RelationType.Support);
+        x.Between("USA", "SYR").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_demonym_before_a_named_group_qualifies_it()
+    {
+        var x = Extract.Text("Ties have been frayed by Washington's support for the Syrian Kurdish YPG militia.");
+        x.Between("USA", "ypg").ShouldContain(r => r.Type == RelationType.Support);
+        x.Between("USA", "SYR").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Aid_workers_are_people_not_an_act_of_aid()
+    {
+        var x = Extract.Text("British, US, Japanese and Russian hostages were murdered, among them aid workers.");
+        x.Relations.ShouldNotContain(r => r.Type == RelationType.Aid);
+    }
+
+    [Fact]
+    public void He_is_not_a_person_named_several_sentences_before()
+    {
+        var x = Extract.Text("Donald Trump spoke on Monday. Markets fell in Asia. Traders were worried. Prices rose again by evening. "
+            + "He was taken hostage by Islamic State.");
+        x.Relations.ShouldNotContain(r => r.Source == "donald-trump" || r.Target == "donald-trump");
+    }
+
+    [Fact]
+    public void What_happens_only_unless_a_condition_is_met_is_hypothetical()
+    {
+        var x = Extract.Text("No money for reconstruction would be released unless Assad agreed to a political transition with the UN.");
+        x.Relations.ShouldAllBe(r => r.Modality != Modality.Asserted);
+    }
+}
