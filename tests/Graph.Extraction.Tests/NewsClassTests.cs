@@ -114,6 +114,14 @@ public class NewsClassTests
     }
 
     [Fact]
+    public void A_reporting_word_that_qualifies_a_noun_makes_no_speaker()
+    {
+        var x = Extract.Text("France reminded Iraq that it must cooperate fully with UN inspectors probing suspect sites.");
+        x.Between("FRA", "IRQ").ShouldContain(r => r.Type == RelationType.Request);
+        x.Relations.ShouldNotContain(r => r.Source == "UNO");
+    }
+
+    [Fact]
     public void What_happens_only_unless_a_condition_is_met_is_hypothetical()
     {
         var x = Extract.Text("No money for reconstruction would be released unless Assad agreed to a political transition with the UN.");

@@ -328,7 +328,7 @@ internal sealed partial class ArticleAnalysis
                 return new Frame(0, n, Principal(by) is { } p && by.ActorKind != ActorKind.Person ? p : by.ActorId, by);
             }
 
-            if (!_lex.Reporting.Contains(w) || MentionAt(mentions, r) is not null)
+            if (!_lex.Reporting.Contains(w) || MentionAt(mentions, r) is not null || Attributive(tokens, mentions, r))
             {
                 continue;
             }
@@ -425,6 +425,14 @@ internal sealed partial class ArticleAnalysis
     }
 
     // "…, Dutch Foreign Minister Hans van den Broek said on Tuesday.": what follows the reporting verb is only its time.
+    // "inspectors probing suspect sites", "the confirmed deaths": a reporting word that qualifies the noun after it reports nothing.
+    private static bool Attributive(List<Token> tokens, List<Mention> mentions, int r) =>
+        tokens[r].Lower is "suspect" or "reported" or "confirmed" or "declared" or "stated" && r > 0 && r + 1 < tokens.Count
+        && MentionAt(mentions, r - 1) is null && tokens[r - 1].IsWord && !tokens[r - 1].IsCapitalised
+        && tokens[r + 1].IsWord && !tokens[r + 1].IsCapitalised && MentionAt(mentions, r + 1) is null
+        && tokens[r + 1].Lower is not ("that" or "to" or "on" or "in" or "by" or "at" or "the" or "a" or "an" or "it" or "he" or "she" or "they" or "this"
+            or "last" or "earlier" or "from" or "with" or "for" or "its" or "his" or "her" or "their" or "there" or "of" or "as" or "after" or "before" or "late" or "yesterday" or "today");
+
     private static bool OnlyWhen(List<Token> tokens, int from)
     {
         for (int k = from; k < tokens.Count; k++)
@@ -711,7 +719,7 @@ internal sealed partial class ArticleAnalysis
             var subject = control >= 0 ? [Asked(tokens, candidates, control, t0 - 1)!]
                 : infinitive && NounInfinitiveAgent(tokens, candidates, t0 - 1) is { } agent ? [agent]
                 : CoordinatedVerb(tokens, t0) ? FirstSubject(tokens, candidates, frame, t0)
-                : infinitive && FirstSubject(tokens, candidates, frame, t0) is { Count: > 0 } main ? main
+                : infinitive && FirstSubject(tokens, candidates, frame, t0) is { Count: > 0 } main && !ClauseBetween(tokens, main[^1].End, t0 - 1) ? main
                 : LeftSubject(tokens, candidates, frame, t0);
             if (infinitive && control < 0 && subject.Count > 0 && ClauseBetween(tokens, subject[^1].End, t0 - 1))
             {
