@@ -122,6 +122,14 @@ public class NewsClassTests
     }
 
     [Fact]
+    public void The_party_of_an_event_noun_after_a_verb_is_not_the_verbs_object()
+    {
+        var x = Extract.Text("Russia's defence ministry confirmed it had hit Idlib in coordination with Turkey.");
+        x.Between("RUS", "TUR").ShouldContain(r => r.Type == RelationType.Cooperate);
+        x.Between("RUS", "TUR").ShouldNotContain(r => r.Type == RelationType.Assault);
+    }
+
+    [Fact]
     public void What_happens_only_unless_a_condition_is_met_is_hypothetical()
     {
         var x = Extract.Text("No money for reconstruction would be released unless Assad agreed to a political transition with the UN.");

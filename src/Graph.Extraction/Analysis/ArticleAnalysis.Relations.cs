@@ -1168,6 +1168,13 @@ internal sealed partial class ArticleAnalysis
             }
 
             k = m.End - 1;
+            // "hit Idlib in coordination with Turkey": the object of another event noun's preposition is that event's party.
+            int ownPrep = m.Start - 1 - (m.Start >= 1 && tokens[m.Start - 1].Lower == "the" ? 1 : 0);
+            if (!noun && ownPrep - 1 > from && _lex.Triggers.Match(tokens, ownPrep - 1).Values?.Any(x => x.IsNoun && x.Preps.Contains(tokens[ownPrep].Lower)) == true)
+            {
+                break;
+            }
+
             if (QualifiesName(candidates, m))
             {
                 continue; // "support for the Syrian Kurdish YPG militia": the demonyms qualify the named actor after them
