@@ -130,6 +130,14 @@ public class NewsClassTests
     }
 
     [Fact]
+    public void A_verbs_object_does_not_reach_into_a_coordinated_verb()
+    {
+        var x = Extract.Text("Foreign Secretary Boris Johnson welcomed the report and called on the Kremlin to provide answers.");
+        x.Relations.ShouldContain(r => r.Target == "RUS" && r.Type == RelationType.Request);
+        x.Relations.ShouldNotContain(r => r.Target == "RUS" && r.Type == RelationType.Support);
+    }
+
+    [Fact]
     public void What_happens_only_unless_a_condition_is_met_is_hypothetical()
     {
         var x = Extract.Text("No money for reconstruction would be released unless Assad agreed to a political transition with the UN.");

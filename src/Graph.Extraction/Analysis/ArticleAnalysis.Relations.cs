@@ -1156,6 +1156,14 @@ internal sealed partial class ArticleAnalysis
                 break;
             }
 
+            // "welcomed the report and called on the Kremlin": the object does not reach into a second, coordinated verb.
+            if (!noun && k > from && t.Lower is "and" or "but" && k + 1 < to && tokens[k + 1].IsWord && !tokens[k + 1].IsCapitalised
+                && (_lex.Triggers.Match(tokens, k + 1).Values?.Any(x => !x.IsNoun) == true || _lex.ObjectVerbs.Contains(tokens[k + 1].Lower) || _lex.Reporting.Contains(tokens[k + 1].Lower)
+                    || (tokens[k + 1].Lower.EndsWith("ed", StringComparison.Ordinal) && tokens[k + 1].Lower.Length > 4)))
+            {
+                break;
+            }
+
             if (!noun && k == from && t.Lower is "it" or "them" or "him" or "her" or "itself" or "themselves" or "me" or "you")
             {
                 break; // "accusing it of …": the object is a pronoun we do not resolve
