@@ -138,6 +138,13 @@ public class NewsClassTests
     }
 
     [Fact]
+    public void A_question_asserts_nothing()
+    {
+        var x = Extract.Text("Will Russia attack Turkey when the talks fail?");
+        x.Between("RUS", "TUR").ShouldNotContain(r => r.Modality == Modality.Asserted || r.Modality == Modality.Future);
+    }
+
+    [Fact]
     public void What_happens_only_unless_a_condition_is_met_is_hypothetical()
     {
         var x = Extract.Text("No money for reconstruction would be released unless Assad agreed to a political transition with the UN.");

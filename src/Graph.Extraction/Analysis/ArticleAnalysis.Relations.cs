@@ -1294,7 +1294,9 @@ internal sealed partial class ArticleAnalysis
             return Modality.Negated;
         }
 
-        if (CueIn(_lex.Hypothetical, tokens, Math.Max(frame.Start, t0 - 6), t0) || Enumerable.Range(frame.Start, Math.Max(0, t0 - frame.Start)).Any(k => tokens[k].Lower is "if" or "unless"))
+        // "Why does Russia not help Syria?": a question asserts nothing.
+        bool question = Enumerable.Range(t0, Math.Max(0, Math.Min(tokens.Count, frame.End + 2) - t0)).Any(k => tokens[k].Text == "?");
+        if (question || CueIn(_lex.Hypothetical, tokens, Math.Max(frame.Start, t0 - 6), t0) || Enumerable.Range(frame.Start, Math.Max(0, t0 - frame.Start)).Any(k => tokens[k].Lower is "if" or "unless"))
         {
             return Modality.Hypothetical;
         }
