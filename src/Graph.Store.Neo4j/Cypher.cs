@@ -13,6 +13,9 @@ internal static class Cypher
         "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
         "CREATE CONSTRAINT evidence_id IF NOT EXISTS FOR (e:Evidence) REQUIRE e.id IS UNIQUE",
         "CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (a:Actor) ON EACH [a.name, a.aliasText]",
+        // Article search by word: standard-folding lower-cases and drops accents ("Erdogan" finds "Erdoğan"), as the
+        // embedded store's tokenizer does. IF NOT EXISTS keeps an existing index as it is: another analyzer needs another name.
+        "CREATE FULLTEXT INDEX article_words IF NOT EXISTS FOR (a:Article) ON EACH [a.title, a.text] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
         "CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind)",
         "CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.publishedAt)",
         "CREATE INDEX article_day IF NOT EXISTS FOR (a:Article) ON (a.publishedDay)",
@@ -282,10 +285,15 @@ internal static class Cypher
                a.contentHash AS contentHash, a.extractorVersion AS extractorVersion, toString(a.ingestedAt) AS ingestedAt, a.text AS text
         """;
 
-    public const string SearchArticles = """
-        MATCH (a:Article)
-        WHERE ($text IS NULL OR toLower(coalesce(a.title, '')) CONTAINS toLower($text) OR toLower(a.text) CONTAINS toLower($text))
-          AND ($since IS NULL OR a.publishedDay >= date($since))
+    /// <summary>Every article within the dates, when the search names no word.</summary>
+    public const string SearchArticles = "MATCH (a:Article)\n" + ArticlePage;
+
+    /// <summary>The articles holding every word of <c>$words</c> (a Lucene query built by <see cref="FullText"/>), within the dates.</summary>
+    public const string SearchArticlesByWords = "CALL db.index.fulltext.queryNodes('article_words', $words) YIELD node AS a\n" + ArticlePage;
+
+    /// <summary>Within the dates, newest first as the embedded store (undated last), one page and the total.</summary>
+    private const string ArticlePage = """
+        WHERE ($since IS NULL OR a.publishedDay >= date($since))
           AND ($until IS NULL OR a.publishedDay <= date($until))
         WITH a
         ORDER BY a.publishedAt IS NULL, a.publishedAt DESC, a.id

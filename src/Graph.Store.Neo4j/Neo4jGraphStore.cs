@@ -222,9 +222,20 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     public async Task<Page<StoredArticle>> SearchArticlesAsync(ArticleSearch search, CancellationToken ct = default)
     {
         int offset = Math.Max(0, search.Offset);
-        var result = await ReadAsync(Cypher.SearchArticles, new
+        string? words = null;
+        if (!string.IsNullOrWhiteSpace(search.Text))
         {
-            text = string.IsNullOrWhiteSpace(search.Text) ? null : search.Text.Trim(),
+            // Punctuation alone has no word to look for: nothing matches, as in the embedded store.
+            words = FullText.MatchAllWords(search.Text);
+            if (words is null)
+            {
+                return new Page<StoredArticle>([], 0, offset);
+            }
+        }
+
+        var result = await ReadAsync(words is null ? Cypher.SearchArticles : Cypher.SearchArticlesByWords, new
+        {
+            words,
             since = search.Since is { } since ? Values.Day(since) : null,
             until = search.Until is { } until ? Values.Day(until) : null,
             offset,

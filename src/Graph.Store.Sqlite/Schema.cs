@@ -146,6 +146,28 @@ internal static class Schema
         -- primary key, which also fixes the type, and sorts every row of the relationship.
         CREATE INDEX evidence_strongest_of_type ON evidence(source, target, type, abs(score) * confidence DESC, published_at DESC, article_id, start_offset, modality);
         """,
+        """
+        -- Article search by word instead of a LIKE scan of every text. External content: the index holds only tokens and
+        -- reads title and text back from articles by rowid, so the text is not stored twice. unicode61 with
+        -- remove_diacritics 2 folds case and accents ("Erdogan" finds "Erdoğan"). The triggers keep it in step with
+        -- every write; 'rebuild' fills it from the articles already stored. A VACUUM may renumber the rowids of
+        -- articles (its key is text), after which the index must be rebuilt the same way.
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, content = 'articles', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2');
+        INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+
+        CREATE TRIGGER articles_fts_inserted AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        -- An external-content index deletes by the old values, which must be the ones it was given.
+        CREATE TRIGGER articles_fts_deleted AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        END;
+        CREATE TRIGGER articles_fts_updated AFTER UPDATE OF title, text ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        """,
     ];
 
     public static long Version => Migrations.Length;

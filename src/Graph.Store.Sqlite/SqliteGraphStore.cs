@@ -22,6 +22,9 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 
     private const string ArticleColumns = "id, title, url, source, published_at, content_hash, extractor_version, ingested_at";
 
+    /// <summary>Above this many matches an article search pages through the date index instead of sorting its matches.</summary>
+    private const int ManyMatches = 1000;
+
     private readonly string _connectionString;
     private readonly string _path;
     private readonly TimeProvider _time;
@@ -445,10 +448,19 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     {
         var where = new List<string>();
         var parameters = new List<SqliteParameter>();
+        int offset = Math.Max(0, search.Offset);
+        string? match = null;
         if (!string.IsNullOrWhiteSpace(search.Text))
         {
-            where.Add(@"(title LIKE @text ESCAPE '\' OR text LIKE @text ESCAPE '\')");
-            parameters.Add(new SqliteParameter("@text", Text.Contains(search.Text.Trim())));
+            // Punctuation alone has no word to look for: nothing matches, as no article is made of punctuation only.
+            match = Text.MatchAllWords(search.Text);
+            if (match is null)
+            {
+                return new Page<StoredArticle>([], 0, offset);
+            }
+
+            where.Add("rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match)");
+            parameters.Add(new SqliteParameter("@match", match));
         }
 
         // published_at is ISO text, so a bare day compares as the start of that day.
@@ -465,14 +477,25 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         }
 
         string filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
-        int offset = Math.Max(0, search.Offset);
 
         await using var connection = await OpenAsync(ct);
-        await using var count = Command(connection, $"SELECT count(*) FROM articles {filter};", parameters);
+        // Without dates the word index alone counts the matches (one row per article), reading no article row.
+        string counting = match is not null && search.Since is null && search.Until is null
+            ? "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH @match;"
+            : $"SELECT count(*) FROM articles {filter};";
+        await using var count = Command(connection, counting, parameters);
         int total = Convert.ToInt32(await count.ExecuteScalarAsync(ct));
+        if (match is not null && total <= offset)
+        {
+            return new Page<StoredArticle>([], total, offset);
+        }
 
+        // With many matches, walking the date index newest first and keeping the rows that match fills a page within a
+        // few rows, where SQLite's own plan looks up every match and sorts them all (~40 ms for 10,000 of 100,000
+        // articles). With few matches its plan is the cheaper one: the walk could cross the whole index for them.
+        string walk = match is not null && total > ManyMatches ? "INDEXED BY articles_published" : "";
         await using var page = Command(connection, $"""
-            SELECT {ArticleColumns} FROM articles {filter}
+            SELECT {ArticleColumns} FROM articles {walk} {filter}
             ORDER BY published_at DESC, id
             LIMIT @first OFFSET @offset;
             """, parameters);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Graph.Core.Domain;
 
@@ -22,6 +23,57 @@ internal static class Text
     public static string Day(DateOnly value) => value.ToString(DayFormat, CultureInfo.InvariantCulture);
 
     public static DateOnly ParseDay(string value) => DateOnly.ParseExact(value, DayFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// An FTS5 query that needs every word of <paramref name="search"/>, the last as a prefix (it may be half typed),
+    /// or null when the search has no word. Each word is quoted, so nothing the user typed is read as FTS5 syntax
+    /// (NEAR, *, ^, AND, column filters); the tokenizer folds case and accents on both sides.
+    /// </summary>
+    public static string? MatchAllWords(string search)
+    {
+        var words = Words(search);
+        return words.Count == 0 ? null : string.Join(' ', words.Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")) + "*";
+    }
+
+    /// <summary>
+    /// Runs of letters, marks and digits (and private-use characters), the characters unicode61 keeps in a token when it
+    /// removes diacritics, so a decomposed accent stays in its word; everything else separates words, so punctuation
+    /// alone makes no word.
+    /// </summary>
+    private static List<string> Words(string search)
+    {
+        var words = new List<string>();
+        var word = new StringBuilder();
+        foreach (var rune in search.EnumerateRunes())
+        {
+            if (IsWordRune(rune))
+            {
+                word.Append(rune.ToString());
+            }
+            else if (word.Length > 0)
+            {
+                words.Add(word.ToString());
+                word.Clear();
+            }
+        }
+
+        if (word.Length > 0)
+        {
+            words.Add(word.ToString());
+        }
+
+        return words;
+    }
+
+    private static bool IsWordRune(Rune rune) => Rune.GetUnicodeCategory(rune) switch
+    {
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
+            or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+            or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber
+            or UnicodeCategory.PrivateUse => true,
+        _ => false,
+    };
 
     /// <summary>A LIKE pattern matching <paramref name="text"/> anywhere, with its own % and _ taken literally (ESCAPE '\').</summary>
     public static string Contains(string text) =>

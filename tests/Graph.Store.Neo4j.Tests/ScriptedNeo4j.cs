@@ -30,7 +30,7 @@ public static class ScriptedNeo4j
             return Reply.Rows(["articles", "actors", "relationships", "evidence"], [1, 4, 3, 4]);
         }
 
-        if (r.Statement == Cypher.SearchActors || r.Statement == Cypher.SearchArticles)
+        if (r.Statement == Cypher.SearchActors || r.Statement == Cypher.SearchArticles || r.Statement == Cypher.SearchArticlesByWords)
         {
             return Reply.Rows(["total", "items"], [0, Array.Empty<object>()]);
         }

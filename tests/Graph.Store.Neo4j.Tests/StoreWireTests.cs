@@ -362,6 +362,21 @@ public sealed class StoreWireTests
     }
 
     [Fact]
+    public async Task Article_search_sends_each_word_folded_and_quoted_the_last_as_a_prefix_and_nothing_for_punctuation()
+    {
+        var store = _server.Store();
+
+        await store.SearchArticlesAsync(new ArticleSearch("  Erdoğan \"NEAR( title:Damasc* "), Ct);
+        await store.SearchArticlesAsync(new ArticleSearch("\"*()"), Ct);
+        await store.SearchArticlesAsync(new ArticleSearch("   "), Ct);
+
+        var searches = _server.Requests.Where(r => r.Statement is Cypher.SearchArticlesByWords or Cypher.SearchArticles).ToList();
+        searches.Select(r => r.Statement).ShouldBe([Cypher.SearchArticlesByWords, Cypher.SearchArticles]);
+        searches[0].Parameters.GetProperty("words").GetString().ShouldBe("+\"erdogan\" +\"near\" +\"title\" +damasc*");
+        searches[1].Parameters.GetProperty("words").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+    }
+
+    [Fact]
     public async Task Every_cypher_constant_is_sent_by_some_store_method_with_all_its_parameters()
     {
         var (article, extraction) = RussiaBacksAssad();
@@ -387,6 +402,7 @@ public sealed class StoreWireTests
         await store.GetStrongestEvidenceAsync([new RelationshipKey("RUS", "SYR", RelationType.Aid)], new EvidenceFilter(), 2, Ct);
         await store.GetArticleAsync(article.Id, Ct);
         await store.SearchArticlesAsync(new ArticleSearch(), Ct);
+        await store.SearchArticlesAsync(new ArticleSearch("damasc"), Ct);
 
         _server.Statements.Distinct().Order().ShouldBe(AllStatements.Order());
         foreach (var request in _server.Requests.Where(r => r.Statement is not null))

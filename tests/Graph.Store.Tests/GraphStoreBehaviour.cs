@@ -442,6 +442,130 @@ public abstract class GraphStoreBehaviour : IAsyncLifetime
         page.HasNextPage.ShouldBeTrue();
     }
 
+    /// <summary>Turkey's warning of 20 June 2024: "Erdoğan" only in its text, "Damascus" in its title.</summary>
+    private static Sample TurkeyWarnsDamascus() =>
+        Sample.Build("turkey-warns-damascus")
+            .Titled("Ankara warns Damascus")
+            .PublishedAt(new DateTimeOffset(2024, 6, 20, 8, 0, 0, TimeSpan.Zero))
+            .With(Sample.Turkey, Sample.Syria)
+            .Says("TUR", RelationType.Threaten, "SYR", "Recep Tayyip Erdoğan said Turkey would strike Syria again.", Modality.Future)
+            .Build();
+
+    private async Task<string[]> ArticleIdsAsync(string? text, int first = 20, int offset = 0) =>
+        [.. (await Store.SearchArticlesAsync(new ArticleSearch(text, First: first, Offset: offset), Ct)).Items.Select(a => a.Id)];
+
+    [Fact]
+    public async Task SearchArticles_needs_every_word_in_any_order_in_title_or_text_ignoring_case_and_accents()
+    {
+        await SaveBothAsync();
+        await SaveAsync(TurkeyWarnsDamascus());
+
+        (await ArticleIdsAsync("weapons Moscow")).ShouldBe(["russia-backs-assad"]);
+        (await ArticleIdsAsync("moscow WEAPONS")).ShouldBe(["russia-backs-assad"]);
+        (await ArticleIdsAsync("weapons Ankara")).ShouldBeEmpty("every word must appear, not any");
+        (await ArticleIdsAsync("Erdogan")).ShouldBe(["turkey-warns-damascus"], "the word is only in the text, and accented there");
+        (await ArticleIdsAsync("ERDOĞAN")).ShouldBe(["turkey-warns-damascus"]);
+        (await ArticleIdsAsync("erdog\u0306an")).ShouldBe(["turkey-warns-damascus"], "a decomposed accent is part of its word");
+        (await ArticleIdsAsync("ankara strike")).ShouldBe(["turkey-warns-damascus"], "one word in the title, one in the text");
+        (await ArticleIdsAsync("  strike  ")).ShouldBe(["turkey-warns-damascus", "russia-rebuffs-washington"]);
+        (await ArticleIdsAsync("Russia al-Assad")).ShouldBe(["russia-backs-assad"], "punctuation separates words");
+    }
+
+    [Fact]
+    public async Task SearchArticles_takes_the_last_word_as_a_prefix_and_the_others_whole()
+    {
+        await SaveBothAsync();
+        await SaveAsync(TurkeyWarnsDamascus());
+
+        (await ArticleIdsAsync("Damasc")).ShouldBe(["turkey-warns-damascus", "russia-backs-assad"]);
+        (await ArticleIdsAsync("weapons damasc")).ShouldBe(["russia-backs-assad"]);
+        (await ArticleIdsAsync("damasc weapons")).ShouldBeEmpty("only the last word may be unfinished");
+        (await ArticleIdsAsync("erdo")).ShouldBe(["turkey-warns-damascus"]);
+    }
+
+    [Fact]
+    public async Task SearchArticles_with_text_keeps_the_order_dates_and_pages_of_a_plain_listing()
+    {
+        await SaveBothAsync();
+        await SaveAsync(TurkeyWarnsDamascus());
+
+        var first = await Store.SearchArticlesAsync(new ArticleSearch("strike", First: 1), Ct);
+        first.Items.Select(a => a.Id).ShouldBe(["turkey-warns-damascus"]);
+        first.TotalCount.ShouldBe(2);
+        first.HasNextPage.ShouldBeTrue();
+        var second = await Store.SearchArticlesAsync(new ArticleSearch("strike", First: 1, Offset: 1), Ct);
+        second.Items.Select(a => a.Id).ShouldBe(["russia-rebuffs-washington"]);
+        second.HasNextPage.ShouldBeFalse();
+        second.Items.ShouldAllBe(a => a.Text == null);
+        (await Store.SearchArticlesAsync(new ArticleSearch("damascus", Until: new DateOnly(2024, 5, 31)), Ct)).Items.Select(a => a.Id).ShouldBe(["russia-backs-assad"]);
+        (await Store.SearchArticlesAsync(new ArticleSearch("damascus", Since: new DateOnly(2024, 6, 20)), Ct)).Items.Select(a => a.Id).ShouldBe(["turkey-warns-damascus"]);
+        (await ArticleIdsAsync(" \t\n ")).ShouldBe(["turkey-warns-damascus", "russia-rebuffs-washington", "russia-backs-assad"], "blank text is no filter");
+    }
+
+    [Fact]
+    public async Task SearchArticles_pages_many_matches_in_the_order_and_with_the_totals_of_the_plain_listing()
+    {
+        // 1,200 matches (a store may page them otherwise than a few), three a day so the id breaks ties, some undated.
+        var day = new DateTimeOffset(2024, 1, 1, 12, 0, 0, TimeSpan.Zero);
+        var many = Enumerable.Range(0, 1200)
+            .Select(i => Sample.Build($"talks-{i:D4}").Titled("Ceasefire talks").PublishedAt(i % 100 == 7 ? null : day.AddDays(i / 3)).Text("Talks went on.").Build())
+            .Select(s => new ArticleToSave(s.Article, s.Extraction));
+        await Store.SaveArticlesAsync([.. many], "v1", Ct);
+        await SaveAsync(Sample.RussiaBacksAssad());
+
+        var listed = (await Store.SearchArticlesAsync(new ArticleSearch(First: 2000), Ct)).Items.Select(a => a.Id).Where(id => id.StartsWith("talks-", StringComparison.Ordinal)).ToList();
+        listed.Count.ShouldBe(1200);
+        foreach (var (offset, first) in new[] { (0, 20), (590, 30), (1190, 20), (1200, 5) })
+        {
+            var found = await Store.SearchArticlesAsync(new ArticleSearch("ceasefire TALK", First: first, Offset: offset), Ct);
+            found.TotalCount.ShouldBe(1200);
+            found.Items.Select(a => a.Id).ShouldBe(listed.Skip(offset).Take(first), $"offset {offset}");
+        }
+
+        // Day 60 after 1 January 2024 is 1 March, day 90 is 31 March.
+        var march = listed.Where(id => int.Parse(id.AsSpan(6), System.Globalization.CultureInfo.InvariantCulture) is var i && i % 100 != 7 && i / 3 is >= 60 and <= 90).ToList();
+        march.Count.ShouldBe(92);
+        var inMarch = await Store.SearchArticlesAsync(new ArticleSearch("ceasefire", new DateOnly(2024, 3, 1), new DateOnly(2024, 3, 31), First: 200), Ct);
+        inMarch.TotalCount.ShouldBe(92);
+        inMarch.Items.Select(a => a.Id).ShouldBe(march);
+    }
+
+    [Fact]
+    public async Task SearchArticles_reads_search_syntax_as_plain_words_and_punctuation_alone_as_nothing()
+    {
+        await SaveBothAsync();
+        await SaveAsync(TurkeyWarnsDamascus());
+
+        foreach (string hostile in new[] { "\"", "*", "NEAR(", "(", ")", "-", "+", "^", ":", "\"\"", "\\", "'", "' OR 1=1 --", "\" OR \"", "{}", "[x TO y]", "~", "?", "*:*", "AND", "OR", "NOT" })
+        {
+            await Should.NotThrowAsync(() => Store.SearchArticlesAsync(new ArticleSearch(hostile), Ct), hostile);
+        }
+
+        foreach (string punctuation in new[] { "\"", "*", "-", "\"\"", "*:*", "(", "...", "«»" })
+        {
+            (await Store.SearchArticlesAsync(new ArticleSearch(punctuation), Ct)).TotalCount.ShouldBe(0, punctuation);
+        }
+
+        (await ArticleIdsAsync("\"weapons")).ShouldBe(["russia-backs-assad"]);
+        (await ArticleIdsAsync("weapons*")).ShouldBe(["russia-backs-assad"]);
+        (await ArticleIdsAsync("NEAR(weapons moscow)")).ShouldBeEmpty("NEAR is a word to look for, and no article has it");
+        (await ArticleIdsAsync("^weapons")).ShouldBe(["russia-backs-assad"]);
+        (await ArticleIdsAsync("title:weapons")).ShouldBeEmpty("a column filter is two words, and no article has 'title'");
+        (await ArticleIdsAsync("weapons -moscow")).ShouldBe(["russia-backs-assad"], "a minus is punctuation, not an exclusion");
+    }
+
+    [Fact]
+    public async Task SearchArticles_follows_an_article_rewritten_with_other_words()
+    {
+        await SaveBothAsync();
+        await SaveAsync(Sample.Build("russia-backs-assad").Titled("Grain for Latakia").With(Sample.Russia, Sample.Syria)
+            .Says("RUS", RelationType.Aid, "SYR", "Moscow sent grain to Latakia.").Build(), "v2");
+
+        (await ArticleIdsAsync("weapons")).ShouldBeEmpty();
+        (await ArticleIdsAsync("backs")).ShouldBeEmpty();
+        (await ArticleIdsAsync("latakia grain")).ShouldBe(["russia-backs-assad"]);
+    }
+
     [Fact]
     public async Task Stats_count_articles_actors_distinct_relationships_and_evidence()
     {

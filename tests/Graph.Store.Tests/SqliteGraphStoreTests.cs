@@ -68,7 +68,7 @@ public sealed class SqliteGraphStoreTests : GraphStoreBehaviour
 
         File.Exists(Path.Combine(_folder, "a", "b", "x.db")).ShouldBeTrue();
         (await QueryFileAsync<string>("PRAGMA journal_mode;")).ShouldBe("wal");
-        (await QueryFileAsync<long>("PRAGMA user_version;")).ShouldBe(3);
+        (await QueryFileAsync<long>("PRAGMA user_version;")).ShouldBe(4);
     }
 
     [Fact]
@@ -93,6 +93,39 @@ public sealed class SqliteGraphStoreTests : GraphStoreBehaviour
 
         refused.Message.ShouldContain("newer");
         (await QueryFileAsync<long>("SELECT count(*) FROM evidence;")).ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task A_store_from_before_the_word_index_gets_it_filled_on_open()
+    {
+        await SaveBothAsync();
+        CloseAll();
+        // What a version 3 file is: the same tables without the word index and its triggers.
+        await QueryFileAsync<long>("""
+            DROP TRIGGER articles_fts_inserted; DROP TRIGGER articles_fts_deleted; DROP TRIGGER articles_fts_updated;
+            DROP TABLE articles_fts; PRAGMA user_version = 3; SELECT 0;
+            """);
+
+        var store = await OpenAsync();
+
+        (await QueryFileAsync<long>("PRAGMA user_version;")).ShouldBe(4);
+        (await store.SearchArticlesAsync(new ArticleSearch("weapons"), Ct)).Items.Select(a => a.Id).ShouldBe(["russia-backs-assad"]);
+        (await store.SearchArticlesAsync(new ArticleSearch("russia"), Ct)).TotalCount.ShouldBe(2);
+        (await QueryFileAsync<string>("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1); SELECT 'ok';")).ShouldBe("ok");
+    }
+
+    [Fact]
+    public async Task The_word_index_stays_consistent_with_the_articles_through_rewrites()
+    {
+        await SaveBothAsync();
+        await SaveAsync(Sample.RussiaBacksAssad(), "v2");
+        await SaveAsync(Sample.Build("russia-backs-assad").Titled("Grain for Latakia").With(Sample.Russia, Sample.Syria)
+            .Says("RUS", RelationType.Aid, "SYR", "Moscow sent grain to Latakia.").Build(), "v3");
+
+        // 'integrity-check' with rank 1 compares the index with the articles table itself and fails on any difference.
+        (await QueryFileAsync<string>("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1); SELECT 'ok';")).ShouldBe("ok");
+        (await Store.SearchArticlesAsync(new ArticleSearch("weapons"), Ct)).TotalCount.ShouldBe(0);
+        (await Store.SearchArticlesAsync(new ArticleSearch("latakia grain"), Ct)).Items.Select(a => a.Id).ShouldBe(["russia-backs-assad"]);
     }
 
     [Fact]
