@@ -56,6 +56,10 @@ public class NewsClassTests
 
         var unnamed = Extract.Text("Donald Trump urged European allies to attack Iran.");
         unnamed.Between("donald-trump", "IRN").ShouldBeEmpty();
+
+        // A name is no control verb: "the Associated Press" presses nobody.
+        var name = Extract.Text("According to a version of events in the Associated Press, the US position was to demand that Turkey stall its offensive.");
+        name.Between("USA", "TUR").ShouldContain(r => r.Type == RelationType.Request);
     }
 
     [Fact]

@@ -193,9 +193,9 @@ internal sealed partial class ArticleAnalysis
     {
         for (int k = to - 2; k >= Math.Max(frame.Start, to - 12); k--)
         {
-            if (ControlVerbs.Contains(tokens[k].Lower))
+            if (ControlVerbs.Contains(tokens[k].Lower) && !tokens[k].IsCapitalised)
             {
-                return k;
+                return k; // not "the Associated Press"
             }
 
             if (tokens[k].Text is ";" or ":" || tokens[k].IsQuote || IsSubordinator(tokens[k]))
