@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text;
+using Graph.Core.Storage;
 
 namespace Graph.Store.Neo4j;
 
 /// <summary>
 /// Article search in Lucene's query syntax, with the embedded store's semantics: every word must appear (in the
 /// title or the text), the last one as a prefix since it may be half typed. Words are runs of letters, marks and
-/// digits, as the embedded store reads them, so nothing the user typed is ever read as query syntax.
+/// digits (<see cref="SearchWords"/>), as the embedded store reads them, so nothing the user typed is ever read as query syntax.
 /// </summary>
 internal static class FullText
 {
@@ -16,7 +17,7 @@ internal static class FullText
     /// <summary>The query for <paramref name="search"/>, or null when it has no word (punctuation alone finds nothing).</summary>
     public static string? MatchAllWords(string search)
     {
-        var words = Words(search).Select(Fold).Where(w => w.Length > 0).ToList();
+        var words = SearchWords.Of(search).Select(Fold).Where(w => w.Length > 0).ToList();
         if (words.Count == 0)
         {
             return null;
@@ -58,40 +59,4 @@ internal static class FullText
 
         return folded.ToString().Normalize(NormalizationForm.FormC);
     }
-
-    private static List<string> Words(string search)
-    {
-        var words = new List<string>();
-        var word = new StringBuilder();
-        foreach (var rune in search.EnumerateRunes())
-        {
-            if (IsWordRune(rune))
-            {
-                word.Append(rune.ToString());
-            }
-            else if (word.Length > 0)
-            {
-                words.Add(word.ToString());
-                word.Clear();
-            }
-        }
-
-        if (word.Length > 0)
-        {
-            words.Add(word.ToString());
-        }
-
-        return words;
-    }
-
-    /// <summary>The characters SQLite's unicode61 tokenizer keeps in a word; the rest separate words.</summary>
-    private static bool IsWordRune(Rune rune) => Rune.GetUnicodeCategory(rune) switch
-    {
-        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
-            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
-            or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
-            or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber
-            or UnicodeCategory.PrivateUse => true,
-        _ => false,
-    };
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Graph.Core.Domain;
+using Graph.Core.Storage;
 
 namespace Graph.Store.Sqlite;
 
@@ -31,49 +31,9 @@ internal static class Text
     /// </summary>
     public static string? MatchAllWords(string search)
     {
-        var words = Words(search);
+        var words = SearchWords.Of(search);
         return words.Count == 0 ? null : string.Join(' ', words.Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")) + "*";
     }
-
-    /// <summary>
-    /// Runs of letters, marks and digits (and private-use characters), the characters unicode61 keeps in a token when it
-    /// removes diacritics, so a decomposed accent stays in its word; everything else separates words, so punctuation
-    /// alone makes no word.
-    /// </summary>
-    private static List<string> Words(string search)
-    {
-        var words = new List<string>();
-        var word = new StringBuilder();
-        foreach (var rune in search.EnumerateRunes())
-        {
-            if (IsWordRune(rune))
-            {
-                word.Append(rune.ToString());
-            }
-            else if (word.Length > 0)
-            {
-                words.Add(word.ToString());
-                word.Clear();
-            }
-        }
-
-        if (word.Length > 0)
-        {
-            words.Add(word.ToString());
-        }
-
-        return words;
-    }
-
-    private static bool IsWordRune(Rune rune) => Rune.GetUnicodeCategory(rune) switch
-    {
-        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
-            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
-            or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
-            or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber
-            or UnicodeCategory.PrivateUse => true,
-        _ => false,
-    };
 
     /// <summary>A LIKE pattern matching <paramref name="text"/> anywhere, with its own % and _ taken literally (ESCAPE '\').</summary>
     public static string Contains(string text) =>

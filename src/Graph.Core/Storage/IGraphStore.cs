@@ -60,5 +60,9 @@ public interface IGraphStore
 
     Task<StoredArticle?> GetArticleAsync(string id, CancellationToken ct = default);
 
+    /// <summary>
+    /// Articles newest first. A search text keeps those whose title or text holds every one of its <see cref="SearchWords"/>
+    /// in any order, case and accents ignored, the last word as a prefix (it may be half typed); a text with no word finds nothing.
+    /// </summary>
     Task<Page<StoredArticle>> SearchArticlesAsync(ArticleSearch search, CancellationToken ct = default);
 }
