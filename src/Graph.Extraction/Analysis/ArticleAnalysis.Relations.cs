@@ -1148,8 +1148,10 @@ internal sealed partial class ArticleAnalysis
             }
 
             // "helped raise and train groups … to fight Assad": the object ends where an infinitive starts; "promised to remove
-            // the militants" promised nothing to the militants, but "offered to negotiate with Armenia" made Armenia the offer.
-            bool partnered = k == from && k + 2 < to && tokens[k + 2].Lower is "with" or "to" or "on" or "for";
+            // the militants" promised nothing to the militants and "meeting to discuss the US" meets no US, but "offered to
+            // negotiate with Armenia" made Armenia the offer, and "fighting to defeat Isis" fights Isis.
+            bool partnered = k == from && (trigger.Type is RelationType.Assault or RelationType.Coerce or RelationType.Mobilize
+                || (k + 2 < to && tokens[k + 2].Lower is "with" or "to" or "on" or "for"));
             if (!noun && t.Lower == "to" && (k > from || !partnered) && trigger.Type is not (RelationType.Reject or RelationType.Threaten) && k + 1 < to && (_lex.ObjectVerbs.Contains(tokens[k + 1].Lower) || _lex.Triggers.Match(tokens, k + 1).Values?.Any(x => !x.IsNoun) == true
                 || tokens[k + 1].Lower is "be" or "have" or "do" or "make" or "take" or "raise" or "remove" or "ensure" or "stop" or "prevent" or "end" or "keep" or "allow" or "avoid" or "protect" or "build" or "create" or "find" or "get" or "go" or "come" or "see" or "try" or "return"))
             {
