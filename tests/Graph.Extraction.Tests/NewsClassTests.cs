@@ -70,6 +70,12 @@ public class NewsClassTests
 
         var partner = Extract.Text("Putin offered to negotiate with Armenia.");
         partner.Relations.ShouldContain(r => r.Source == "vladimir-putin" && r.Target == "ARM" && r.Polarity > 0);
+
+        var purpose = Extract.Text("US troops are fighting to defeat Islamic State in the east.");
+        purpose.Relations.ShouldContain(r => r.Source == "USA" && r.Type == RelationType.Assault);
+
+        var topic = Extract.Text("Theresa May has called an emergency cabinet meeting to discuss the UK joining the US and France.");
+        topic.Relations.ShouldNotContain(r => r.Source == "theresa-may" && r.Type == RelationType.Consult);
     }
 
     [Fact]
