@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Graph.Api;
 using Graph.Core.Ingestion;
 using Graph.Core.Storage;
@@ -52,6 +53,41 @@ public static class GraphServer
         await app.Services.GetRequiredService<IIngestLog>().InitializeAsync(ct);
         var articles = app.Services.GetRequiredService<ArticleReader>().ReadAsync(seed, ct);
         await app.Services.GetRequiredService<IngestPipeline>().RunAsync("seed", "seed", articles, observer: new SeedFailures(logger), ct: ct);
+    }
+
+    /// <summary>
+    /// Asks the started server what the explorer asks first (the page, an actor, its neighbourhood, a stance), so the
+    /// first person to open it does not wait for the runtime to compile the request path. Best effort: a failure here
+    /// only means the first real request is slower.
+    /// </summary>
+    public static async Task WarmUpAsync(WebApplication app, CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };
+        try
+        {
+            (await http.GetAsync("/", ct)).Dispose();
+            using var first = await http.PostAsJsonAsync("/graphql", new { query = "{ actors(first: 2) { edges { node { id } } } }" }, ct);
+            var ids = (await first.Content.ReadFromJsonAsync<JsonElement>(ct))
+                .GetProperty("data").GetProperty("actors").GetProperty("edges").EnumerateArray()
+                .Select(e => e.GetProperty("node").GetProperty("id").GetString()).ToList();
+            if (ids.Count < 2)
+            {
+                return;
+            }
+
+            var query = """
+                query ($a: String!, $b: String!) {
+                  neighborhood(actor: $a, depth: 2, limit: 50) { nodes { id name kind } edges { source { id } target { id } type count firstSeen lastSeen } }
+                  stance(from: $a, to: $b, includeAffiliates: true) { score label evidence { sentence article { title } } }
+                }
+                """;
+            (await http.PostAsJsonAsync("/graphql", new { query, variables = new { a = ids[0], b = ids[1] } }, ct)).Dispose();
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Graph.Serve");
+            Log.WarmUpFailed(logger, e);
+        }
     }
 
     private sealed class SeedFailures(ILogger logger) : IIngestObserver

@@ -10,4 +10,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Could not ingest {Origin}: {Error}")]
     public static partial void IngestFailed(ILogger logger, string origin, string error);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "Warm-up request failed (the first real request will be slower)")]
+    public static partial void WarmUpFailed(ILogger logger, Exception error);
 }
