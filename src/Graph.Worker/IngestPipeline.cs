@@ -93,6 +93,9 @@ public sealed partial class IngestPipeline
         var claimedElsewhere = 0;
         var progress = new ProgressLog(_logger, source, expected, Stopwatch.StartNew());
         string? error = null;
+        // The next article is checked, claimed and extracted (CPU) while the previous one is saved (SQLite): with two
+        // cores both are busy, and results still come out in input order.
+        (ReadResult Item, Task<Prepared> Work)? pending = null;
         try
         {
             await foreach (var item in items.WithCancellation(ct))
@@ -103,34 +106,19 @@ public sealed partial class IngestPipeline
                     continue;
                 }
 
-                try
+                var next = (item, Task.Run(() => PrepareAsync(article, force, ct), ct));
+                if (pending is { } previous)
                 {
-                    var outcome = await IngestOneAsync(article, force, ct);
-                    if (outcome.Result is { } result)
-                    {
-                        results.Add(result);
-                        observer?.Result(result);
-                        if (outcome.Extracted)
-                        {
-                            extracted++;
-                        }
-
-                        if (deadLetters.Remove(item.Origin))
-                        {
-                            await _log.RemoveDeadLetterAsync(item.Origin, ct);
-                        }
-                    }
-                    else
-                    {
-                        claimedElsewhere++;
-                    }
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    await FailAsync(item.Origin, e.Message);
+                    await FinishAsync(previous.Item, previous.Work);
                 }
 
-                progress.Advance(results.Count + failures.Count + claimedElsewhere);
+                pending = next;
+            }
+
+            if (pending is { } last)
+            {
+                pending = null;
+                await FinishAsync(last.Item, last.Work);
             }
         }
         catch (OperationCanceledException)
@@ -146,6 +134,11 @@ public sealed partial class IngestPipeline
         }
         finally
         {
+            if (pending is { } abandoned)
+            {
+                await AbandonAsync(abandoned.Work);
+            }
+
             var run = new IngestRun(runId, source, kind, started, _time.GetUtcNow(), results.Count + failures.Count + claimedElsewhere,
                 results.Count(r => r.Outcome == SaveOutcome.Added), results.Count(r => r.Outcome == SaveOutcome.Updated),
                 results.Count(r => r.Outcome == SaveOutcome.Unchanged), extracted, failures.Count, error);
@@ -154,6 +147,38 @@ public sealed partial class IngestPipeline
         }
 
         return new IngestSummary(results, failures, extracted, claimedElsewhere);
+
+        async Task FinishAsync(ReadResult item, Task<Prepared> work)
+        {
+            try
+            {
+                var outcome = await CommitAsync(await work, ct);
+                if (outcome.Result is { } result)
+                {
+                    results.Add(result);
+                    observer?.Result(result);
+                    if (outcome.Extracted)
+                    {
+                        extracted++;
+                    }
+
+                    if (deadLetters.Remove(item.Origin))
+                    {
+                        await _log.RemoveDeadLetterAsync(item.Origin, ct);
+                    }
+                }
+                else
+                {
+                    claimedElsewhere++;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await FailAsync(item.Origin, e.Message);
+            }
+
+            progress.Advance(results.Count + failures.Count + claimedElsewhere);
+        }
 
         async Task FailAsync(string origin, string message)
         {
@@ -167,16 +192,22 @@ public sealed partial class IngestPipeline
     internal readonly record struct Outcome(IngestResult? Result, bool Extracted);
 
     /// <summary>Null result when another live worker holds the article: it is doing the work.</summary>
-    internal async Task<Outcome> IngestOneAsync(Article article, bool force, CancellationToken ct)
+    internal async Task<Outcome> IngestOneAsync(Article article, bool force, CancellationToken ct) =>
+        await CommitAsync(await PrepareAsync(article, force, ct), ct);
+
+    /// <summary>An article checked, claimed and extracted, ready to save; or, in <see cref="Done"/>, the outcome when there is nothing to save.</summary>
+    internal sealed record Prepared(Article Article, Outcome? Done, ArticleExtraction? Extraction);
+
+    private async Task<Prepared> PrepareAsync(Article article, bool force, CancellationToken ct)
     {
         if (!force && await IsCurrentAsync(article, ct))
         {
-            return new Outcome(Unchanged(article), false);
+            return new Prepared(article, new Outcome(Unchanged(article), false), null);
         }
 
         if (!await _log.TryClaimAsync(article.Id, TimeSpan.FromSeconds(_options.ClaimLeaseSeconds), ct))
         {
-            return new Outcome(null, false);
+            return new Prepared(article, new Outcome(null, false), null);
         }
 
         try
@@ -184,16 +215,51 @@ public sealed partial class IngestPipeline
             // Another worker may have stored it between our first look and our claim.
             if (!force && await IsCurrentAsync(article, ct))
             {
-                return new Outcome(Unchanged(article), false);
+                await _log.ReleaseAsync(article.Id, CancellationToken.None);
+                return new Prepared(article, new Outcome(Unchanged(article), false), null);
             }
 
-            var extraction = _extractor.Extract(article);
-            var saved = await _retry.ExecuteAsync(async token => await _store.SaveArticleAsync(article, extraction, _extractor.Version, token), ct);
+            return new Prepared(article, null, _extractor.Extract(article));
+        }
+        catch
+        {
+            await _log.ReleaseAsync(article.Id, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<Outcome> CommitAsync(Prepared prepared, CancellationToken ct)
+    {
+        if (prepared.Done is { } done)
+        {
+            return done;
+        }
+
+        var article = prepared.Article;
+        try
+        {
+            var saved = await _retry.ExecuteAsync(async token => await _store.SaveArticleAsync(article, prepared.Extraction!, _extractor.Version, token), ct);
             return new Outcome(new IngestResult(article.Id, saved.Outcome, saved.Actors, saved.Relations, saved.RemovedRelations), true);
         }
         finally
         {
             await _log.ReleaseAsync(article.Id, CancellationToken.None);
+        }
+    }
+
+    /// <summary>A prepared article the run will not save (cancelled, or the source broke): its claim is given back.</summary>
+    private async Task AbandonAsync(Task<Prepared> work)
+    {
+        try
+        {
+            if ((await work).Done is null)
+            {
+                await _log.ReleaseAsync((await work).Article.Id, CancellationToken.None);
+            }
+        }
+        catch (Exception)
+        {
+            // It failed or was cancelled while preparing, and gave its claim back then.
         }
     }
 
