@@ -130,21 +130,10 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
             { ActorIds.Count: > 0 } => Cypher.GetEvidenceOfActors,
             _ => Cypher.GetEvidence,
         };
-        var result = await ReadAsync(statement, new
-        {
-            sourceIds = filter.SourceIds.Distinct(StringComparer.Ordinal).ToList(),
-            targetIds = filter.TargetIds.Distinct(StringComparer.Ordinal).ToList(),
-            actorIds = filter.ActorIds.Distinct(StringComparer.Ordinal).ToList(),
-            types = filter.Types.Distinct().Select(Values.TypeName).ToList(),
-            modalities = filter.Modalities.Distinct().Select(Values.ModalityName).ToList(),
-            polarity = filter.Polarity,
-            since = filter.Since is { } since ? Values.Day(since) : null,
-            until = filter.Until is { } until ? Values.Day(until) : null,
-            minConfidence = filter.MinConfidence,
-            articleId = filter.ArticleId,
-            limit = filter.Limit ?? int.MaxValue,
-            strongest = filter.Order == EvidenceOrder.Strongest,
-        }, ct);
+        var parameters = FilterParameters(filter);
+        parameters["limit"] = filter.Limit ?? int.MaxValue;
+        parameters["strongest"] = filter.Order == EvidenceOrder.Strongest;
+        var result = await ReadAsync(statement, parameters, ct);
         return [.. result.Rows.Select(Values.Evidence)];
     }
 
@@ -158,20 +147,9 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
             { ActorIds.Count: > 0 } => Cypher.GetTotalsOfActors,
             _ => Cypher.GetTotals,
         };
-        var result = await ReadAsync(statement, new
-        {
-            sourceIds = filter.SourceIds.Distinct(StringComparer.Ordinal).ToList(),
-            targetIds = filter.TargetIds.Distinct(StringComparer.Ordinal).ToList(),
-            actorIds = filter.ActorIds.Distinct(StringComparer.Ordinal).ToList(),
-            types = filter.Types.Distinct().Select(Values.TypeName).ToList(),
-            modalities = filter.Modalities.Distinct().Select(Values.ModalityName).ToList(),
-            polarity = filter.Polarity,
-            since = filter.Since is { } since ? Values.Day(since) : null,
-            until = filter.Until is { } until ? Values.Day(until) : null,
-            minConfidence = filter.MinConfidence,
-            articleId = filter.ArticleId,
-            perDay,
-        }, ct);
+        var parameters = FilterParameters(filter);
+        parameters["perDay"] = perDay;
+        var result = await ReadAsync(statement, parameters, ct);
         return [.. result.Rows.Select(Values.Total)];
     }
 
@@ -183,23 +161,28 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
             return [];
         }
 
-        var result = await ReadAsync(Cypher.GetStrongestEvidence, new
-        {
-            keys = keys.Select(k => new { source = k.Source, target = k.Target, type = Values.TypeName(k.Type) }).ToList(),
-            per = perRelationship,
-            sourceIds = Array.Empty<string>(),
-            targetIds = Array.Empty<string>(),
-            actorIds = Array.Empty<string>(),
-            types = filter.Types.Distinct().Select(Values.TypeName).ToList(),
-            modalities = filter.Modalities.Distinct().Select(Values.ModalityName).ToList(),
-            polarity = filter.Polarity,
-            since = filter.Since is { } since ? Values.Day(since) : null,
-            until = filter.Until is { } until ? Values.Day(until) : null,
-            minConfidence = filter.MinConfidence,
-            articleId = filter.ArticleId,
-        }, ct);
+        // The keys already name the relationships, so the filter's ids are not applied again.
+        var parameters = FilterParameters(filter with { SourceIds = [], TargetIds = [], ActorIds = [] });
+        parameters["keys"] = keys.Select(k => new { source = k.Source, target = k.Target, type = Values.TypeName(k.Type) }).ToList();
+        parameters["per"] = perRelationship;
+        var result = await ReadAsync(Cypher.GetStrongestEvidence, parameters, ct);
         return [.. result.Rows.Select(Values.Evidence)];
     }
+
+    /// <summary>The parameters every evidence statement filters by, named as the statements in <see cref="Cypher"/> use them.</summary>
+    private static Dictionary<string, object?> FilterParameters(EvidenceFilter filter) => new(StringComparer.Ordinal)
+    {
+        ["sourceIds"] = filter.SourceIds.Distinct(StringComparer.Ordinal).ToList(),
+        ["targetIds"] = filter.TargetIds.Distinct(StringComparer.Ordinal).ToList(),
+        ["actorIds"] = filter.ActorIds.Distinct(StringComparer.Ordinal).ToList(),
+        ["types"] = filter.Types.Distinct().Select(Values.TypeName).ToList(),
+        ["modalities"] = filter.Modalities.Distinct().Select(Values.ModalityName).ToList(),
+        ["polarity"] = filter.Polarity,
+        ["since"] = filter.Since is { } since ? Values.Day(since) : null,
+        ["until"] = filter.Until is { } until ? Values.Day(until) : null,
+        ["minConfidence"] = filter.MinConfidence,
+        ["articleId"] = filter.ArticleId,
+    };
 
     public async Task<IReadOnlyList<Actor>> GetAffiliatesAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
     {
