@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Graph.Cli.Hosting;
 using Microsoft.AspNetCore.Builder;
 
@@ -39,7 +37,7 @@ public sealed class ServeTests : IAsyncLifetime
     [Fact]
     public async Task StanceOfRussiaTowardsAssadIsPositiveWithTheSeedSentenceAsEvidence()
     {
-        var data = await QueryAsync("""{ stance(from: "Russia", to: "Assad") { score label evidenceCount evidence { sentence article { id } } } }""");
+        var data = await _http.QueryAsync("""{ stance(from: "Russia", to: "Assad") { score label evidenceCount evidence { sentence article { id } } } }""");
 
         var stance = data.GetProperty("stance");
         stance.GetProperty("score").GetDouble().ShouldBeGreaterThan(0);
@@ -52,7 +50,7 @@ public sealed class ServeTests : IAsyncLifetime
     [Fact]
     public async Task ActorAnswersWithRelationshipsInBothDirections()
     {
-        var data = await QueryAsync("""
+        var data = await _http.QueryAsync("""
             { actor(name: "russia") { id name kind
                 relationships(direction: BOTH, first: 100) { totalCount edges { node { type source { id } target { id } } } } } }
             """);
@@ -68,7 +66,7 @@ public sealed class ServeTests : IAsyncLifetime
     [Fact]
     public async Task RelationshipsBetweenTwoActorsCarryTheirEvidence()
     {
-        var data = await QueryAsync("""
+        var data = await _http.QueryAsync("""
             { relationships(where: { source: "United States", target: "Russia", types: [CONSULT] }) {
                 edges { node { type polarity evidence { sentence start end article { id title publishedAt } } } } } }
             """);
@@ -82,7 +80,7 @@ public sealed class ServeTests : IAsyncLifetime
     [Fact]
     public async Task ArticlesListsTheSeed()
     {
-        var data = await QueryAsync("{ articles(first: 10) { totalCount edges { node { id title } } } }");
+        var data = await _http.QueryAsync("{ articles(first: 10) { totalCount edges { node { id title } } } }");
 
         data.GetProperty("articles").GetProperty("totalCount").GetInt32().ShouldBe(6);
     }
@@ -97,15 +95,5 @@ public sealed class ServeTests : IAsyncLifetime
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/graphql-response+json");
-    }
-
-    private async Task<JsonElement> QueryAsync(string query)
-    {
-        using var response = await _http.PostAsJsonAsync("/graphql", new { query }, TestContext.Current.CancellationToken);
-        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
-        using var doc = JsonDocument.Parse(body);
-        doc.RootElement.TryGetProperty("errors", out var errors).ShouldBeFalse(errors.ToString());
-        return doc.RootElement.GetProperty("data").Clone();
     }
 }

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Graph.Cli.Hosting;
 using Graph.Extraction.Reading;
 using Graph.Worker;
@@ -53,7 +51,7 @@ public sealed class ServerOperationsTests : IAsyncLifetime
     [Fact]
     public async Task IngestRunsListsTheSeedingRunWithItsCountsAndItsFailedArticle()
     {
-        var runs = (await QueryAsync(RunsQuery)).GetProperty("ingestRuns").EnumerateArray().ToList();
+        var runs = (await _http.QueryAsync(RunsQuery)).GetProperty("ingestRuns").EnumerateArray().ToList();
 
         var run = runs.ShouldHaveSingleItem();
         run.GetProperty("kind").GetString().ShouldBe("seed");
@@ -73,7 +71,7 @@ public sealed class ServerOperationsTests : IAsyncLifetime
         var reader = _app!.Services.GetRequiredService<ArticleReader>();
         await _app.Services.GetRequiredService<IngestPipeline>().RunAsync("again", "ingest", reader.ReadAsync(_articles, TestContext.Current.CancellationToken), ct: TestContext.Current.CancellationToken);
 
-        var runs = (await QueryAsync(RunsQuery)).GetProperty("ingestRuns").EnumerateArray().ToList();
+        var runs = (await _http.QueryAsync(RunsQuery)).GetProperty("ingestRuns").EnumerateArray().ToList();
         runs.Count.ShouldBe(2);
         runs[0].GetProperty("source").GetString().ShouldBe("again");
         runs[0].GetProperty("unchanged").GetInt32().ShouldBe(2);
@@ -83,9 +81,9 @@ public sealed class ServerOperationsTests : IAsyncLifetime
         // The dead letter moved on to the later run: the seeding run's failure is counted but no longer pending there.
         runs[1].GetProperty("failed").GetInt32().ShouldBe(1);
 
-        var bySource = (await QueryAsync("""{ ingestRuns(source: "again") { source } }""")).GetProperty("ingestRuns").EnumerateArray().ToList();
+        var bySource = (await _http.QueryAsync("""{ ingestRuns(source: "again") { source } }""")).GetProperty("ingestRuns").EnumerateArray().ToList();
         bySource.ShouldHaveSingleItem().GetProperty("source").GetString().ShouldBe("again");
-        var dead = (await QueryAsync("{ deadLetters { origin attempts } }")).GetProperty("deadLetters").EnumerateArray().ToList();
+        var dead = (await _http.QueryAsync("{ deadLetters { origin attempts } }")).GetProperty("deadLetters").EnumerateArray().ToList();
         dead.ShouldHaveSingleItem().GetProperty("origin").GetString()!.ShouldEndWith("empty.txt");
     }
 
@@ -130,15 +128,5 @@ public sealed class ServerOperationsTests : IAsyncLifetime
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/graphql-response+json");
-    }
-
-    private async Task<JsonElement> QueryAsync(string query)
-    {
-        using var response = await _http.PostAsJsonAsync("/graphql", new { query }, TestContext.Current.CancellationToken);
-        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
-        using var doc = JsonDocument.Parse(body);
-        doc.RootElement.TryGetProperty("errors", out var errors).ShouldBeFalse(errors.ToString());
-        return doc.RootElement.GetProperty("data").Clone();
     }
 }
