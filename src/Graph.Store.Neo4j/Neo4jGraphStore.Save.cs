@@ -21,7 +21,7 @@ public sealed partial class Neo4jGraphStore
         var results = new List<SaveResult>(articles.Count);
         foreach (var a in articles)
         {
-            results.Add(await SaveArticleAsync(a.Article, a.Extraction, extractorVersion, ct));
+            results.Add(await SaveValidAsync(a.Article, a.Extraction, extractorVersion, ct));
         }
 
         return results;
@@ -30,6 +30,11 @@ public sealed partial class Neo4jGraphStore
     public async Task<SaveResult> SaveArticleAsync(Article article, ArticleExtraction extraction, string extractorVersion, CancellationToken ct = default)
     {
         SaveContract.EnsureValid(article, extraction, extractorVersion);
+        return await SaveValidAsync(article, extraction, extractorVersion, ct);
+    }
+
+    private async Task<SaveResult> SaveValidAsync(Article article, ArticleExtraction extraction, string extractorVersion, CancellationToken ct)
+    {
         string hash = article.ContentHash;
         // The same reading twice in one sentence is one piece of evidence, not two.
         var evidence = extraction.Relations
@@ -216,8 +221,6 @@ public sealed partial class Neo4jGraphStore
 
     private static string EdgeOf(string typeName) =>
         GraphModel.EdgeTypes.First(p => Values.TypeName(p.Key) == typeName).Value;
-
-    /// <summary>Refuses an extraction that would leave a dangling relationship, before anything is sent.</summary>
 
     /// <summary>The embedded store's evidence id, so both stores name the same reading of the same sentence alike, across re-ingestion too.</summary>
     internal static string EvidenceId(string articleId, Relation r) =>

@@ -80,8 +80,6 @@ public sealed partial class SqliteGraphStore
             oldEvidence.Count(id => !newEvidence.Contains(id)));
     }
 
-    /// <summary>Refuses an extraction that would leave a dangling relationship, before anything is written.</summary>
-
     private static async Task<(string Hash, string Version)?> ReadStateAsync(SqliteConnection connection, SqliteTransaction tx, string articleId, CancellationToken ct)
     {
         await using var cmd = Command(connection, "SELECT content_hash, extractor_version FROM articles WHERE id = @id;", tx: tx);
