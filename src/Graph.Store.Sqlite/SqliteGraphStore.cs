@@ -22,6 +22,9 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 
     private const string ArticleColumns = "id, title, url, source, published_at, content_hash, extractor_version, ingested_at";
 
+    /// <summary><see cref="EvidenceOrder.Strongest"/>, the order of the evidence_strongest indexes.</summary>
+    private const string StrongestOrder = "ORDER BY abs(e.score) * e.confidence DESC, e.published_at DESC, e.article_id, e.start_offset, e.type";
+
     /// <summary>Above this many matches an article search pages through the date index instead of sorting its matches.</summary>
     private const int ManyMatches = 1000;
 
@@ -307,7 +310,6 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 
         var (conditions, parameters) = Conditions(filter with { SourceIds = [], TargetIds = [], ActorIds = [] });
         string extra = conditions.Length == 0 ? "" : " AND " + conditions["WHERE ".Length..];
-        const string Order = "ORDER BY abs(e.score) * e.confidence DESC, e.published_at DESC, e.article_id, e.start_offset, e.type";
         var branches = new List<string>(keys.Count);
         for (int i = 0; i < keys.Count; i++)
         {
@@ -316,7 +318,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             parameters.Add(new SqliteParameter($"@y{i}", Text.Type.Of(keys[i].Type)));
             branches.Add($"""
                 SELECT * FROM (SELECT {EvidenceColumns} FROM evidence e INDEXED BY evidence_strongest_of_type
-                WHERE e.source = @s{i} AND e.target = @t{i} AND e.type = @y{i}{extra} {Order} LIMIT @per)
+                WHERE e.source = @s{i} AND e.target = @t{i} AND e.type = @y{i}{extra} {StrongestOrder} LIMIT @per)
                 """);
         }
 
@@ -355,7 +357,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         // Newest without a limit is sorted here: SQLite's sorter copies every wide row, a list sort only references.
         // Strongest follows evidence_strongest, so a pair's first rows come straight from the index.
         string order = filter.Order == EvidenceOrder.Strongest
-            ? "ORDER BY abs(e.score) * e.confidence DESC, e.published_at DESC, e.article_id, e.start_offset, e.type LIMIT @limit"
+            ? StrongestOrder + " LIMIT @limit"
             : filter.Limit is null ? "" : "ORDER BY e.published_at DESC, e.article_id, e.start_offset, e.id LIMIT @limit";
         await using var connection = await OpenAsync(ct);
         // One pair's strongest rows come straight off an index in display order; named, because without statistics the

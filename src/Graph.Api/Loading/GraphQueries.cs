@@ -292,12 +292,7 @@ internal static class GraphQueries
             }
         }
 
-        return [.. found
-            .OrderByDescending(e => Math.Abs(e.Score) * e.Confidence)
-            .ThenByDescending(e => e.PublishedAt)
-            .ThenBy(e => e.ArticleId, StringComparer.Ordinal)
-            .ThenBy(e => e.Start)
-            .Take(first)];
+        return [.. found.StrongestFirst().Take(first)];
     }
 
     private static bool Speaks(Actor actor, string forId, DateOnly? day) =>

@@ -94,11 +94,7 @@ internal sealed class RequestLoader(IGraphStore store)
                 }
             }
 
-            return found.ToDictionary(p => p.Key, p => (IReadOnlyList<Evidence>)[.. p.Value
-                .OrderByDescending(e => Math.Abs(e.Score) * e.Confidence)
-                .ThenByDescending(e => e.PublishedAt)
-                .ThenBy(e => e.ArticleId, StringComparer.Ordinal)
-                .ThenBy(e => e.Start)]);
+            return found.ToDictionary(p => p.Key, p => (IReadOnlyList<Evidence>)[.. p.Value.StrongestFirst()]);
         })).Load(key);
 
     private async Task<IReadOnlyDictionary<string, IReadOnlyList<RelationshipView>>> RelationshipsOfActorsAsync(IReadOnlyCollection<string> ids, ActorEvidenceQuery query, CancellationToken ct)

@@ -97,6 +97,17 @@ public enum EvidenceOrder
     Strongest,
 }
 
+public static class EvidenceOrdering
+{
+    /// <summary><see cref="EvidenceOrder.Strongest"/> in memory, for rows read apart (several pairs or relationships) and merged.</summary>
+    public static IOrderedEnumerable<Evidence> StrongestFirst(this IEnumerable<Evidence> evidence) =>
+        evidence
+            .OrderByDescending(e => Math.Abs(e.Score) * e.Confidence)
+            .ThenByDescending(e => e.PublishedAt)
+            .ThenBy(e => e.ArticleId, StringComparer.Ordinal)
+            .ThenBy(e => e.Start);
+}
+
 /// <summary>One relationship: every piece of evidence that <see cref="Source"/> did <see cref="Type"/> to <see cref="Target"/>.</summary>
 public sealed record RelationshipKey(string Source, string Target, RelationType Type);
 
