@@ -252,9 +252,10 @@ public sealed partial class IngestPipeline
     {
         try
         {
-            if ((await work).Done is null)
+            var prepared = await work;
+            if (prepared.Done is null)
             {
-                await _log.ReleaseAsync((await work).Article.Id, CancellationToken.None);
+                await _log.ReleaseAsync(prepared.Article.Id, CancellationToken.None);
             }
         }
         catch (Exception)

@@ -32,7 +32,7 @@ internal static class BenchApiCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var input = parse.GetValue(corpus) ?? BenchCorpus.Default();
+            var input = parse.GetValue(corpus) ?? Paths.BenchCorpus();
             if (input is null || !File.Exists(input) && !Directory.Exists(input))
             {
                 Console.Error.WriteLine($"No such input: {input ?? "(none found)"}");
@@ -317,16 +317,5 @@ internal static class BenchApiCommand
         times.Sort();
         double At(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
         return new Measured(times.Count, At(0.50), At(0.99), times.Count / elapsed.TotalSeconds);
-    }
-}
-
-/// <summary>Where the benchmarks find their articles.</summary>
-internal static class BenchCorpus
-{
-    public static string? Default()
-    {
-        var home = Paths.Home();
-        var corpus = home is null ? null : Path.GetFullPath(Path.Combine(home, "..", "shared", "corpus", "guardian-syria-2019.jsonl"));
-        return corpus is not null && File.Exists(corpus) ? corpus : Paths.DefaultSeed();
     }
 }

@@ -18,7 +18,7 @@ internal static class BenchCommand
         var ingest = new Command("ingest", "Articles/s for a full ingest into a fresh store, then for a re-ingest where nothing changed") { path };
         ingest.SetAction(async (parse, ct) =>
         {
-            var input = parse.GetValue(path) ?? DefaultCorpus();
+            var input = parse.GetValue(path) ?? Paths.BenchCorpus();
             if (input is null || !Path.Exists(input))
             {
                 Console.Error.WriteLine($"No such input: {input ?? "(none found)"}");
@@ -39,10 +39,10 @@ internal static class BenchCommand
                 var pipeline = provider.GetRequiredService<IngestPipeline>();
 
                 // Warm the extractor (knowledge base load, JIT) outside the timings.
-                provider.GetRequiredService<Graph.Core.Domain.IExtractor>().Extract(new Graph.Core.Domain.Article("warm-up", "Russia condemned Turkey."));
+                var extractor = provider.GetRequiredService<Graph.Core.Domain.IExtractor>();
+                extractor.Extract(new Graph.Core.Domain.Article("warm-up", "Russia condemned Turkey."));
 
                 Console.WriteLine($"input: {input}; store: fresh embedded SQLite in {data}; {Environment.ProcessorCount} cores");
-                var extractor = provider.GetRequiredService<Graph.Core.Domain.IExtractor>();
                 var clock = Stopwatch.StartNew();
                 var extracted = 0;
                 await foreach (var item in reader.ReadAsync(input, ct))
@@ -86,12 +86,5 @@ internal static class BenchCommand
         var rate = n / clock.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{label}: {n} articles in {clock.Elapsed.TotalSeconds:0.000} s = {rate:0} articles/s ({summary.Extracted} extracted, {summary.Failures.Count} failed)"));
-    }
-
-    private static string? DefaultCorpus()
-    {
-        var home = Paths.Home();
-        var corpus = home is null ? null : Path.GetFullPath(Path.Combine(home, "..", "shared", "corpus", "guardian-syria-2019.jsonl"));
-        return corpus is not null && File.Exists(corpus) ? corpus : Paths.DefaultSeed();
     }
 }

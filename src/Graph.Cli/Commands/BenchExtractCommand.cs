@@ -23,7 +23,7 @@ internal static class BenchExtractCommand
         var command = new Command("extract", "MB/s and articles/s of the extractor alone on one thread, and peak memory while streaming") { path, repeat };
         command.SetAction(async (parse, ct) =>
         {
-            var input = parse.GetValue(path) ?? DefaultCorpus();
+            var input = parse.GetValue(path) ?? Paths.BenchCorpus();
             int passes = parse.GetValue(repeat);
             if (input is null || !Path.Exists(input) || passes < 1)
             {
@@ -123,12 +123,5 @@ internal static class BenchExtractCommand
             return 0;
         });
         return command;
-    }
-
-    private static string? DefaultCorpus()
-    {
-        var home = Paths.Home();
-        var corpus = home is null ? null : Path.GetFullPath(Path.Combine(home, "..", "shared", "corpus", "guardian-syria-2019.jsonl"));
-        return corpus is not null && File.Exists(corpus) ? corpus : Paths.DefaultSeed();
     }
 }

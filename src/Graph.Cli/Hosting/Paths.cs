@@ -34,4 +34,10 @@ public static class Paths
         Home() is { } home && Directory.Exists(Path.Combine(home, "graph-seed", "articles"))
             ? Path.Combine(home, "graph-seed", "articles")
             : null;
+
+    /// <summary>What the benchmarks read by default: the shared Guardian corpus beside the checkout, else the seed articles.</summary>
+    public static string? BenchCorpus() =>
+        Home() is { } home && Path.GetFullPath(Path.Combine(home, "..", "shared", "corpus", "guardian-syria-2019.jsonl")) is var corpus && File.Exists(corpus)
+            ? corpus
+            : DefaultSeed();
 }
