@@ -33,7 +33,8 @@ public sealed record ExtractedArticle(string Id, string Source, IReadOnlyList<Ex
             Json.Text(a, "kind"),
             Json.Texts(a, "aliases"),
             Json.Field(a, "codes") is { ValueKind: JsonValueKind.Object } codes
-                ? [.. codes.EnumerateObject().Select(c => c.Value).Where(IsTruthy).Select(v => Json.Scalar(v)!)]
+                // score.py keeps the truthy codes; only scalars can be one.
+                ? [.. codes.EnumerateObject().Select(c => c.Value).Where(v => Json.Truthy(v) && Json.Scalar(v) is not null).Select(v => Json.Scalar(v)!)]
                 : [],
             [.. Json.Objects(a, "affiliations").Select(f => Json.Text(f, "actorId"))])).ToList();
         var relations = Json.Objects(e, "relations").Select(r => new ExtractedRelation(
@@ -44,15 +45,6 @@ public sealed record ExtractedArticle(string Id, string Source, IReadOnlyList<Ex
             Json.Text(r, "sentence") ?? "")).ToList();
         return new ExtractedArticle(Json.Text(article, "id") ?? "", Json.Text(article, "source") ?? "", actors, relations);
     }
-
-    // score.py keeps the codes that are truthy in Python: a non-empty string, a non-zero number, true.
-    private static bool IsTruthy(JsonElement v) => v.ValueKind switch
-    {
-        JsonValueKind.String => v.GetString()!.Length > 0,
-        JsonValueKind.Number => v.GetDouble() != 0,
-        JsonValueKind.True => true,
-        _ => false,
-    };
 
     /// <summary>A JSON Lines file (or <c>-</c> for standard input), blank lines skipped.</summary>
     public static IEnumerable<ExtractedArticle> Read(string path)

@@ -44,7 +44,10 @@ internal static class Json
         Field(e, name) is { ValueKind: JsonValueKind.Array } a ? a.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.Object) : [];
 
     /// <summary>Python truthiness of a flag: <c>true</c>, a non-zero number or a non-empty string.</summary>
-    public static bool Truthy(JsonElement e, string name) => Field(e, name) is { } v && v.ValueKind switch
+    public static bool Truthy(JsonElement e, string name) => Field(e, name) is { } v && Truthy(v);
+
+    /// <summary>Python truthiness of a value: <c>true</c>, a non-zero number, a non-empty string, array or object.</summary>
+    public static bool Truthy(JsonElement v) => v.ValueKind switch
     {
         JsonValueKind.True => true,
         JsonValueKind.Number => v.GetDouble() != 0,
