@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Graph.Cli.Hosting;
-using Microsoft.AspNetCore.Builder;
 
 namespace Graph.Cli.Tests;
 
@@ -12,23 +10,18 @@ namespace Graph.Cli.Tests;
 public sealed class ServeTests : IAsyncLifetime
 {
     private readonly TempDir _dir = new();
-    private WebApplication? _app;
-    private HttpClient _http = new();
+    private ServedGraph? _server;
 
-    public async ValueTask InitializeAsync()
-    {
-        _app = GraphServer.Build("http://127.0.0.1:0", [new("Graph:DataDirectory", Path.Combine(_dir.Path, "data")), new("Graph:SeedPath", Repo.SeedFolder)]);
-        await GraphServer.PrepareStoreAsync(_app, TestContext.Current.CancellationToken);
-        await _app.StartAsync(TestContext.Current.CancellationToken);
-        _http = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
-    }
+    private HttpClient Http => _server!.Http;
+
+    public async ValueTask InitializeAsync() =>
+        _server = await ServedGraph.StartAsync(Path.Combine(_dir.Path, "data"), Repo.SeedFolder);
 
     public async ValueTask DisposeAsync()
     {
-        _http.Dispose();
-        if (_app is not null)
+        if (_server is not null)
         {
-            await _app.DisposeAsync();
+            await _server.DisposeAsync();
         }
 
         _dir.Dispose();
@@ -37,7 +30,7 @@ public sealed class ServeTests : IAsyncLifetime
     [Fact]
     public async Task StanceOfRussiaTowardsAssadIsPositiveWithTheSeedSentenceAsEvidence()
     {
-        var data = await _http.QueryAsync("""{ stance(from: "Russia", to: "Assad") { score label evidenceCount evidence { sentence article { id } } } }""");
+        var data = await Http.QueryAsync("""{ stance(from: "Russia", to: "Assad") { score label evidenceCount evidence { sentence article { id } } } }""");
 
         var stance = data.GetProperty("stance");
         stance.GetProperty("score").GetDouble().ShouldBeGreaterThan(0);
@@ -50,7 +43,7 @@ public sealed class ServeTests : IAsyncLifetime
     [Fact]
     public async Task ActorAnswersWithRelationshipsInBothDirections()
     {
-        var data = await _http.QueryAsync("""
+        var data = await Http.QueryAsync("""
             { actor(name: "russia") { id name kind
                 relationships(direction: BOTH, first: 100) { totalCount edges { node { type source { id } target { id } } } } } }
             """);
@@ -66,7 +59,7 @@ public sealed class ServeTests : IAsyncLifetime
     [Fact]
     public async Task RelationshipsBetweenTwoActorsCarryTheirEvidence()
     {
-        var data = await _http.QueryAsync("""
+        var data = await Http.QueryAsync("""
             { relationships(where: { source: "United States", target: "Russia", types: [CONSULT] }) {
                 edges { node { type polarity evidence { sentence start end article { id title publishedAt } } } } } }
             """);
@@ -80,7 +73,7 @@ public sealed class ServeTests : IAsyncLifetime
     [Fact]
     public async Task ArticlesListsTheSeed()
     {
-        var data = await _http.QueryAsync("{ articles(first: 10) { totalCount edges { node { id title } } } }");
+        var data = await Http.QueryAsync("{ articles(first: 10) { totalCount edges { node { id title } } } }");
 
         data.GetProperty("articles").GetProperty("totalCount").GetInt32().ShouldBe(6);
     }
@@ -91,7 +84,7 @@ public sealed class ServeTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("{ stats { articles } }"));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
 
-        using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
+        using var response = await Http.SendAsync(request, TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/graphql-response+json");

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Graph.Cli.Hosting;
 using Graph.Extraction.Reading;
 using Graph.Worker;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Graph.Cli.Tests;
@@ -15,8 +13,7 @@ namespace Graph.Cli.Tests;
 public sealed class ServerOperationsTests : IAsyncLifetime
 {
     private readonly TempDir _dir = new();
-    private WebApplication? _app;
-    private HttpClient _http = new();
+    private ServedGraph? _server;
     private string _articles = "";
 
     public async ValueTask InitializeAsync()
@@ -26,18 +23,16 @@ public sealed class ServerOperationsTests : IAsyncLifetime
         File.WriteAllText(Path.Combine(_articles, "russia.txt"), "Russia has provided vital support to Assad throughout the war.");
         File.WriteAllText(Path.Combine(_articles, "turkey.txt"), "Turkey condemned the Syrian government on Monday.");
         File.WriteAllText(Path.Combine(_articles, "empty.txt"), "");
-        _app = GraphServer.Build("http://127.0.0.1:0", [new("Graph:DataDirectory", Path.Combine(_dir.Path, "data")), new("Graph:SeedPath", _articles)]);
-        await GraphServer.PrepareStoreAsync(_app, TestContext.Current.CancellationToken);
-        await _app.StartAsync(TestContext.Current.CancellationToken);
-        _http = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
+        _server = await ServedGraph.StartAsync(Path.Combine(_dir.Path, "data"), _articles);
     }
+
+    private HttpClient Http => _server!.Http;
 
     public async ValueTask DisposeAsync()
     {
-        _http.Dispose();
-        if (_app is not null)
+        if (_server is not null)
         {
-            await _app.DisposeAsync();
+            await _server.DisposeAsync();
         }
 
         _dir.Dispose();
@@ -51,7 +46,7 @@ public sealed class ServerOperationsTests : IAsyncLifetime
     [Fact]
     public async Task IngestRunsListsTheSeedingRunWithItsCountsAndItsFailedArticle()
     {
-        var runs = (await _http.QueryAsync(RunsQuery)).GetProperty("ingestRuns").EnumerateArray().ToList();
+        var runs = (await Http.QueryAsync(RunsQuery)).GetProperty("ingestRuns").EnumerateArray().ToList();
 
         var run = runs.ShouldHaveSingleItem();
         run.GetProperty("kind").GetString().ShouldBe("seed");
@@ -68,10 +63,10 @@ public sealed class ServerOperationsTests : IAsyncLifetime
     [Fact]
     public async Task AnotherIngestIsListedFirstAndCanBeSelectedBySource()
     {
-        var reader = _app!.Services.GetRequiredService<ArticleReader>();
-        await _app.Services.GetRequiredService<IngestPipeline>().RunAsync("again", "ingest", reader.ReadAsync(_articles, TestContext.Current.CancellationToken), ct: TestContext.Current.CancellationToken);
+        var reader = _server!.Services.GetRequiredService<ArticleReader>();
+        await _server.Services.GetRequiredService<IngestPipeline>().RunAsync("again", "ingest", reader.ReadAsync(_articles, TestContext.Current.CancellationToken), ct: TestContext.Current.CancellationToken);
 
-        var runs = (await _http.QueryAsync(RunsQuery)).GetProperty("ingestRuns").EnumerateArray().ToList();
+        var runs = (await Http.QueryAsync(RunsQuery)).GetProperty("ingestRuns").EnumerateArray().ToList();
         runs.Count.ShouldBe(2);
         runs[0].GetProperty("source").GetString().ShouldBe("again");
         runs[0].GetProperty("unchanged").GetInt32().ShouldBe(2);
@@ -81,9 +76,9 @@ public sealed class ServerOperationsTests : IAsyncLifetime
         // The dead letter moved on to the later run: the seeding run's failure is counted but no longer pending there.
         runs[1].GetProperty("failed").GetInt32().ShouldBe(1);
 
-        var bySource = (await _http.QueryAsync("""{ ingestRuns(source: "again") { source } }""")).GetProperty("ingestRuns").EnumerateArray().ToList();
+        var bySource = (await Http.QueryAsync("""{ ingestRuns(source: "again") { source } }""")).GetProperty("ingestRuns").EnumerateArray().ToList();
         bySource.ShouldHaveSingleItem().GetProperty("source").GetString().ShouldBe("again");
-        var dead = (await _http.QueryAsync("{ deadLetters { origin attempts } }")).GetProperty("deadLetters").EnumerateArray().ToList();
+        var dead = (await Http.QueryAsync("{ deadLetters { origin attempts } }")).GetProperty("deadLetters").EnumerateArray().ToList();
         dead.ShouldHaveSingleItem().GetProperty("origin").GetString()!.ShouldEndWith("empty.txt");
     }
 
@@ -95,7 +90,7 @@ public sealed class ServerOperationsTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
         request.Headers.TryAddWithoutValidation("Accept", accept);
 
-        using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
+        using var response = await Http.SendAsync(request, TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
@@ -112,7 +107,7 @@ public sealed class ServerOperationsTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("{ stats { articles } }"));
         request.Headers.TryAddWithoutValidation("Accept", accept);
 
-        using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
+        using var response = await Http.SendAsync(request, TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(status);
         response.Content.Headers.ContentType!.MediaType.ShouldBe(mediaType);
@@ -124,7 +119,7 @@ public sealed class ServerOperationsTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
 
-        using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
+        using var response = await Http.SendAsync(request, TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/graphql-response+json");

@@ -26,9 +26,7 @@ public abstract class Server(string? seed) : IAsyncLifetime
         }
 
         _app = GraphServer.Build("http://127.0.0.1:0", [new("Graph:DataDirectory", Path.Combine(_dir, "data")), new("Graph:SeedPath", seed)]);
-        await GraphServer.PrepareStoreAsync(_app, CancellationToken.None);
-        await _app.StartAsync(CancellationToken.None);
-        await GraphServer.WarmUpAsync(_app, CancellationToken.None);
+        await GraphServer.StartAsync(_app, CancellationToken.None);
         Url = _app.Urls.First();
     }
 

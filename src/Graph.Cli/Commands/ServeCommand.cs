@@ -18,9 +18,7 @@ internal static class ServeCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var app = GraphServer.Build(parse.GetValue(urls)!, CommonOptions.Overrides(parse));
-            await GraphServer.PrepareStoreAsync(app, ct);
-            await app.StartAsync(ct);
-            await GraphServer.WarmUpAsync(app, ct);
+            await GraphServer.StartAsync(app, ct);
             var stats = await app.Services.GetRequiredService<IGraphStore>().GetStatsAsync(ct);
             foreach (var address in app.Urls)
             {

@@ -31,6 +31,14 @@ public static class GraphServer
         return app;
     }
 
+    /// <summary>What <c>graph serve</c> does once the app is built: the store prepared, the server started and warmed up.</summary>
+    public static async Task StartAsync(WebApplication app, CancellationToken ct)
+    {
+        await PrepareStoreAsync(app, ct);
+        await app.StartAsync(ct);
+        await WarmUpAsync(app, ct);
+    }
+
     /// <summary>Creates the store and, when it is empty, fills it with the seed articles.</summary>
     public static async Task PrepareStoreAsync(WebApplication app, CancellationToken ct)
     {
@@ -60,7 +68,7 @@ public static class GraphServer
     /// first person to open it does not wait for the runtime to compile the request path. Best effort: a failure here
     /// only means the first real request is slower.
     /// </summary>
-    public static async Task WarmUpAsync(WebApplication app, CancellationToken ct)
+    private static async Task WarmUpAsync(WebApplication app, CancellationToken ct)
     {
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };
         try
