@@ -9,6 +9,7 @@ var root = new RootCommand("Graph: who stands where in the news, and why")
     CommonOptions.Data,
     ServeCommand.Create(),
     ExtractCommand.Create(),
+    ExplainCommand.Create(),
     EvalCommand.Create(),
     IngestCommand.Create(),
     StatsCommand.Create(),

@@ -1,0 +1,430 @@
+using Graph.Extraction.Text;
+using Graph.Extraction.Words;
+
+namespace Graph.Extraction.Chunks;
+
+/// <summary>
+/// Cuts a tagged sentence into noun phrases, verb groups and single function words, left to right, from word classes
+/// and the closed classes: a shallow parse, linear in the sentence's length.
+/// </summary>
+internal sealed class Chunker(ClosedClass closed, EnglishWords english)
+{
+    public ChunkedSentence Chunk(Sentence sentence, Word[] words)
+    {
+        var chunks = new List<Chunk>();
+        var nouns = new List<NounPhrase>();
+        var verbs = new List<VerbGroup>();
+        int n = words.Length;
+        int i = 0;
+        while (i < n)
+        {
+            if (VerbGroupAt(words, i) is { } vg)
+            {
+                chunks.Add(new Chunk(ChunkKind.Verb, vg.Start, vg.End, verbs.Count));
+                verbs.Add(vg);
+                i = vg.End;
+                continue;
+            }
+
+            if (NounPhraseAt(words, i) is { } np)
+            {
+                chunks.Add(new Chunk(ChunkKind.Noun, np.Start, np.End, nouns.Count));
+                nouns.Add(np);
+                i = np.End;
+                continue;
+            }
+
+            var (kind, length) = FunctionWord(sentence.Tokens, words, i);
+            chunks.Add(new Chunk(kind, i, i + length, -1));
+            i += length;
+        }
+
+        return new ChunkedSentence(sentence, words, chunks, nouns, verbs);
+    }
+
+    // ---- Function words and marks ----------------------------------------------------------------------------
+
+    private (ChunkKind Kind, int Length) FunctionWord(IReadOnlyList<Token> list, Word[] words, int i)
+    {
+        var w = words[i];
+        string lower = w.Lower;
+        switch (w.Tag)
+        {
+            case PennTag.Comma:
+                return (ChunkKind.Comma, 1);
+            case PennTag.Stop or PennTag.Colon or PennTag.LeftParen or PennTag.RightParen:
+                return (ChunkKind.Boundary, 1);
+            case PennTag.Quote:
+                return (ChunkKind.Quote, 1);
+            case PennTag.CC:
+                return (ChunkKind.Coordinator, 1);
+            case PennTag.WDT or PennTag.WP or PennTag.WPS:
+                return (ChunkKind.Relative, 1);
+            case PennTag.WRB when closed.Is(lower, Role.Subordinator) || closed.Is(lower, Role.Relative):
+                return (ChunkKind.Subordinator, 1);
+        }
+
+        int sub = closed.Match(list, i, Role.Subordinator | Role.Complementizer);
+        int prep = closed.Match(list, i, Role.Preposition);
+        if (sub > 0 && (prep == 0 || ClauseFollows(words, i + sub)))
+        {
+            return (ChunkKind.Subordinator, sub);
+        }
+
+        if (prep > 0 || w.Tag is PennTag.IN or PennTag.TO)
+        {
+            return (ChunkKind.Preposition, Math.Max(prep, 1));
+        }
+
+        if (closed.Is(lower, Role.Coordinator) && closed.Match(list, i, Role.Coordinator) is var coordination and > 0)
+        {
+            return (ChunkKind.Coordinator, coordination);
+        }
+
+        return (ChunkKind.Other, 1);
+    }
+
+    // "as the extremists appeared", "after Russia vetoed": a noun phrase and a finite verb follow a subordinator.
+    private bool ClauseFollows(Word[] words, int at)
+    {
+        if (at >= words.Length)
+        {
+            return false;
+        }
+
+        if (words[at].Tag.IsFinite() || words[at].Tag == PennTag.MD)
+        {
+            return false;
+        }
+
+        var np = NounPhraseAt(words, at);
+        int next = np?.End ?? -1;
+        while (next >= 0 && next < words.Length && words[next].Tag.IsAdverb())
+        {
+            next++;
+        }
+
+        return next >= 0 && next < words.Length && (words[next].Tag.IsFinite() || words[next].Tag == PennTag.MD || closed.AuxiliaryOf(words[next].Lower) is not null);
+    }
+
+    private int QuantifierAt(Word[] words, int i)
+    {
+        if (!closed.Is(words[i].Lower, Role.Quantifier) && closed.RolesOf(words[i].Lower) == Role.None && words[i].Tag != PennTag.IN && words[i].Tag != PennTag.JJR && words[i].Tag != PennTag.RB)
+        {
+            return 0;
+        }
+
+        var tokens = new Token[Math.Min(words.Length - i, 6)];
+        for (int k = 0; k < tokens.Length; k++)
+        {
+            tokens[k] = words[i + k].Token;
+        }
+
+        return closed.Match(tokens, 0, Role.Quantifier);
+    }
+
+    // ---- Verb groups -----------------------------------------------------------------------------------------
+
+    private VerbGroup? VerbGroupAt(Word[] words, int i)
+    {
+        int n = words.Length;
+        int k = i;
+        bool infinitive = false;
+
+        // Adverbs join the verb they stand before: "also said", "very generously opened".
+        while (k < n && (words[k].Tag.IsAdverb() || closed.Is(words[k].Lower, Role.Negator)) && !(words[k].Token.IsCapitalised && k > 0))
+        {
+            k++;
+        }
+
+        if (k < n && words[k].Tag == PennTag.TO)
+        {
+            int v = k + 1;
+            while (v < n && words[v].Tag.IsAdverb())
+            {
+                v++;
+            }
+
+            if (v < n && words[v].Tag is PennTag.VB or PennTag.VBP && !words[v].Token.IsCapitalised)
+            {
+                infinitive = true;
+                k++;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        if (k >= n || !(words[k].Tag.IsVerb() || words[k].Tag == PennTag.MD))
+        {
+            return null;
+        }
+
+        // A capitalised verb-looking word inside a sentence is a name ("Ahmed Said"), unless it starts the sentence.
+        if (words[k].Token.IsCapitalised && k > 0 && !words[k - 1].Token.IsQuote && words[k - 1].Tag != PennTag.Colon)
+        {
+            return null;
+        }
+
+        string? modal = null;
+        bool negated = false, perfect = false, passiveAux = false, progressiveAux = false;
+        int head = -1;
+        int lastAux = -1;
+        int end = k;
+        for (int j = k; j < n; j++)
+        {
+            var w = words[j];
+            string lower = w.Lower;
+            if (w.Tag == PennTag.MD && head < 0 && lastAux < 0)
+            {
+                modal = lower;
+                end = j + 1;
+                continue;
+            }
+
+            if (closed.Is(lower, Role.Negator) || (lower == "no" && j + 1 < n && words[j + 1].Lower == "longer"))
+            {
+                negated = true;
+                end = j + 1;
+                j += lower == "no" ? 1 : 0;
+                end = j + 1;
+                continue;
+            }
+
+            if (w.Tag.IsAdverb() && head < 0 && j > k)
+            {
+                end = j + 1;
+                continue;
+            }
+
+            if (!w.Tag.IsVerb())
+            {
+                break;
+            }
+
+            // An auxiliary followed (past adverbs) by another verb: remember what it says, go on to the main verb.
+            if (closed.AuxiliaryOf(lower) is { } aux && NextVerb(words, j + 1) is var next && next > 0)
+            {
+                perfect |= aux == "have";
+                passiveAux = aux is "be" or "get";
+                progressiveAux = aux == "be";
+                lastAux = j;
+                end = j + 1;
+                continue;
+            }
+
+            head = j;
+            end = j + 1;
+            break;
+        }
+
+        if (head < 0)
+        {
+            // A group of auxiliaries only: the copula ("is in talks") or an elliptical "did".
+            head = lastAux >= 0 ? lastAux : (modal is not null ? end - 1 : -1);
+            if (head < 0 || !words[head].Tag.IsVerb() && words[head].Tag != PennTag.MD)
+            {
+                return null;
+            }
+
+            bool copula = closed.AuxiliaryOf(words[head].Lower) == "be";
+            return new VerbGroup(i, end, head, words[head].Lemma, Voice.Active, infinitive ? VerbForm.Infinitive : VerbForm.Finite)
+            {
+                Negated = negated, Modal = modal, Perfect = perfect, Copula = copula,
+            };
+        }
+
+        var tag = words[head].Tag;
+        bool passive = lastAux >= 0 && passiveAux && tag is PennTag.VBN or PennTag.VBD && closed.AuxiliaryOf(words[lastAux].Lower) is "be" or "get";
+        var form = infinitive ? VerbForm.Infinitive
+            : modal is not null || lastAux >= 0 ? VerbForm.Finite
+            : tag == PennTag.VBG ? VerbForm.Gerund
+            : tag == PennTag.VBN ? VerbForm.Participle
+            : tag == PennTag.VB ? VerbForm.Bare
+            : VerbForm.Finite;
+
+        // "the missiles fired by the Israeli military": a past form followed by "by" with no auxiliary is a passive participle.
+        if (lastAux < 0 && modal is null && !infinitive && tag is PennTag.VBD or PennTag.VBN && head + 1 < n && words[head + 1].Lower == "by")
+        {
+            form = VerbForm.Participle;
+            passive = true;
+        }
+        else if (form == VerbForm.Participle && !infinitive)
+        {
+            passive = true;
+        }
+
+        // A progressive "is attacking" is active; "was attacked" passive.
+        if (progressiveAux && tag == PennTag.VBG)
+        {
+            passive = false;
+        }
+
+        string lemma = words[head].Lemma;
+        int particle = -1;
+        if (head + 1 < n && (words[head + 1].Tag == PennTag.RP || closed.Is(words[head + 1].Lower, Role.Particle))
+            && english.IsLemma(WordNetPos.Verb, lemma + " " + words[head + 1].Lower))
+        {
+            particle = head + 1;
+            lemma = lemma + " " + words[head + 1].Lower;
+            end = head + 2;
+        }
+
+        return new VerbGroup(i, end, head, lemma, passive ? Voice.Passive : Voice.Active, form)
+        {
+            Negated = negated, Modal = modal, Perfect = perfect, Particle = particle,
+        };
+    }
+
+    // The next verb after auxiliaries and adverbs, or -1: "has [not] [yet] attacked".
+    private int NextVerb(Word[] words, int from)
+    {
+        for (int j = from; j < words.Length; j++)
+        {
+            if (words[j].Tag.IsVerb())
+            {
+                return j;
+            }
+
+            if (!(words[j].Tag.IsAdverb() || closed.Is(words[j].Lower, Role.Negator)))
+            {
+                return -1;
+            }
+        }
+
+        return -1;
+    }
+
+    // ---- Noun phrases ----------------------------------------------------------------------------------------
+
+    private NounPhrase? NounPhraseAt(Word[] words, int i)
+    {
+        // "at least 17 soldiers", "more than 500 civilians": a quantifier before a number belongs to the phrase.
+        if (QuantifierAt(words, i) is var q and > 0 && i + q < words.Length && words[i + q].Tag == PennTag.CD
+            && NounPhraseAt(words, i + q) is { } counted)
+        {
+            return counted with { Start = i, OwnStart = i };
+        }
+
+        var np = SimpleNounPhrase(words, i);
+        if (np is null)
+        {
+            return null;
+        }
+
+        // "Russia's foreign ministry", "the Gaza Strip's eastern border": the possessed phrase contains its possessor.
+        while (np.End < words.Length && words[np.End].Tag == PennTag.POS && SimpleNounPhrase(words, np.End + 1, possessed: true) is { } owned)
+        {
+            np = owned with { Start = np.Start, Possessor = np };
+        }
+
+        return np;
+    }
+
+    private NounPhrase? SimpleNounPhrase(Word[] words, int i, bool possessed = false)
+    {
+        int n = words.Length;
+        if (i >= n)
+        {
+            return null;
+        }
+
+        int k = i;
+        int determiner = -1;
+        var first = words[k];
+        if (first.Tag is PennTag.PRP or PennTag.EX)
+        {
+            return new NounPhrase(i, i + 1, i, null);
+        }
+
+        if (first.Tag == PennTag.PDT)
+        {
+            k++;
+        }
+
+        if (k < n && (words[k].Tag is PennTag.DT or PennTag.PRPS or PennTag.WPS || (words[k].Tag == PennTag.Dollar)))
+        {
+            determiner = words[k].Tag == PennTag.Dollar ? -1 : k;
+            k++;
+        }
+
+        int head = -1;
+        int end = k;
+        int lastAdjective = -1;
+        for (int j = k; j < n; j++)
+        {
+            var w = words[j];
+
+            // "Mr. Sisi", "Gen. Votel": an abbreviated title keeps its full stop inside the name.
+            if (w.Tag == PennTag.Stop && j > k && !w.Token.SpaceBefore && words[j - 1].Token.IsCapitalised && words[j - 1].Text.Length <= 4
+                && j + 1 < n && words[j + 1].Token.IsCapitalised && words[j + 1].Tag.IsNoun())
+            {
+                continue;
+            }
+
+            bool glued = j + 1 < n && !words[j + 1].Token.SpaceBefore && words[j + 1].Text == "-" && j + 2 < n && !words[j + 2].Token.SpaceBefore;
+            if (glued)
+            {
+                // "US-backed", "Saudi-led", "Kenya-Somali", "al-Assad": a hyphenated compound is one modifier (or a name).
+                j += 2;
+                while (j + 2 < n && words[j + 1].Text == "-" && !words[j + 1].Token.SpaceBefore && !words[j + 2].Token.SpaceBefore)
+                {
+                    j += 2;
+                }
+
+                head = words[j].Tag.IsNoun() || words[j].Tag == PennTag.CD || words[j].Token.IsCapitalised ? j : head;
+                end = j + 1;
+                continue;
+            }
+
+            if (w.Tag.IsNoun() || w.Tag == PennTag.CD)
+            {
+                head = j;
+                end = j + 1;
+                continue;
+            }
+
+            if (w.Tag.IsAdjective() || w.Tag == PennTag.FW)
+            {
+                lastAdjective = j;
+                end = j + 1;
+                continue;
+            }
+
+            // "displaced people", "fleeing civilians", "the proposed deal": a participle before a noun modifies it, but
+            // not right after a noun ("Russia backed rebels"), where it is the verb.
+            if (w.Tag is PennTag.VBN or PennTag.VBG or PennTag.VBD && j + 1 < n && (words[j + 1].Tag.IsNoun() || words[j + 1].Tag.IsAdjective())
+                && (j == k ? determiner >= 0 || possessed || (j > 0 && words[j - 1].Tag is PennTag.IN or PennTag.CD or PennTag.TO) : !words[j - 1].Tag.IsNoun()))
+            {
+                end = j + 1;
+                continue;
+            }
+
+            // "Ministry of Defence" stays with its name only through the mention stage; here "of" ends the phrase.
+            break;
+        }
+
+        // "the Israeli military struck": an adjective that can be a noun heads a phrase that has no other noun.
+        if (head < 0 && lastAdjective >= 0 && lastAdjective == end - 1 && (determiner >= 0 || lastAdjective > k)
+            && english.TagsOf(words[lastAdjective].Lower) is { } tags && tags.Any(t => t is PennTag.NN or PennTag.NNS))
+        {
+            head = lastAdjective;
+        }
+
+        if (head < 0)
+        {
+            // "that", "this", "all", "some" standing alone.
+            if (determiner >= 0 && end == determiner + 1 && words[determiner].Tag == PennTag.DT && !(determiner + 1 < n && (words[determiner + 1].Tag.IsNoun() || words[determiner + 1].Tag.IsAdjective())))
+            {
+                return new NounPhrase(i, determiner + 1, determiner, null) { Determiner = determiner };
+            }
+
+            return null;
+        }
+
+        // Trailing adjectives after the head belong to the next phrase or none ("the army last week").
+        end = head + 1;
+        return new NounPhrase(i, end, head, null) { Determiner = determiner, OwnStart = i };
+    }
+}

@@ -1,0 +1,573 @@
+using Graph.Extraction.Chunks;
+using Graph.Extraction.Words;
+
+namespace Graph.Extraction.Clauses;
+
+/// <summary>
+/// Finds each verb's clause and arguments over a chunked sentence: subjects (with relative antecedents, infinitive
+/// controllers, coordinated verbs and participle clauses), objects, prepositional phrases, and the reporting frame.
+/// Linear in the number of chunks for ordinary sentences: every search is bounded by the clause it starts in.
+/// </summary>
+internal sealed class ClauseFinder(VerbClasses classes)
+{
+    public ClausedSentence Find(ChunkedSentence s)
+    {
+        var chunks = s.Chunks;
+        var found = new List<Predication>();
+        var byChunk = new Dictionary<int, int>();
+        for (int c = 0; c < chunks.Count; c++)
+        {
+            if (chunks[c].Kind != ChunkKind.Verb)
+            {
+                continue;
+            }
+
+            var p = Predicate(s, c, found, byChunk);
+            byChunk[c] = found.Count;
+            found.Add(p);
+        }
+
+        // A participle clause that opens the sentence ("Backed by Russia, Assad …") takes the main clause's subject.
+        for (int i = 0; i < found.Count; i++)
+        {
+            var p = found[i];
+            if (p.Subjects.Count == 0 && p.Kind == ClauseKind.Participle && p.Governor < 0
+                && found.Skip(i + 1).FirstOrDefault(x => x.Kind == ClauseKind.Main && x.Subjects.Count > 0) is { } main)
+            {
+                found[i] = p with { Subjects = main.Subjects, SubjectInherited = true, Governor = found.IndexOf(main) };
+            }
+        }
+
+        return new ClausedSentence(s, found, FrameOf(s, found));
+    }
+
+    private Predication Predicate(ChunkedSentence s, int c, List<Predication> before, Dictionary<int, int> byChunk)
+    {
+        var chunks = s.Chunks;
+        var verb = s.Verbs[chunks[c].Phrase];
+        var (objects, second, preps, end) = Arguments(s, c);
+        int k = SkipAdverbsLeft(s, c - 1);
+        var kind = ClauseKind.Main;
+        IReadOnlyList<NounPhrase> subjects = [];
+        bool inherited = false;
+        int governor = -1;
+        string? subordinator = null;
+        int start = chunks[c].Start;
+
+        switch (verb.Form)
+        {
+            case VerbForm.Infinitive:
+                kind = ClauseKind.Infinitive;
+                (subjects, governor) = Controller(s, k, before, byChunk);
+                inherited = true;
+                break;
+
+            case VerbForm.Gerund or VerbForm.Participle:
+                kind = ClauseKind.Participle;
+                (subjects, governor) = ParticipleSubject(s, k, before);
+                inherited = subjects.Count > 0 && (k < 0 || chunks[k].Kind != ChunkKind.Noun);
+                break;
+
+            case VerbForm.Bare when k >= 0 && chunks[k].Kind == ChunkKind.Noun && k >= 1 && chunks[k - 1].Kind == ChunkKind.Verb:
+                // "helped the rebels take the town", "let Russia keep its base": the object of the first verb does the second.
+                kind = ClauseKind.Infinitive;
+                subjects = NounGroupEndingAt(s, k).Nouns;
+                governor = byChunk.GetValueOrDefault(k - 1, -1);
+                inherited = true;
+                break;
+
+            default:
+                (kind, subjects, governor, subordinator, inherited, start) = FiniteSubject(s, c, k, before, byChunk);
+                break;
+        }
+
+        if (subjects.Count > 0 && !inherited)
+        {
+            start = Math.Min(start, subjects[0].Start);
+        }
+
+        return new Predication(chunks[c].Phrase, kind, subjects, objects)
+        {
+            SecondObject = second,
+            Prepositions = preps,
+            Governor = governor,
+            Subordinator = subordinator,
+            SubjectInherited = inherited,
+            Start = start,
+            End = Math.Max(end, chunks[c].End),
+        };
+    }
+
+    // ---- Subjects ---------------------------------------------------------------------------------------------
+
+    private (ClauseKind, IReadOnlyList<NounPhrase>, int, string?, bool, int) FiniteSubject(ChunkedSentence s, int c, int k, List<Predication> before, Dictionary<int, int> byChunk)
+    {
+        var chunks = s.Chunks;
+        int start = chunks[c].Start;
+        if (k < 0)
+        {
+            // ", said Dmitry Peskov": a reporting verb with nothing before it in its clause takes the name after it.
+            return (ClauseKind.Main, [], -1, null, false, start);
+        }
+
+        var at = chunks[k];
+
+        // "Turkey, which has threatened …", "the man who shot …": the antecedent is the subject.
+        if (at.Kind == ChunkKind.Relative || (at.Kind == ChunkKind.Subordinator && s.Tokens[at.Start].Lower == "that" && k > 0 && chunks[k - 1].Kind == ChunkKind.Noun))
+        {
+            int a = k - 1;
+            if (a >= 0 && chunks[a].Kind == ChunkKind.Comma)
+            {
+                a--;
+            }
+
+            var antecedent = a >= 0 && chunks[a].Kind == ChunkKind.Noun ? NounGroupEndingAt(s, a).Nouns : [];
+            return (ClauseKind.Relative, antecedent, byChunk.Where(b => b.Key < k).Select(b => b.Value).DefaultIfEmpty(-1).Max(), s.Tokens[at.Start].Lower, true, chunks[k].Start);
+        }
+
+        // "… stormed a base and killed 17 soldiers": a verb right after "and" shares the subject of the verb before.
+        // "Turkey, which has threatened …, urged": after a comma that closes a relative or participle clause, the verb is
+        // the antecedent's own.
+        if (at.Kind is ChunkKind.Coordinator or ChunkKind.Comma && LastFiniteInClause(s, k, before, byChunk) is var (prev, p) && prev >= 0)
+        {
+            if (at.Kind == ChunkKind.Comma && Embedding(before, prev) is { } embedded)
+            {
+                return (ClauseKind.Main, embedded.Subjects, -1, null, true, chunks[k].Start);
+            }
+
+            return (ClauseKind.Coordinated, p.Subjects, prev, null, true, chunks[k].Start);
+        }
+
+        if (at.Kind != ChunkKind.Noun)
+        {
+            return (ClauseKind.Main, [], -1, null, false, start);
+        }
+
+        var (group, first) = NounGroupEndingAt(s, k);
+        (group, first) = HeadOfPrepositionalChain(s, group, first);
+
+        // What opens the clause: a subordinator, a complementizer, or a verb that takes a clause ("insists it is").
+        int open = SkipAdverbsLeft(s, first - 1);
+        var kind = ClauseKind.Main;
+        int governor = -1;
+        string? subordinator = null;
+        if (open >= 0 && chunks[open].Kind == ChunkKind.Subordinator)
+        {
+            subordinator = s.Text(chunks[open].Start, chunks[open].End).ToLowerInvariant();
+            kind = classes.IsConditional(subordinator) ? ClauseKind.Conditional
+                : subordinator is "that" or "whether" ? ClauseKind.Complement
+                : ClauseKind.Adverbial;
+            governor = kind == ClauseKind.Complement ? byChunk.Where(b => b.Key < open).Select(b => b.Value).DefaultIfEmpty(-1).Max() : -1;
+        }
+        else if (open >= 0 && chunks[open].Kind == ChunkKind.Verb && byChunk.TryGetValue(open, out var g))
+        {
+            kind = ClauseKind.Complement;
+            governor = g;
+        }
+
+        return (kind, group, governor, subordinator, false, group.Count > 0 ? group[0].Start : start);
+    }
+
+    // "The leader of the rebels said", "The Foreign Office during a briefing in Islamabad welcomed": the subject is the
+    // noun phrase the prepositional phrases before the verb hang from.
+    private static (IReadOnlyList<NounPhrase>, int) HeadOfPrepositionalChain(ChunkedSentence s, IReadOnlyList<NounPhrase> group, int first)
+    {
+        var chunks = s.Chunks;
+        while (first >= 2 && chunks[first - 1].Kind == ChunkKind.Preposition)
+        {
+            int left = first - 2;
+
+            // "The Foreign Office (FO) during …": an acronym in brackets stands beside its name.
+            if (left >= 3 && chunks[left].Kind == ChunkKind.Boundary && s.Tokens[chunks[left].Start].Text == ")" && chunks[left - 1].Kind == ChunkKind.Noun
+                && chunks[left - 2].Kind == ChunkKind.Boundary && s.Tokens[chunks[left - 2].Start].Text == "(")
+            {
+                left -= 3;
+            }
+
+            if (left < 0 || chunks[left].Kind != ChunkKind.Noun)
+            {
+                break;
+            }
+
+            (group, first) = NounGroupEndingAt(s, left);
+        }
+
+        return (group, first);
+    }
+
+    private (IReadOnlyList<NounPhrase>, int) Controller(ChunkedSentence s, int k, List<Predication> before, Dictionary<int, int> byChunk)
+    {
+        var chunks = s.Chunks;
+        if (k < 0)
+        {
+            return ([], -1);
+        }
+
+        // "agreed to lift", "refused to meet", "is expected to": the verb's own subject.
+        if (chunks[k].Kind == ChunkKind.Verb && byChunk.TryGetValue(k, out var g))
+        {
+            return (before[g].Subjects, g);
+        }
+
+        // "is ready to contribute", "was unable to provide": an adjective after a copula.
+        if (chunks[k].Kind == ChunkKind.Other && k >= 1 && chunks[k - 1].Kind == ChunkKind.Verb && byChunk.TryGetValue(k - 1, out var copula))
+        {
+            return (before[copula].Subjects, copula);
+        }
+
+        if (chunks[k].Kind != ChunkKind.Noun)
+        {
+            return ([], -1);
+        }
+
+        var (group, first) = NounGroupEndingAt(s, k);
+
+        // "urged Turkey to withdraw", "called on Britain to act": the object of a control verb does what it is asked.
+        int v = first - 1;
+        if (v >= 1 && chunks[v].Kind == ChunkKind.Preposition && chunks[v - 1].Kind == ChunkKind.Verb
+            && classes.IsObjectControl(s.Verbs[chunks[v - 1].Phrase].Lemma + " " + s.Text(chunks[v].Start, chunks[v].End).ToLowerInvariant()))
+        {
+            return (group, byChunk.GetValueOrDefault(v - 1, -1));
+        }
+
+        if (v >= 0 && chunks[v].Kind == ChunkKind.Verb && classes.IsObjectControl(s.Verbs[chunks[v].Phrase].Lemma))
+        {
+            return (group, byChunk.GetValueOrDefault(v, -1));
+        }
+
+        // "Putin's offer to mediate", "Trump's decision to withdraw": the possessor of the noun.
+        var noun = group[^1];
+        if (noun.Possessor is { } owner)
+        {
+            return ([owner], -1);
+        }
+
+        // "sent troops to support Assad", "launched an operation to clear the area": the purpose is the sender's.
+        for (int i = before.Count - 1; i >= 0; i--)
+        {
+            var p = before[i];
+            if (p.Objects.Contains(noun) || p.SecondObject == noun)
+            {
+                return (p.Subjects, i);
+            }
+        }
+
+        return ([], -1);
+    }
+
+    private static (IReadOnlyList<NounPhrase>, int) ParticipleSubject(ChunkedSentence s, int k, List<Predication> before)
+    {
+        var chunks = s.Chunks;
+
+        // "militants fleeing the city", "missiles fired by Israel": the noun right before.
+        if (k >= 0 && chunks[k].Kind == ChunkKind.Noun)
+        {
+            return ([s.Nouns[chunks[k].Phrase]], -1);
+        }
+
+        // "tribes, backed by the coalition, …": the noun before the comma, when nothing else stands between.
+        if (k >= 1 && chunks[k].Kind == ChunkKind.Comma && chunks[k - 1].Kind == ChunkKind.Noun
+            && s.Verbs.Count > 0 && before.Count == 0)
+        {
+            return ([s.Nouns[chunks[k - 1].Phrase]], -1);
+        }
+
+        // "…, killing 17 soldiers", "by attacking the base": the subject of the clause it hangs from.
+        for (int i = before.Count - 1; i >= 0; i--)
+        {
+            if (before[i].Kind is ClauseKind.Main or ClauseKind.Coordinated && before[i].Subjects.Count > 0)
+            {
+                return (before[i].Subjects, i);
+            }
+        }
+
+        return ([], -1);
+    }
+
+    // The relative or participle clause a predication sits in (itself or through the clauses governing it), or null.
+    private static Predication? Embedding(List<Predication> before, int i)
+    {
+        for (int depth = 0; i >= 0 && depth < 8; depth++)
+        {
+            var p = before[i];
+            if (p.Kind is ClauseKind.Relative or ClauseKind.Participle && p.Subjects.Count > 0)
+            {
+                return p;
+            }
+
+            if (p.Kind is ClauseKind.Main or ClauseKind.Complement or ClauseKind.Adverbial or ClauseKind.Conditional)
+            {
+                return null;
+            }
+
+            i = p.Governor;
+        }
+
+        return null;
+    }
+
+    // The last finite verb of the same clause before chunk k: no subordinator, relative or hard boundary in between.
+    private static (int, Predication) LastFiniteInClause(ChunkedSentence s, int k, List<Predication> before, Dictionary<int, int> byChunk)
+    {
+        var chunks = s.Chunks;
+        for (int j = k - 1; j >= 0; j--)
+        {
+            var kind = chunks[j].Kind;
+            if (kind == ChunkKind.Verb && byChunk.TryGetValue(j, out var i))
+            {
+                var p = before[i];
+                if (s.Verbs[p.Verb].Form == VerbForm.Finite && p.Subjects.Count > 0)
+                {
+                    return (i, p);
+                }
+
+                if (s.Verbs[p.Verb].Form == VerbForm.Finite)
+                {
+                    break;
+                }
+            }
+
+            if (kind is ChunkKind.Boundary or ChunkKind.Quote || (kind == ChunkKind.Subordinator && j < k - 1))
+            {
+                break;
+            }
+        }
+
+        return (-1, null!);
+    }
+
+    // ---- Objects and prepositional phrases -------------------------------------------------------------------
+
+    private (IReadOnlyList<NounPhrase>, NounPhrase?, IReadOnlyList<PrepositionalObject>, int) Arguments(ChunkedSentence s, int c)
+    {
+        var chunks = s.Chunks;
+        var verb = s.Verbs[chunks[c].Phrase];
+        IReadOnlyList<NounPhrase> objects = [];
+        NounPhrase? second = null;
+        var preps = new List<PrepositionalObject>();
+        int end = chunks[c].End;
+        int j = SkipAdverbsRight(s, c + 1);
+        bool onlyTime = true;
+        while (j < chunks.Count)
+        {
+            var at = chunks[j];
+            if (at.Kind == ChunkKind.Noun && objects.Count == 0 && onlyTime && !verb.Copula)
+            {
+                // "insists it is enforcing", "agreed Assad's regime had …": a noun and a finite verb are a clause, not an object.
+                var (group, last) = NounGroupStartingAt(s, j);
+                int after = SkipAdverbsRight(s, last + 1);
+                if (after < chunks.Count && chunks[after].Kind == ChunkKind.Verb && s.Verbs[chunks[after].Phrase].Form == VerbForm.Finite)
+                {
+                    break;
+                }
+
+                objects = group;
+                end = chunks[last].End;
+                j = SkipAdverbsRight(s, last + 1);
+
+                // "gave Jordan a grant": a second noun phrase straight after the first.
+                if (j < chunks.Count && chunks[j].Kind == ChunkKind.Noun && objects.Count == 1)
+                {
+                    second = s.Nouns[chunks[j].Phrase];
+                    end = chunks[j].End;
+                    j = SkipAdverbsRight(s, j + 1);
+                }
+
+                continue;
+            }
+
+            if (at.Kind == ChunkKind.Preposition && j + 1 < chunks.Count && chunks[j + 1].Kind == ChunkKind.Noun)
+            {
+                var (group, last) = NounGroupStartingAt(s, j + 1);
+                string prep = s.Text(at.Start, at.End).ToLowerInvariant();
+                preps.Add(new PrepositionalObject(prep, at.Start, group));
+                onlyTime &= group.All(n => classes.IsTime(s, n));
+                end = chunks[last].End;
+                j = SkipAdverbsRight(s, last + 1);
+                continue;
+            }
+
+            break;
+        }
+
+        return (objects, second, preps, end);
+    }
+
+    // ---- Noun phrase groups ----------------------------------------------------------------------------------
+
+    /// <summary>"Syrians, Iraqis and Afghans" starting at chunk j: the phrases and the chunk of the last one.</summary>
+    private static (IReadOnlyList<NounPhrase>, int) NounGroupStartingAt(ChunkedSentence s, int j)
+    {
+        var chunks = s.Chunks;
+        var group = new List<NounPhrase> { s.Nouns[chunks[j].Phrase] };
+        int last = j;
+        var pending = new List<(NounPhrase, int)>();
+        int k = j + 1;
+        while (k + 1 < chunks.Count)
+        {
+            var sep = chunks[k];
+            bool coordinator = sep.Kind == ChunkKind.Coordinator && s.Tokens[sep.Start].Lower is "and" or "or";
+            bool comma = sep.Kind == ChunkKind.Comma;
+            int next = k + 1;
+            if (comma && next + 1 < chunks.Count && chunks[next].Kind == ChunkKind.Coordinator && s.Tokens[chunks[next].Start].Lower is "and" or "or")
+            {
+                coordinator = true;
+                next++;
+            }
+
+            if (!(coordinator || comma) || next >= chunks.Count || chunks[next].Kind != ChunkKind.Noun)
+            {
+                break;
+            }
+
+            // "… a base and the army killed": a phrase followed by a finite verb starts a clause of its own.
+            int after = next + 1;
+            if (after < chunks.Count && chunks[after].Kind == ChunkKind.Verb && s.Verbs[chunks[after].Phrase].Form == VerbForm.Finite)
+            {
+                break;
+            }
+
+            pending.Add((s.Nouns[chunks[next].Phrase], next));
+            if (coordinator)
+            {
+                group.AddRange(pending.Select(p => p.Item1));
+                last = pending[^1].Item2;
+                pending.Clear();
+                break;
+            }
+
+            k = next + 1;
+        }
+
+        // Commas without a closing "and" are appositions or separate phrases, not a list.
+        return (group, last);
+    }
+
+    /// <summary>A group ending at chunk k, read leftwards: the phrases in order and the chunk of the first one.</summary>
+    private static (IReadOnlyList<NounPhrase> Nouns, int First) NounGroupEndingAt(ChunkedSentence s, int k)
+    {
+        var chunks = s.Chunks;
+        var group = new List<NounPhrase> { s.Nouns[chunks[k].Phrase] };
+        int first = k;
+        bool coordinated = false;
+        while (first >= 2)
+        {
+            var sep = chunks[first - 1];
+            bool coordinator = sep.Kind == ChunkKind.Coordinator && s.Tokens[sep.Start].Lower is "and" or "or";
+            bool comma = sep.Kind == ChunkKind.Comma && coordinated;
+            if (!(coordinator || comma) || chunks[first - 2].Kind != ChunkKind.Noun)
+            {
+                // "Jens Stoltenberg, NATO's chief, said": an apposition between commas stands for the name before it.
+                if (sep.Kind == ChunkKind.Comma && !coordinated && group.Count == 1 && first >= 3 && chunks[first - 2].Kind == ChunkKind.Noun
+                    && chunks[first - 3].Kind == ChunkKind.Comma && first >= 4 && chunks[first - 4].Kind == ChunkKind.Noun
+                    && (first - 5 < 0 || chunks[first - 5].Kind != ChunkKind.Preposition))
+                {
+                    group[0] = s.Nouns[chunks[first - 4].Phrase];
+                    first -= 4;
+                    continue;
+                }
+
+                break;
+            }
+
+            coordinated |= coordinator;
+            group.Insert(0, s.Nouns[chunks[first - 2].Phrase]);
+            first -= 2;
+            if (first >= 1 && chunks[first - 1].Kind == ChunkKind.Comma && coordinator && first >= 2 && chunks[first - 2].Kind == ChunkKind.Noun)
+            {
+                continue;
+            }
+        }
+
+        return (group, first);
+    }
+
+    private static int SkipAdverbsLeft(ChunkedSentence s, int k)
+    {
+        while (k >= 0 && s.Chunks[k].Kind == ChunkKind.Other && s.Words[s.Chunks[k].Start].Tag.IsAdverb())
+        {
+            k--;
+        }
+
+        return k;
+    }
+
+    private static int SkipAdverbsRight(ChunkedSentence s, int j)
+    {
+        while (j < s.Chunks.Count && s.Chunks[j].Kind == ChunkKind.Other && s.Words[s.Chunks[j].Start].Tag.IsAdverb())
+        {
+            j++;
+        }
+
+        return j;
+    }
+
+    // ---- Reporting frame -------------------------------------------------------------------------------------
+
+    private Frame? FrameOf(ChunkedSentence s, List<Predication> found)
+    {
+        var chunks = s.Chunks;
+
+        // "according to X".
+        for (int c = 0; c + 1 < chunks.Count; c++)
+        {
+            if (chunks[c].Kind == ChunkKind.Preposition && s.Text(chunks[c].Start, chunks[c].End).Equals("according to", StringComparison.OrdinalIgnoreCase)
+                && chunks[c + 1].Kind == ChunkKind.Noun)
+            {
+                return new Frame(-1, NounGroupStartingAt(s, c + 1).Item1);
+            }
+        }
+
+        for (int i = 0; i < found.Count; i++)
+        {
+            var p = found[i];
+            var verb = s.Verbs[p.Verb];
+            if (!classes.IsReporting(verb.Lemma) || verb.Form != VerbForm.Finite || p.Kind is ClauseKind.Relative)
+            {
+                continue;
+            }
+
+            // "X said (that) …": predications governed by the verb are its content.
+            if (found.Skip(i + 1).Any(x => x.Governor == i && x.Kind == ClauseKind.Complement) && p.Subjects.Count > 0)
+            {
+                return new Frame(i, p.Subjects);
+            }
+
+            // "…, officials said." / "…, said Dmitry Peskov.": the report closes the sentence.
+            if (i > 0 && p.Objects.Count == 0 && NothingButTimeAfter(s, p))
+            {
+                var speakers = p.Subjects.Count > 0 ? p.Subjects : NameAfter(s, p);
+                if (speakers.Count > 0)
+                {
+                    return new Frame(i, speakers);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private bool NothingButTimeAfter(ChunkedSentence s, Predication p)
+    {
+        int c = s.ChunkAt(s.Verbs[p.Verb].End - 1) + 1;
+        for (; c < s.Chunks.Count; c++)
+        {
+            var k = s.Chunks[c];
+            if (k.Kind is ChunkKind.Boundary or ChunkKind.Quote || (k.Kind == ChunkKind.Noun && (classes.IsTime(s, s.Nouns[k.Phrase]) || p.Subjects.Count == 0))
+                || k.Kind == ChunkKind.Preposition || (k.Kind == ChunkKind.Other && s.Words[k.Start].Tag.IsAdverb()))
+            {
+                continue;
+            }
+
+            return false;
+        }
+
+        return true;
+    }
+
+    private static IReadOnlyList<NounPhrase> NameAfter(ChunkedSentence s, Predication p)
+    {
+        int c = s.ChunkAt(s.Verbs[p.Verb].End - 1) + 1;
+        return c < s.Chunks.Count && s.Chunks[c].Kind == ChunkKind.Noun ? [s.Nouns[s.Chunks[c].Phrase]] : [];
+    }
+}
