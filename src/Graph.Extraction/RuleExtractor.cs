@@ -18,15 +18,14 @@ public sealed class RuleExtractor : IExtractor
     // The code's own version: bump it when a change to the C# changes what the same article and data give.
     private const string CodeVersion = "rules-4";
 
-    private readonly ActorKnowledge _kb;
-    private readonly Lexicon _lexicon;
-    private readonly Language _language;
+    private readonly ExtractorData _data;
+
+    /// <summary>What the stages read: for the tests that run the examples written beside the data.</summary>
+    internal ExtractorData Data => _data;
 
     private RuleExtractor(List<(string Name, string Json)> actors, List<(string Name, string Json)> lexicon)
     {
-        _kb = ActorKnowledge.Load(actors);
-        _lexicon = Lexicon.Load(lexicon);
-        _language = Language.Load(Parse(lexicon));
+        _data = new ExtractorData(ActorKnowledge.Load(actors), Lexicon.Load(lexicon), Parse(lexicon));
         Version = VersionOf(actors, lexicon);
     }
 
@@ -52,7 +51,7 @@ public sealed class RuleExtractor : IExtractor
         ArgumentNullException.ThrowIfNull(article);
         try
         {
-            return new ArticleAnalysis(_kb, _lexicon, article).Run();
+            return new ArticleAnalysis(_data, article).Run();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -64,7 +63,7 @@ public sealed class RuleExtractor : IExtractor
     public string Explain(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        return Explanation.Of(_language, _lexicon, article);
+        return Explanation.Of(_data, article);
     }
 
     // Every *.json under the folder, named by its path relative to it with '/' ("words/closed-class.json").

@@ -1,4 +1,6 @@
 using Graph.Core.Domain;
+using Graph.Extraction.Events;
+using Graph.Extraction.Pipeline;
 using Graph.Extraction.Text;
 
 namespace Graph.Extraction.Analysis;
@@ -7,7 +9,7 @@ namespace Graph.Extraction.Analysis;
 /// Everything learnt from one article while it is read: sentences, actor mentions, coreference state, relations.
 /// One instance per article keeps <see cref="RuleExtractor"/> itself stateless and thread-safe.
 /// </summary>
-internal sealed partial class ArticleAnalysis
+internal sealed partial class ArticleAnalysis : IActorBook
 {
     private static readonly HashSet<string> CapitalisedFunctionWords = new(StringComparer.Ordinal)
     {
@@ -33,6 +35,7 @@ internal sealed partial class ArticleAnalysis
         "in", "near", "at", "into", "inside", "across", "outside", "throughout", "within", "around", "over", "through", "along", "beyond", "behind",
     };
 
+    private readonly ExtractorData _data;
     private readonly ActorKnowledge _kb;
     private readonly Lexicon _lex;
     private readonly Article _article;
@@ -52,13 +55,14 @@ internal sealed partial class ArticleAnalysis
     private const int PronounSentences = 2;
     private const int QuoteSentences = 5;
 
-    public ArticleAnalysis(ActorKnowledge kb, Lexicon lex, Article article)
+    public ArticleAnalysis(ExtractorData data, Article article)
     {
-        _kb = kb;
-        _lex = lex;
+        _data = data;
+        _kb = data.Kb;
+        _lex = data.Lexicon;
         _article = article;
         _day = article.PublishedDay;
-        _sentences = Segmenter.Split(article.Text ?? string.Empty, lex);
+        _sentences = Segmenter.Split(article.Text ?? string.Empty, data.Lexicon);
         _mentions = new List<Mention>[_sentences.Count];
     }
 
@@ -78,7 +82,7 @@ internal sealed partial class ArticleAnalysis
         var relations = new List<Relation>();
         for (int s = 0; s < _sentences.Count; s++)
         {
-            FindRelations(_sentences[s], _mentions[s], relations);
+            FindEvents(_sentences[s], _mentions[s], relations);
         }
 
         var used = new HashSet<string>(relations.SelectMany(r => new[] { r.Source, r.Target }), StringComparer.Ordinal);
@@ -524,7 +528,9 @@ internal sealed partial class ArticleAnalysis
                 bool strong = first is "government" or "regime" or "administration" or "army" or "authorities" or "air force" or "security forces"
                     || _lex.EquipmentNouns.Contains(last);
                 bool hyphenated = end < tokens.Count && tokens[end].Text == "-" && !tokens[end].SpaceBefore;
-                bool indefinite = (i > 0 && tokens[i - 1].Lower is "a" or "an" or "any" or "every" or "no") || (i > 1 && tokens[i - 2].Lower is "a" or "an" && !tokens[i - 1].IsCapitalised);
+                // "its airstrikes", "their forces" belong to whoever "its" is, not to the state the article is about.
+                bool indefinite = (i > 0 && tokens[i - 1].Lower is "a" or "an" or "any" or "every" or "no" or "its" or "their" or "his" or "her" or "our")
+                    || (i > 1 && tokens[i - 2].Lower is "a" or "an" or "its" or "their" && !tokens[i - 1].IsCapitalised);
                 if ((!strong && !hyphenated) || indefinite)
                 {
                     i = end - 1;

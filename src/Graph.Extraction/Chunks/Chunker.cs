@@ -39,7 +39,45 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english)
             i += length;
         }
 
+        MainParticiples(words, chunks, verbs);
         return new ChunkedSentence(sentence, words, chunks, nouns, verbs);
+    }
+
+    // "Ethiopian troops clashed with Eritrean soldiers": a past form the tagger took for a participle is the main verb
+    // when a noun phrase opens the sentence before it, no finite verb stands before it, and no "by" follows.
+    private static void MainParticiples(Word[] words, List<Chunk> chunks, List<VerbGroup> verbs)
+    {
+        for (int c = 1; c < chunks.Count; c++)
+        {
+            if (chunks[c].Kind != ChunkKind.Verb)
+            {
+                continue;
+            }
+
+            var v = verbs[chunks[c].Phrase];
+            if (v.Form == VerbForm.Finite)
+            {
+                return;
+            }
+
+            if (v.Form != VerbForm.Participle || chunks[c - 1].Kind != ChunkKind.Noun || (v.End < words.Length && words[v.End].Lower == "by"))
+            {
+                continue;
+            }
+
+            int first = c - 1;
+            while (first >= 2 && chunks[first - 1].Kind is ChunkKind.Coordinator or ChunkKind.Comma && chunks[first - 2].Kind == ChunkKind.Noun)
+            {
+                first -= 2;
+            }
+
+            bool opens = first == 0 || (chunks[first - 1].Kind == ChunkKind.Comma && chunks.Take(first - 1).All(k => k.Kind is ChunkKind.Preposition or ChunkKind.Noun or ChunkKind.Other));
+            if (opens)
+            {
+                verbs[chunks[c].Phrase] = v with { Voice = Voice.Active, Form = VerbForm.Finite };
+                return;
+            }
+        }
     }
 
     // ---- Function words and marks ----------------------------------------------------------------------------
@@ -66,7 +104,9 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english)
 
         int sub = closed.Match(list, i, Role.Subordinator | Role.Complementizer);
         int prep = closed.Match(list, i, Role.Preposition);
-        if (sub > 0 && (prep == 0 || ClauseFollows(words, i + sub)))
+
+        // "once again", "as well": a subordinator that can be an adverb or preposition opens a clause only when one follows.
+        if (sub > 0 && (prep == 0 && !w.Tag.IsAdverb() || ClauseFollows(words, i + sub)))
         {
             return (ChunkKind.Subordinator, sub);
         }
@@ -161,6 +201,12 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english)
             return null;
         }
 
+        // "returned stolen antiquities": a participle right after a main verb and before a noun modifies the noun.
+        if (k == i && words[k].Tag == PennTag.VBN && i > 0 && IsMainVerb(words[i - 1]) && i + 1 < n && (words[i + 1].Tag.IsNoun() || words[i + 1].Tag.IsAdjective()))
+        {
+            return null;
+        }
+
         // A capitalised verb-looking word inside a sentence is a name ("Ahmed Said"), unless it starts the sentence.
         if (words[k].Token.IsCapitalised && k > 0 && !words[k - 1].Token.IsQuote && words[k - 1].Tag != PennTag.Colon)
         {
@@ -169,6 +215,13 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english)
 
         string? modal = null;
         bool negated = false, perfect = false, passiveAux = false, progressiveAux = false;
+
+        // "never recognised", "not only": a negator among the adverbs before the verb.
+        for (int j = i; j < k; j++)
+        {
+            negated |= closed.Is(words[j].Lower, Role.Negator) && !(j + 1 < n && words[j + 1].Lower == "only");
+        }
+
         int head = -1;
         int lastAux = -1;
         int end = k;
@@ -192,7 +245,7 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english)
                 continue;
             }
 
-            if (w.Tag.IsAdverb() && head < 0 && j > k)
+            if (head < 0 && j > k && (w.Tag.IsAdverb() || (lastAux >= 0 && NextVerb(words, j) > j)))
             {
                 end = j + 1;
                 continue;
@@ -274,20 +327,26 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english)
         return new VerbGroup(i, end, head, lemma, passive ? Voice.Passive : Voice.Active, form)
         {
             Negated = negated, Modal = modal, Perfect = perfect, Particle = particle,
+            Copula = particle < 0 && closed.AuxiliaryOf(words[head].Lower) == "be",
         };
     }
 
-    // The next verb after auxiliaries and adverbs, or -1: "has [not] [yet] attacked".
+    // "returned [stolen antiquities]": a verb that is not an auxiliary, so a participle after it modifies a noun.
+    private bool IsMainVerb(Word w) => w.Tag.IsVerb() && closed.AuxiliaryOf(w.Lower) is null;
+
+    // The next verb after auxiliaries and adverbs, or -1: "has [not] [yet] attacked", "has once again outright rejected".
     private int NextVerb(Word[] words, int from)
     {
-        for (int j = from; j < words.Length; j++)
+        for (int j = from; j < words.Length && j < from + 5; j++)
         {
             if (words[j].Tag.IsVerb())
             {
                 return j;
             }
 
-            if (!(words[j].Tag.IsAdverb() || closed.Is(words[j].Lower, Role.Negator)))
+            bool adverb = words[j].Tag.IsAdverb() || closed.Is(words[j].Lower, Role.Negator)
+                || (words[j].Tag.IsAdjective() && english.TagsOf(words[j].Lower) is { } tags && tags.Contains(PennTag.RB) && !words[j].Token.IsCapitalised);
+            if (!adverb)
             {
                 return -1;
             }
@@ -385,6 +444,12 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english)
                 continue;
             }
 
+            // "refugees last month", "the army this week": a time phrase is not part of the noun before it.
+            if (head >= 0 && closed.Is(w.Lower, Role.TimeModifier) && j + 1 < n && closed.Is(words[j + 1].Lemma, Role.Time))
+            {
+                break;
+            }
+
             if (w.Tag.IsAdjective() || w.Tag == PennTag.FW)
             {
                 lastAdjective = j;
@@ -395,7 +460,7 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english)
             // "displaced people", "fleeing civilians", "the proposed deal": a participle before a noun modifies it, but
             // not right after a noun ("Russia backed rebels"), where it is the verb.
             if (w.Tag is PennTag.VBN or PennTag.VBG or PennTag.VBD && j + 1 < n && (words[j + 1].Tag.IsNoun() || words[j + 1].Tag.IsAdjective())
-                && (j == k ? determiner >= 0 || possessed || (j > 0 && words[j - 1].Tag is PennTag.IN or PennTag.CD or PennTag.TO) : !words[j - 1].Tag.IsNoun()))
+                && (j == k ? determiner >= 0 || possessed || (j > 0 && (words[j - 1].Tag is PennTag.IN or PennTag.CD or PennTag.TO || IsMainVerb(words[j - 1]))) : !words[j - 1].Tag.IsNoun()))
             {
                 end = j + 1;
                 continue;
@@ -421,6 +486,22 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english)
             }
 
             return null;
+        }
+
+        // "an ugly crime Serbia's suppression": before a possessive, a name after a common noun starts a phrase of its own.
+        if (head + 1 < n && words[head + 1].Tag == PennTag.POS && words[head].Tag.IsProperNoun())
+        {
+            int name = head;
+            while (name > k && words[name - 1].Tag.IsProperNoun())
+            {
+                name--;
+            }
+
+            int common = name - 1;
+            if (common >= k && words[common].Tag is PennTag.NN or PennTag.NNS)
+            {
+                return new NounPhrase(i, name, common, null) { Determiner = determiner, OwnStart = i };
+            }
         }
 
         // Trailing adjectives after the head belong to the next phrase or none ("the army last week").

@@ -52,6 +52,7 @@ internal sealed class ClauseFinder(VerbClasses classes)
         bool inherited = false;
         int governor = -1;
         string? subordinator = null;
+        string? hangsFrom = null;
         int start = chunks[c].Start;
 
         switch (verb.Form)
@@ -60,6 +61,9 @@ internal sealed class ClauseFinder(VerbClasses classes)
                 kind = ClauseKind.Infinitive;
                 (subjects, governor) = Controller(s, k, before, byChunk);
                 inherited = true;
+
+                // "a plan to attack", "calls for X to withdraw": the noun the infinitive hangs from.
+                hangsFrom = k >= 0 && chunks[k].Kind == ChunkKind.Noun ? s.Words[s.Nouns[chunks[k].Phrase].Head].Lemma : null;
                 break;
 
             case VerbForm.Gerund or VerbForm.Participle:
@@ -77,7 +81,9 @@ internal sealed class ClauseFinder(VerbClasses classes)
                 break;
 
             default:
-                (kind, subjects, governor, subordinator, inherited, start) = FiniteSubject(s, c, k, before, byChunk);
+                var info = FiniteSubject(s, c, k, before, byChunk);
+                (kind, subjects, governor, subordinator, inherited, start) = (info.Kind, info.Subjects, info.Governor, info.Subordinator, info.Inherited, info.Start);
+                hangsFrom = info.Noun;
                 break;
         }
 
@@ -92,6 +98,7 @@ internal sealed class ClauseFinder(VerbClasses classes)
             Prepositions = preps,
             Governor = governor,
             Subordinator = subordinator,
+            HangsFrom = hangsFrom,
             SubjectInherited = inherited,
             Start = start,
             End = Math.Max(end, chunks[c].End),
@@ -100,14 +107,20 @@ internal sealed class ClauseFinder(VerbClasses classes)
 
     // ---- Subjects ---------------------------------------------------------------------------------------------
 
-    private (ClauseKind, IReadOnlyList<NounPhrase>, int, string?, bool, int) FiniteSubject(ChunkedSentence s, int c, int k, List<Predication> before, Dictionary<int, int> byChunk)
+    /// <summary>What opens a finite clause: its kind, subjects, governing predication and subordinator.</summary>
+    private sealed record SubjectInfo(ClauseKind Kind, IReadOnlyList<NounPhrase> Subjects, int Governor, string? Subordinator, bool Inherited, int Start)
+    {
+        public string? Noun { get; init; }
+    }
+
+    private SubjectInfo FiniteSubject(ChunkedSentence s, int c, int k, List<Predication> before, Dictionary<int, int> byChunk)
     {
         var chunks = s.Chunks;
         int start = chunks[c].Start;
         if (k < 0)
         {
             // ", said Dmitry Peskov": a reporting verb with nothing before it in its clause takes the name after it.
-            return (ClauseKind.Main, [], -1, null, false, start);
+            return new SubjectInfo(ClauseKind.Main, [], -1, null, false, start);
         }
 
         var at = chunks[k];
@@ -122,7 +135,7 @@ internal sealed class ClauseFinder(VerbClasses classes)
             }
 
             var antecedent = a >= 0 && chunks[a].Kind == ChunkKind.Noun ? NounGroupEndingAt(s, a).Nouns : [];
-            return (ClauseKind.Relative, antecedent, byChunk.Where(b => b.Key < k).Select(b => b.Value).DefaultIfEmpty(-1).Max(), s.Tokens[at.Start].Lower, true, chunks[k].Start);
+            return new SubjectInfo(ClauseKind.Relative, antecedent, byChunk.Where(b => b.Key < k).Select(b => b.Value).DefaultIfEmpty(-1).Max(), s.Tokens[at.Start].Lower, true, chunks[k].Start);
         }
 
         // "… stormed a base and killed 17 soldiers": a verb right after "and" shares the subject of the verb before.
@@ -132,15 +145,15 @@ internal sealed class ClauseFinder(VerbClasses classes)
         {
             if (at.Kind == ChunkKind.Comma && Embedding(before, prev) is { } embedded)
             {
-                return (ClauseKind.Main, embedded.Subjects, -1, null, true, chunks[k].Start);
+                return new SubjectInfo(ClauseKind.Main, embedded.Subjects, -1, null, true, chunks[k].Start);
             }
 
-            return (ClauseKind.Coordinated, p.Subjects, prev, null, true, chunks[k].Start);
+            return new SubjectInfo(ClauseKind.Coordinated, p.Subjects, prev, null, true, chunks[k].Start);
         }
 
         if (at.Kind != ChunkKind.Noun)
         {
-            return (ClauseKind.Main, [], -1, null, false, start);
+            return new SubjectInfo(ClauseKind.Main, [], -1, null, false, start);
         }
 
         var (group, first) = NounGroupEndingAt(s, k);
@@ -151,6 +164,25 @@ internal sealed class ClauseFinder(VerbClasses classes)
         var kind = ClauseKind.Main;
         int governor = -1;
         string? subordinator = null;
+        // "suggestions that Obama would meet Putin", "the deal that Russia signed": a clause hanging from a noun is
+        // embedded in the clause that noun belongs to, and the noun says what it is (a suggestion, a report, a deal).
+        if (open >= 1 && chunks[open].Kind is ChunkKind.Relative or ChunkKind.Subordinator && s.Tokens[chunks[open].Start].Lower == "that"
+            && chunks[open - 1].Kind == ChunkKind.Noun)
+        {
+            var noun = s.Nouns[chunks[open - 1].Phrase];
+            int owner = -1;
+            for (int b = before.Count - 1; b >= 0 && owner < 0; b--)
+            {
+                var q = before[b];
+                if (q.Objects.Contains(noun) || q.SecondObject == noun || q.Subjects.Contains(noun) || q.Prepositions.Any(x => x.Nouns.Contains(noun)))
+                {
+                    owner = b;
+                }
+            }
+
+            return new SubjectInfo(ClauseKind.Complement, group, owner, "that", false, group.Count > 0 ? group[0].Start : start) { Noun = s.Words[noun.Head].Lemma };
+        }
+
         if (open >= 0 && chunks[open].Kind == ChunkKind.Subordinator)
         {
             subordinator = s.Text(chunks[open].Start, chunks[open].End).ToLowerInvariant();
@@ -165,7 +197,7 @@ internal sealed class ClauseFinder(VerbClasses classes)
             governor = g;
         }
 
-        return (kind, group, governor, subordinator, false, group.Count > 0 ? group[0].Start : start);
+        return new SubjectInfo(kind, group, governor, subordinator, false, group.Count > 0 ? group[0].Start : start);
     }
 
     // "The leader of the rebels said", "The Foreign Office during a briefing in Islamabad welcomed": the subject is the
@@ -365,8 +397,8 @@ internal sealed class ClauseFinder(VerbClasses classes)
                 end = chunks[last].End;
                 j = SkipAdverbsRight(s, last + 1);
 
-                // "gave Jordan a grant": a second noun phrase straight after the first.
-                if (j < chunks.Count && chunks[j].Kind == ChunkKind.Noun && objects.Count == 1)
+                // "gave Jordan a grant": a second noun phrase straight after the first (not "last month").
+                if (j < chunks.Count && chunks[j].Kind == ChunkKind.Noun && objects.Count == 1 && !classes.IsTime(s, s.Nouns[chunks[j].Phrase]))
                 {
                     second = s.Nouns[chunks[j].Phrase];
                     end = chunks[j].End;

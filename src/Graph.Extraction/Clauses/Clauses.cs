@@ -50,6 +50,9 @@ internal sealed record Predication(int Verb, ClauseKind Kind, IReadOnlyList<Noun
     /// <summary>The subordinating word that opens the clause ("if", "because", "that"), lower case, or null.</summary>
     public string? Subordinator { get; init; }
 
+    /// <summary>The noun the clause hangs from ("a plan [to attack]", "suggestions [that Obama would meet Putin]"), as a lemma, or null.</summary>
+    public string? HangsFrom { get; init; }
+
     /// <summary>The subject comes from elsewhere (antecedent, controller, coordinated verb), not from words right before the verb.</summary>
     public bool SubjectInherited { get; init; }
 

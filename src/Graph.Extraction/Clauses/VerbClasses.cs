@@ -10,7 +10,7 @@ internal sealed class VerbClasses
     private readonly HashSet<string> _reporting = new(StringComparer.Ordinal);
     private readonly HashSet<string> _objectControl = new(StringComparer.Ordinal);
     private readonly HashSet<string> _conditional = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _time = new(StringComparer.Ordinal);
+    private ClosedClass _closed = null!;
 
     public bool IsReporting(string lemma) => _reporting.Contains(lemma);
 
@@ -22,17 +22,16 @@ internal sealed class VerbClasses
     public bool IsTime(ChunkedSentence s, NounPhrase np)
     {
         var head = s.Words[np.Head];
-        return _time.Contains(head.Lemma) || _time.Contains(head.Lower)
+        return _closed.Is(head.Lemma, Role.Time) || _closed.Is(head.Lower, Role.Time)
             || (head.Tag == PennTag.CD && head.Lower.Length == 4 && head.Lower.All(char.IsAsciiDigit));
     }
 
-    public static VerbClasses Read(JsonElement root)
+    public static VerbClasses Read(JsonElement root, ClosedClass closed)
     {
-        var classes = new VerbClasses();
+        var classes = new VerbClasses { _closed = closed };
         Fill(classes._reporting, root, "reporting");
         Fill(classes._objectControl, root, "objectControl");
         Fill(classes._conditional, root, "conditional");
-        Fill(classes._time, root, "time");
         return classes;
     }
 

@@ -9,10 +9,13 @@ namespace Graph.Extraction.Pipeline;
 /// <summary>Writes what each stage made of each sentence, one block a sentence.</summary>
 internal static class Explanation
 {
-    public static string Of(Language language, Lexicon lexicon, Article article)
+    public static string Of(ExtractorData data, Article article)
     {
         var text = new StringBuilder();
-        foreach (var sentence in Segmenter.Split(article.Text, lexicon))
+        var language = data.Language;
+        var trace = new Dictionary<int, List<string>>();
+        new Analysis.ArticleAnalysis(data, article) { Trace = trace }.Run();
+        foreach (var sentence in Segmenter.Split(article.Text, data.Lexicon))
         {
             var claused = language.Analyse(sentence);
             var chunked = claused.Chunks;
@@ -53,6 +56,11 @@ internal static class Explanation
             if (claused.Frame is { } frame)
             {
                 text.Append("  frame: said by ").AppendJoin(" & ", frame.Speakers.Select(n => chunked.Text(n.Start, n.End))).AppendLine();
+            }
+
+            foreach (var line in trace.GetValueOrDefault(sentence.Index) ?? [])
+            {
+                text.Append("  ").AppendLine(line);
             }
         }
 

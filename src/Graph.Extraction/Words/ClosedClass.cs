@@ -22,6 +22,12 @@ internal enum Role
     Negator = 1 << 11,
     Particle = 1 << 12,
     Quantifier = 1 << 13,
+
+    /// <summary>A noun that names a time: "Friday", "week", "2015" is not one (numbers are told by shape).</summary>
+    Time = 1 << 14,
+
+    /// <summary>"last", "next", "this" before a time noun.</summary>
+    TimeModifier = 1 << 15,
 }
 
 /// <summary>The kind of thing a pronoun stands for.</summary>
@@ -90,6 +96,8 @@ internal sealed class ClosedClass
                 "negators" => Role.Negator,
                 "particles" => Role.Particle,
                 "quantifiers" => Role.Quantifier,
+                "times" => Role.Time,
+                "timeModifiers" => Role.TimeModifier,
                 _ => throw new InvalidDataException($"closed-class.json: unknown class '{property.Name}'"),
             };
             if (role == Role.None)

@@ -33,6 +33,9 @@ internal sealed class Language
 
     public ClauseFinder Clauses { get; }
 
+    /// <summary>The examples written beside our tagging rules: a sentence and the word/tag it must get.</summary>
+    public IReadOnlyList<(string Text, string Expect)> TaggingExamples { get; private init; } = [];
+
     public ClausedSentence Analyse(Sentence sentence) => Clauses.Find(Chunker.Chunk(sentence, Tagger.Tag(sentence.Tokens)));
 
     /// <summary>From the lexicon's <c>words/</c> files (by their path relative to the lexicon folder).</summary>
@@ -42,8 +45,12 @@ internal sealed class Language
             ? ClosedClass.Read(c)
             : throw new InvalidDataException("The lexicon has no words/closed-class.json.");
         var rules = lexicon.TryGetValue("words/tagging.json", out var t) ? ReadRules(t) : [];
-        var classes = lexicon.TryGetValue("clauses.json", out var v) ? VerbClasses.Read(v) : throw new InvalidDataException("The lexicon has no clauses.json.");
-        return new Language(EnglishWords.Default, closed, rules, classes);
+        var classes = lexicon.TryGetValue("clauses.json", out var v) ? VerbClasses.Read(v, closed) : throw new InvalidDataException("The lexicon has no clauses.json.");
+        var examples = lexicon.TryGetValue("words/tagging.json", out var te) && te.TryGetProperty("rules", out var list)
+            ? list.EnumerateArray().Where(r => r.TryGetProperty("examples", out _))
+                .SelectMany(r => r.GetProperty("examples").EnumerateArray().Select(e => (e.GetProperty("text").GetString()!, e.GetProperty("expect").GetString()!))).ToList()
+            : [];
+        return new Language(EnglishWords.Default, closed, rules, classes) { TaggingExamples = examples };
     }
 
     // {"rules": [{"from": "VBD", "to": "VBN", "when": "PREVTAG", "args": ["VBZ"], "verify": true, "examples": [...]}]}

@@ -41,7 +41,13 @@ internal sealed class Lemmatizer(EnglishWords words)
     }
 
     private string? Noun(string lower) =>
-        words.IrregularPlural(lower) ?? Morphy(lower, WordNetPos.Noun, NounRules);
+        words.IrregularPlural(lower) ?? Morphy(lower, WordNetPos.Noun, NounRules) ?? GuessSingular(lower);
+
+    // A plural WordNet does not know ("airstrikes", "jihadists"): the regular ending taken off.
+    private static string? GuessSingular(string lower) =>
+        lower.Length > 4 && lower.EndsWith("ies", StringComparison.Ordinal) ? lower[..^3] + "y"
+        : lower.Length > 3 && lower.EndsWith('s') && !lower.EndsWith("ss", StringComparison.Ordinal) ? lower[..^1]
+        : null;
 
     private string? Morphy(string lower, WordNetPos pos, (string Suffix, string Ending)[] rules)
     {

@@ -1,0 +1,847 @@
+using Graph.Core.Domain;
+using Graph.Extraction.Analysis;
+using Graph.Extraction.Chunks;
+using Graph.Extraction.Clauses;
+using Graph.Extraction.Words;
+
+namespace Graph.Extraction.Events;
+
+/// <summary>How a reading was put into words: it sets the base of its confidence.</summary>
+internal enum ReadingForm
+{
+    Verb,
+    Light,
+    Noun,
+    Adjective,
+    Attributive,
+    Framing,
+    Obligation,
+}
+
+/// <summary>One event read from a sentence, before it becomes a relation: who, what, to whom, from which words, how sure.</summary>
+internal sealed record Reading(string Source, string Target, RelationType Type, string Pattern, ReadingForm Form, int TriggerStart, int TriggerEnd, Modality Modality)
+{
+    public int? Polarity { get; init; }
+
+    public string? SaidBy { get; init; }
+
+    public bool IndirectActor { get; init; }
+
+    public bool ViaPlace { get; init; }
+
+    public bool InheritedSubject { get; init; }
+
+    public bool DistantSubject { get; init; }
+}
+
+/// <summary>
+/// The event stage: applies the event patterns to a sentence's clauses. Verbs take their subjects as sources and their
+/// objects or prepositional objects as targets (passives the other way round); light and reversal verbs hand their
+/// subject to the event noun they take; other event nouns take their possessor, agent or qualifying actor; then
+/// attributives, framings and obligations. Modality comes from the one policy, for the clause the words stand in.
+/// </summary>
+internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modality, VerbClasses classes, ClosedClass closed)
+{
+    private EventPatterns Patterns => patterns;
+
+    private ModalityPolicy ModalityRules => modality;
+
+    private VerbClasses Classes => classes;
+
+    private ClosedClass Closed => closed;
+
+    private static readonly string[] PlacePrepositions = ["in", "at", "near", "inside", "across", "into", "on", "outside", "throughout"];
+
+    public List<Reading> Read(ClausedSentence cs, IReadOnlyList<Mention> mentions, IActorBook book, string? previousSubject)
+    {
+        var run = new Run(this, cs, mentions, book, previousSubject);
+        run.ReadAll();
+        return run.Found;
+    }
+
+    /// <summary>The state of reading one sentence.</summary>
+    private sealed class Run(EventReader reader, ClausedSentence cs, IReadOnlyList<Mention> mentions, IActorBook book, string? previousSubject)
+    {
+        private readonly ChunkedSentence _s = cs.Chunks;
+        private readonly Referents _refs = new(cs.Chunks, mentions, book);
+        private readonly EventPatterns _patterns = reader.Patterns;
+        private readonly HashSet<NounPhrase> _consumed = [];
+        private readonly Dictionary<Predication, List<string>> _targets = [];
+        private Referent? _speaker;
+
+        public List<Reading> Found { get; } = [];
+
+        public void ReadAll()
+        {
+            _speaker = cs.Frame is { } frame ? _refs.Of(frame.Speakers).FirstOrDefault() : null;
+
+            // Last to first, so that an infinitive is read before the verb it hangs from ("offered to hand over X to Y").
+            for (int i = cs.Predications.Count - 1; i >= 0; i--)
+            {
+                var p = cs.Predications[i];
+                int before = Found.Count;
+                var light = ReadLight(i, p);
+                _targets[p] = Found.Skip(before).Select(r => r.Target).ToList();
+                if (Found.Count > before)
+                {
+                    continue;
+                }
+
+                if (light is not null)
+                {
+                    _consumed.Remove(light); // nothing read through the verb: the noun may still name its own parties
+                }
+
+                ReadVerb(i, p);
+                ReadAdjective(i, p);
+                ReadFraming(i, p);
+                ReadObligation(i, p);
+            }
+
+            foreach (var np in _s.Nouns)
+            {
+                if (!_consumed.Contains(np))
+                {
+                    ReadNoun(np);
+                }
+
+                ReadAttributive(np);
+            }
+        }
+
+        // ---- Verbs ----------------------------------------------------------------------------------------------
+
+        private void ReadVerb(int i, Predication p)
+        {
+            var verb = _s.Verbs[p.Verb];
+            var match = VerbPattern(p, verb);
+            if (match is not var (pattern, rest))
+            {
+                return;
+            }
+
+            bool passive = verb.Voice == Voice.Passive;
+            var (sources, inherited) = passive ? (_refs.Of(p.Preposition("by")?.Nouns ?? []), false) : Subjects(p);
+            var restPrep = rest.Length == 1 && reader.Closed.Is(rest[0], Role.Preposition) && !reader.Closed.Is(rest[0], Role.Particle) ? rest[0] : null;
+
+            if (pattern.Mediating)
+            {
+                var sides = _refs.Of(p.Preposition("between")?.Nouns ?? p.Preposition("among")?.Nouns ?? []);
+                Emit(p, pattern, ReadingForm.Verb, sources, sides, pattern.Type, verb.Head, verb.End, inherited, symmetric: false);
+                return;
+            }
+
+            var (targets, viaPlace) = VerbTargets(p, pattern, passive, restPrep);
+            if (targets.Count == 0 && !passive && pattern.Symmetric && sources.Count >= 2)
+            {
+                Emit(p, pattern, ReadingForm.Verb, sources, sources, pattern.Type, verb.Head, verb.End, inherited, symmetric: false);
+                return;
+            }
+
+            // A symmetric event with its target named ("X met Y") is read as written; both ways only for "X and Y met".
+            Emit(p, pattern, ReadingForm.Verb, sources, targets, pattern.Type, verb.Head, verb.End, inherited, symmetric: false, viaPlace);
+        }
+
+        private (EventPattern, string[])? VerbPattern(Predication p, VerbGroup verb)
+        {
+            var words = verb.Lemma.Split(' ');
+            string? particle = words.Length > 1 ? words[1] : null;
+            string? objectHead = p.Objects.Count > 0 ? _s.Words[p.Objects[0].Head].Lemma : null;
+            (EventPattern, string[])? plain = null, constrained = null, conditional = null;
+            foreach (var (pattern, rest) in _patterns.VerbsFor(words[0]))
+            {
+                // The rest of a pattern's verb is its particle ("pull out"), its preposition ("call on") or its object ("hold talks").
+                if (rest.Length > 0)
+                {
+                    string r = rest[0];
+                    bool fits = r == particle
+                        || (particle is null && p.Prepositions.Count > 0 && p.Prepositions[0].Preposition == r && p.Prepositions[0].At == verb.End)
+                        || (particle is null && objectHead == string.Join(' ', rest));
+                    if (!fits)
+                    {
+                        continue;
+                    }
+                }
+                else if (particle is not null)
+                {
+                    continue;
+                }
+
+                if (pattern.Objects.Count > 0 && (objectHead is null || !pattern.Objects.Contains(objectHead)))
+                {
+                    continue;
+                }
+
+                if (pattern.When.Count > 0)
+                {
+                    if (ClauseHas(p, pattern.When))
+                    {
+                        conditional ??= (pattern, rest);
+                    }
+
+                    continue;
+                }
+
+                if (pattern.Objects.Count > 0)
+                {
+                    constrained ??= (pattern, rest);
+                }
+                else
+                {
+                    plain ??= (pattern, rest);
+                }
+            }
+
+            return conditional ?? constrained ?? plain;
+        }
+
+        private bool ClauseHas(Predication p, IReadOnlySet<string> words)
+        {
+            // The clause runs on to the next verb or boundary: "sent troops to Lebanon for peacekeeping".
+            int end = p.End;
+            while (end < _s.Words.Count && !(_s.Words[end].Tag.IsVerb() && closed(end)) && _s.Words[end].Tag is not (PennTag.Stop or PennTag.Colon))
+            {
+                end++;
+            }
+
+            bool closed(int k) => _s.NounAt(k) is null;
+            for (int k = p.Start; k < end; k++)
+            {
+                if (words.Contains(_s.Words[k].Lemma) || words.Contains(_s.Words[k].Lower))
+                {
+                    return true;
+                }
+            }
+
+            // "to serve as a peacekeeping force": the words may follow in a purpose clause.
+            foreach (var q in cs.Predications.Where(q => q.Governor >= 0 && cs.Predications[q.Governor] == p))
+            {
+                for (int k = q.Start; k < q.End; k++)
+                {
+                    if (words.Contains(_s.Words[k].Lemma) || words.Contains(_s.Words[k].Lower))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private (List<Referent>, bool) VerbTargets(Predication p, EventPattern pattern, bool passive, string? restPrep)
+        {
+            foreach (var spec in pattern.Targets)
+            {
+                List<Referent> found;
+                if (spec == "object")
+                {
+                    if (passive)
+                    {
+                        found = _refs.Of(p.Subjects);
+                    }
+                    else if (restPrep is not null)
+                    {
+                        found = _refs.Of(p.Preposition(restPrep)?.Nouns ?? []);
+                    }
+                    else
+                    {
+                        found = _refs.Of(p.Objects, places: TakesPlaces(pattern.Type));
+                        if (found.Count == 0 && p.Objects.Count > 0)
+                        {
+                            found = OwnerOf(p, p.Objects[0]);
+                        }
+                    }
+                }
+                else if (p.Preposition(spec) is { } pp)
+                {
+                    found = _refs.Of(pp.Nouns, places: TakesPlaces(pattern.Type));
+                    if (found.Count == 0 && pp.Nouns.Count > 0)
+                    {
+                        found = AuthorOf(pp.Nouns[0]); // "complained over Israeli air raids": the raids' author
+                    }
+                }
+                else
+                {
+                    found = [];
+                }
+
+                if (found.Count > 0)
+                {
+                    return (found, false);
+                }
+            }
+
+            // "refused to meet Israel", "offered to hand over X to Britain": the infinitive's target is the target.
+            foreach (var q in cs.Predications.Where(q => q.Kind == ClauseKind.Infinitive && q.Governor >= 0 && cs.Predications[q.Governor] == p))
+            {
+                var found = _targets.TryGetValue(q, out var read) && read.Count > 0
+                    ? read.Distinct().Select(t => new Referent(t, false, false, q.Start)).ToList()
+                    : _refs.Of(q.Objects);
+                if (found.Count > 0)
+                {
+                    return (found, false);
+                }
+            }
+
+            // Force aimed at no actor lands where it happens: "struck a depot near Damascus".
+            if (Plover.Of(pattern.Type).Quad == QuadClass.MaterialConflict && pattern.Type != RelationType.Mobilize)
+            {
+                var place = Place(p);
+                if (place.Count > 0)
+                {
+                    return (place, true);
+                }
+            }
+
+            return ([], false);
+        }
+
+        // "missiles", "jets", "shells": a thing that does harm only in someone's hands.
+        private static bool IsInstrument(Word w) =>
+            EnglishWords.Default.ClassesOf(WordNetPos.Noun, w.Lemma) is { First: LexClass.Artifact or LexClass.Act or LexClass.Event };
+
+        // Withdrawing from, occupying or attacking a place is doing so to the state it lies in.
+        private static bool TakesPlaces(RelationType type) => type is RelationType.Retreat or RelationType.Coerce or RelationType.Assault;
+
+        // "over Israeli air raids", "about Russia's decision": the author of an act named by a noun.
+        private List<Referent> AuthorOf(NounPhrase np) =>
+            (_refs.OwnerOf(np) ?? Qualifier(np)) is { } author ? [author] : [];
+
+        // "rejected Russia's proposal", "rejected the call of the European Parliament", "accepted demands from X":
+        // the object names an act, and its author is the target.
+        private List<Referent> OwnerOf(Predication p, NounPhrase obj)
+        {
+            if ((_refs.OwnerOf(obj) ?? Qualifier(obj)) is { } owner)
+            {
+                return [owner];
+            }
+
+            int at = p.Prepositions.Count > 0 ? 0 : -1;
+            if (at == 0 && p.Prepositions[0].Preposition is "of" or "from" or "by" && p.Prepositions[0].At == obj.End)
+            {
+                return _refs.Of(p.Prepositions[0].Nouns);
+            }
+
+            // "a resolution drafted by Britain": the agent of a participle clause on the object.
+            foreach (var q in cs.Predications)
+            {
+                if (q.Kind == ClauseKind.Participle && q.Subjects.Contains(obj) && q.Preposition("by") is { } by)
+                {
+                    return _refs.Of(by.Nouns);
+                }
+            }
+
+            return [];
+        }
+
+        private List<Referent> Place(Predication p)
+        {
+            var found = new List<Referent>();
+            foreach (var np in p.Objects)
+            {
+                if (_refs.Of(np, places: true) is { } r)
+                {
+                    found.Add(r with { Indirect = true });
+                }
+            }
+
+            foreach (var pp in p.Prepositions.Where(x => PlacePrepositions.Contains(x.Preposition)))
+            {
+                foreach (var np in pp.Nouns)
+                {
+                    if ((_refs.Of(np, places: true) ?? (np.Possessor is { } owner ? _refs.Of(owner, places: true) : null)) is { } r)
+                    {
+                        found.Add(r with { ViaPlace = true });
+                    }
+                }
+
+                if (found.Count > 0)
+                {
+                    break;
+                }
+            }
+
+            return found;
+        }
+
+        private (List<Referent>, bool Inherited) Subjects(Predication p)
+        {
+            var found = _refs.Of(p.Subjects);
+            if (found.Count > 0 || p.Subjects.Count == 0)
+            {
+                return (found, p.SubjectInherited);
+            }
+
+            // "A drone strike by the United States killed …", "Saudi airstrikes killed …": the author of the act that does it.
+            var subject = p.Subjects[0];
+            if (!_s.Words[subject.Head].Tag.IsProperNoun() && _s.Words[subject.Head].Tag != PennTag.PRP)
+            {
+                var by = PrepositionsAfter(subject, null).FirstOrDefault(x => x.Preposition is "by" or "from");
+                var author = by is not null ? _refs.Of(by.Nouns) : AuthorOf(subject);
+                if (author.Count > 0 && (by is not null || _patterns.IsEventNoun(_s.Words[subject.Head].Lemma) || IsInstrument(_s.Words[subject.Head])))
+                {
+                    return (author, true);
+                }
+            }
+
+            // "it", "they": the speaker of the sentence, else the subject before it, else the last sentence's.
+            if (_s.Words[subject.Head].Tag == PennTag.PRP && reader.Closed.PronounOf(_s.Words[subject.Head].Lower) is PronounKind.Thing or PronounKind.Plural)
+            {
+                if (_speaker is not null)
+                {
+                    return ([_speaker with { Indirect = true }], true);
+                }
+
+                foreach (var q in cs.Predications)
+                {
+                    if (q == p)
+                    {
+                        break;
+                    }
+
+                    if (_refs.Of(q.Subjects).FirstOrDefault() is { } earlier)
+                    {
+                        return ([earlier with { Indirect = true }], true);
+                    }
+                }
+
+                if (previousSubject is not null)
+                {
+                    return ([new Referent(previousSubject, true, false, subject.Start)], true);
+                }
+            }
+
+            return (found, p.SubjectInherited);
+        }
+
+        // ---- Light verbs, reversals, receiving ------------------------------------------------------------------
+
+        // Returns the event noun the verb took, if any.
+        private NounPhrase? ReadLight(int i, Predication p)
+        {
+            var verb = _s.Verbs[p.Verb];
+            string lemma = verb.Lemma;
+            bool light = _patterns.LightVerbs.Contains(lemma) || _patterns.LightVerbs.Contains(lemma.Split(' ')[0]);
+            bool receiving = _patterns.Receiving.Contains(lemma);
+            var reversal = _patterns.Reversals.Where(r => r.Verbs.Contains(lemma)).ToList();
+            if (!light && !receiving && reversal.Count == 0 && !verb.Copula)
+            {
+                return null;
+            }
+
+            // The event noun: the object ("launched an attack"), the second object ("gave Jordan a loan") or after "in"
+            // ("engaged in talks", "is in talks").
+            NounPhrase? noun = null;
+            (EventPattern, string[])? pattern = null;
+            foreach (var candidate in p.Objects.Append(p.SecondObject).Concat(light || verb.Copula ? p.Preposition("in")?.Nouns ?? [] : []))
+            {
+                if (candidate is not null && NounPattern(candidate) is { } found)
+                {
+                    noun = candidate;
+                    pattern = found;
+                    break;
+                }
+            }
+
+            if (noun is null || pattern is not var (nounPattern, _))
+            {
+                return null;
+            }
+
+            _consumed.Add(noun);
+            var type = nounPattern.Type;
+            foreach (var r in reversal)
+            {
+                var plover = Plover.Of(type);
+                bool undoes = r.On switch
+                {
+                    "hostile" => plover.Polarity < 0,
+                    "force" => plover.Quad == QuadClass.MaterialConflict,
+                    _ => plover.Polarity > 0,
+                };
+                if (undoes)
+                {
+                    type = r.Becomes;
+                    break;
+                }
+            }
+
+            if (!light && !receiving && type == nounPattern.Type)
+            {
+                _consumed.Remove(noun);
+                return null; // a reversal verb with a noun it does not undo, or a copula: the noun reads on its own
+            }
+
+            var after = PrepositionsAfter(noun, p);
+            List<Referent> sources;
+            List<Referent> targets;
+            bool inherited = p.SubjectInherited;
+            if (receiving)
+            {
+                sources = _refs.Of(after.FirstOrDefault(x => x.Preposition == "from")?.Nouns ?? []);
+                targets = Subjects(p).Item1;
+            }
+            else
+            {
+                (sources, inherited) = verb.Voice == Voice.Passive ? (_refs.Of(p.Preposition("by")?.Nouns ?? []), false) : Subjects(p);
+                targets = NounTargets(nounPattern, after);
+                if (targets.Count == 0 && noun == p.SecondObject)
+                {
+                    targets = _refs.Of(p.Objects); // "gave Jordan a loan"
+                }
+
+                if (targets.Count == 0 && verb.Voice == Voice.Passive && p.Preposition("by") is not null)
+                {
+                    targets = []; // "sanctions were imposed by X": no target named
+                }
+            }
+
+            string id = type == nounPattern.Type ? nounPattern.Id : $"{nounPattern.Id}+reversed";
+            var form = type == nounPattern.Type ? ReadingForm.Light : ReadingForm.Verb;
+            if (targets.Count == 0 && nounPattern.Symmetric && sources.Count >= 2)
+            {
+                Emit(p, nounPattern with { Id = id }, form, sources, sources, type, noun.Head, noun.Head + 1, inherited, symmetric: false, triggerFrom: verb.Head);
+            }
+            else if (nounPattern.Mediating)
+            {
+                var sides = _refs.Of(after.FirstOrDefault(x => x.Preposition is "between" or "among")?.Nouns ?? []);
+                Emit(p, nounPattern with { Id = id }, form, sources, sides, type, noun.Head, noun.Head + 1, inherited, symmetric: false, triggerFrom: verb.Head);
+            }
+            else
+            {
+                if (targets.Count == 0 && Plover.Of(type).Quad == QuadClass.MaterialConflict)
+                {
+                    targets = Place(p);
+                }
+
+                Emit(p, nounPattern with { Id = id, Polarity = type == nounPattern.Type ? nounPattern.Polarity : null }, form, sources, targets, type, noun.Head, noun.Head + 1, inherited,
+                    symmetric: false, targets.Any(t => t.ViaPlace), triggerFrom: verb.Head);
+            }
+
+            return noun;
+        }
+
+        private (EventPattern, string[])? NounPattern(NounPhrase np)
+        {
+            var head = _s.Words[np.Head];
+            if (!head.Tag.IsNoun() || head.Tag.IsProperNoun())
+            {
+                return null;
+            }
+
+            var candidates = _patterns.NounsFor(head.Lemma).Concat(head.Lemma == head.Lower ? [] : _patterns.NounsFor(head.Lower));
+            foreach (var (pattern, before) in candidates.OrderByDescending(x => x.Before.Length))
+            {
+                bool fits = true;
+                for (int b = 0; b < before.Length && fits; b++)
+                {
+                    int k = np.Head - before.Length + b;
+                    fits = k >= np.OwnStart && (_s.Words[k].Lower == before[b] || _s.Words[k].Lemma == before[b]);
+                }
+
+                if (fits)
+                {
+                    return (pattern, before);
+                }
+            }
+
+            return null;
+        }
+
+        private List<Referent> NounTargets(EventPattern pattern, IReadOnlyList<PrepositionalObject> after)
+        {
+            // Force on a place is force on the state it lies in ("the annexation of Crimea", "strikes on Idlib").
+            bool places = Plover.Of(pattern.Type).Quad == QuadClass.MaterialConflict;
+            foreach (var spec in pattern.Targets)
+            {
+                if (after.FirstOrDefault(x => x.Preposition == spec) is { } pp
+                    && (_refs.Of(pp.Nouns, places) is { Count: > 0 } found || AuthorOf(pp.Nouns[0]) is { Count: > 0 } author && (found = author) is not null))
+                {
+                    return found;
+                }
+            }
+
+            return [];
+        }
+
+        /// <summary>The prepositional phrases right after a noun phrase: "an attack [by X] [on Y]".</summary>
+        private List<PrepositionalObject> PrepositionsAfter(NounPhrase np, Predication? p)
+        {
+            var found = new List<PrepositionalObject>();
+            int c = _s.ChunkAt(np.End - 1) + 1;
+            var chunks = _s.Chunks;
+            while (c + 1 < chunks.Count && chunks[c].Kind == ChunkKind.Preposition && chunks[c + 1].Kind == ChunkKind.Noun)
+            {
+                string prep = _s.Text(chunks[c].Start, chunks[c].End).ToLowerInvariant();
+                var nouns = new List<NounPhrase> { _s.Nouns[chunks[c + 1].Phrase] };
+                int last = c + 1;
+
+                // "between Serbia and Kosovo": a coordinated object.
+                while (last + 2 < chunks.Count && chunks[last + 1].Kind is ChunkKind.Coordinator or ChunkKind.Comma && chunks[last + 2].Kind == ChunkKind.Noun)
+                {
+                    nouns.Add(_s.Nouns[chunks[last + 2].Phrase]);
+                    last += 2;
+                }
+
+                found.Add(new PrepositionalObject(prep, chunks[c].Start, nouns));
+                c = last + 1;
+
+                // A time phrase between the noun and its target ("a ceasefire on Tuesday with the rebels").
+                if (reader.Classes.IsTime(_s, nouns[0]) && c < chunks.Count && chunks[c].Kind == ChunkKind.Comma)
+                {
+                    c++;
+                }
+            }
+
+            // A predication's own list may group the same phrases with coordination the scan above missed.
+            if (found.Count == 0 && p is not null)
+            {
+                found.AddRange(p.Prepositions.Where(x => x.At >= np.End));
+            }
+
+            return found;
+        }
+
+        // ---- Nouns on their own ---------------------------------------------------------------------------------
+
+        private void ReadNoun(NounPhrase np)
+        {
+            if (NounPattern(np) is not var (pattern, _))
+            {
+                return;
+            }
+
+            var after = PrepositionsAfter(np, null);
+            var container = Containing(np);
+
+            // The source: the possessor ("Russia's annexation"), the agent ("an attack by X"), an actor qualifying the noun
+            // ("Saudi airstrikes"), or the subject of a copula or light "in" ("Iran is in talks with").
+            var sources = new List<Referent>();
+            if (_refs.OwnerOf(np) is { } owner)
+            {
+                sources.Add(owner);
+            }
+            else if (pattern.Agents.Select(a => after.FirstOrDefault(x => x.Preposition == a)).FirstOrDefault(x => x is not null) is { } agent)
+            {
+                sources.AddRange(_refs.Of(agent.Nouns));
+            }
+            else if (Qualifier(np) is { } qualifier)
+            {
+                sources.Add(qualifier);
+            }
+            else if (container is { } c && _s.Verbs[c.Verb].Copula && c.Preposition("in")?.Nouns.Contains(np) == true)
+            {
+                sources.AddRange(Subjects(c).Item1);
+            }
+
+            if (sources.Count == 0)
+            {
+                if (pattern.Symmetric && after.FirstOrDefault(x => x.Preposition == "between") is { } between)
+                {
+                    var pair = _refs.Of(between.Nouns);
+                    if (pair.Count >= 2)
+                    {
+                        EmitNoun(np, container, pattern, pair, pair, symmetric: false);
+                    }
+                }
+
+                return;
+            }
+
+            if (pattern.Mediating)
+            {
+                EmitNoun(np, container, pattern, sources, _refs.Of(after.FirstOrDefault(x => x.Preposition is "between" or "among")?.Nouns ?? []), symmetric: false);
+                return;
+            }
+
+            var targets = NounTargets(pattern, after);
+            EmitNoun(np, container, pattern, sources, targets, symmetric: false);
+        }
+
+        // "Saudi airstrikes", "a Turkish offensive": an actor among the noun's modifiers (or one the mention stage read
+        // into the noun itself, "Saudi airstrikes" as the Saudi state acting).
+        private Referent? Qualifier(NounPhrase np)
+        {
+            foreach (var m in mentions)
+            {
+                bool modifies = m.Start >= np.OwnStart && (m.End <= np.Head || (m.Kind == MentionKind.StateNoun && m.Start < np.Head && m.End == np.Head + 1));
+                if (m.ActorId is not null && m.Kind != MentionKind.Location && modifies
+                    && !(m.End < _s.Tokens.Count && _s.Tokens[m.End].Text == "-" && !_s.Tokens[m.End].SpaceBefore))
+                {
+                    return new Referent(m.ActorId, true, false, m.Start);
+                }
+            }
+
+            return null;
+        }
+
+        private void EmitNoun(NounPhrase np, Predication? container, EventPattern pattern, List<Referent> sources, List<Referent> targets, bool symmetric)
+        {
+            Emit(container, pattern, ReadingForm.Noun, sources, targets, pattern.Type, np.Head, np.Head + 1, inherited: false, symmetric);
+        }
+
+        private Predication? Containing(NounPhrase np)
+        {
+            foreach (var p in cs.Predications)
+            {
+                if (p.Subjects.Contains(np) || p.Objects.Contains(np) || p.SecondObject == np || p.Prepositions.Any(x => x.Nouns.Contains(np)))
+                {
+                    return p;
+                }
+            }
+
+            return null;
+        }
+
+        // ---- Adjectives, framings, obligations, attributives ----------------------------------------------------
+
+        private void ReadAdjective(int i, Predication p)
+        {
+            var verb = _s.Verbs[p.Verb];
+            int at = verb.Copula ? verb.End : verb.Voice == Voice.Passive ? verb.Head : -1;
+            if (at < 0 || at >= _s.Words.Count)
+            {
+                return;
+            }
+
+            var word = _s.Words[at];
+            var found = _patterns.AdjectivesFor(word.Lower);
+            if (found.Count == 0)
+            {
+                return;
+            }
+
+            var pattern = found[0];
+            var after = verb.Copula ? PrepositionsAfterToken(at + 1) : p.Prepositions.ToList();
+            var targets = NounTargets(pattern, after);
+            var (sources, inherited) = Subjects(p);
+            Emit(p, pattern, ReadingForm.Adjective, sources, targets, pattern.Type, at, at + 1, inherited, symmetric: false);
+        }
+
+        private List<PrepositionalObject> PrepositionsAfterToken(int token)
+        {
+            int c = _s.ChunkAt(token);
+            var found = new List<PrepositionalObject>();
+            var chunks = _s.Chunks;
+            while (c >= 0 && c + 1 < chunks.Count && chunks[c].Kind == ChunkKind.Preposition && chunks[c + 1].Kind == ChunkKind.Noun)
+            {
+                found.Add(new PrepositionalObject(_s.Text(chunks[c].Start, chunks[c].End).ToLowerInvariant(), chunks[c].Start, [_s.Nouns[chunks[c + 1].Phrase]]));
+                c += 2;
+            }
+
+            return found;
+        }
+
+        private void ReadFraming(int i, Predication p)
+        {
+            var verb = _s.Verbs[p.Verb];
+            if (!_patterns.FramingVerbs.Contains(verb.Lemma) || p.Objects.Count == 0 || p.Preposition("as") is not { } asPhrase)
+            {
+                return;
+            }
+
+            var np = asPhrase.Nouns[0];
+            string phrase = _s.Text(np.OwnStart, np.End).ToLowerInvariant();
+            string head = _s.Words[np.Head].Lemma;
+            var type = _patterns.Framings.FirstOrDefault(f => phrase.EndsWith(f.Key, StringComparison.Ordinal) || head == f.Key);
+            if (type.Key is null)
+            {
+                return;
+            }
+
+            var pattern = new EventPattern("framing", type.Value, PatternKind.Noun, []);
+            var (sources, inherited) = Subjects(p);
+            Emit(p, pattern, ReadingForm.Framing, sources, _refs.Of(p.Objects), type.Value, np.Head, np.Head + 1, inherited, symmetric: false);
+        }
+
+        // "X said Y must withdraw": the speaker demands it of Y.
+        private void ReadObligation(int i, Predication p)
+        {
+            var verb = _s.Verbs[p.Verb];
+            if (verb.Modal != "must" || _speaker is null || p.Kind != ClauseKind.Complement || verb.Perfect || verb.Lemma is "know" or "be" && verb.Copula)
+            {
+                return;
+            }
+
+            var targets = _refs.Of(p.Subjects);
+            var pattern = new EventPattern("obligation", RelationType.Request, PatternKind.Verb, []) { Polarity = 0 };
+            foreach (var t in targets.Where(t => !book.SameSide(t.Actor, _speaker.Actor)))
+            {
+                Found.Add(new Reading(_speaker.Actor, t.Actor, RelationType.Request, pattern.Id, ReadingForm.Obligation, verb.Start, verb.End, Modality.Asserted) { Polarity = 0 });
+            }
+        }
+
+        // "US-backed rebels": the actor glued to the participle does the event to the phrase's actor.
+        private void ReadAttributive(NounPhrase np)
+        {
+            for (int k = np.OwnStart; k + 2 <= np.Head; k++)
+            {
+                var t = _s.Tokens;
+                if (t[k + 1].Text != "-" || t[k + 1].SpaceBefore || t[k + 2].SpaceBefore || !_patterns.Attributive.TryGetValue(t[k + 2].Lower, out var type))
+                {
+                    continue;
+                }
+
+                var source = mentions.FirstOrDefault(m => m.ActorId is not null && m.End == k + 1 && m.Start >= np.OwnStart && m.Kind != MentionKind.Location);
+                var target = mentions.FirstOrDefault(m => m.ActorId is not null && m.Start > k + 2 && m.Start < np.End && m.Kind != MentionKind.Location)
+                    is { } m2 ? new Referent(m2.ActorId!, m2.IsIndirect, false, m2.Start) : _refs.Of(np);
+                if (source?.ActorId is null || target is null)
+                {
+                    continue;
+                }
+
+                var pattern = new EventPattern("attributive", type, PatternKind.Verb, []);
+                Emit(Containing(np), pattern, ReadingForm.Attributive, [new Referent(source.ActorId, source.IsIndirect, false, source.Start)], [target], type, k + 1, k + 3, inherited: false, symmetric: false, asserted: true);
+            }
+        }
+
+        // ---- Emission -------------------------------------------------------------------------------------------
+
+        private void Emit(Predication? p, EventPattern pattern, ReadingForm form, List<Referent> sources, List<Referent> targets, RelationType type,
+            int triggerStart, int triggerEnd, bool inherited, bool symmetric, bool viaPlace = false, int triggerFrom = -1, bool asserted = false)
+        {
+            if (sources.Count == 0 || targets.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var s in sources)
+            {
+                foreach (var t in targets)
+                {
+                    if (s.Actor == t.Actor || book.SameSide(s.Actor, t.Actor))
+                    {
+                        continue;
+                    }
+
+                    string? saidBy = _speaker is { } sp && !book.SameSide(sp.Actor, s.Actor) && sp.Actor != s.Actor && p is not null && !IsReportingVerb(p) ? sp.Actor : null;
+                    var m = asserted || p is null ? Modality.Asserted : reader.ModalityRules.Of(cs, p, saidBy is not null);
+                    var reading = new Reading(s.Actor, t.Actor, type, pattern.Id, form, triggerFrom >= 0 ? Math.Min(triggerFrom, triggerStart) : triggerStart, triggerEnd, m)
+                    {
+                        Polarity = pattern.Polarity,
+                        SaidBy = saidBy,
+                        IndirectActor = s.Indirect || t.Indirect,
+                        ViaPlace = viaPlace || t.ViaPlace,
+                        InheritedSubject = inherited,
+                        DistantSubject = p is not null && triggerStart - s.Start > 12,
+                    };
+                    Add(reading);
+                    if (symmetric)
+                    {
+                        Add(reading with { Source = t.Actor, Target = s.Actor });
+                    }
+                }
+            }
+        }
+
+        private void Add(Reading r)
+        {
+            if (!Found.Any(f => f.Source == r.Source && f.Target == r.Target && f.Type == r.Type))
+            {
+                Found.Add(r);
+            }
+        }
+
+        private bool IsReportingVerb(Predication p) => cs.Frame is { ReportingVerb: >= 0 } f && cs.Predications[f.ReportingVerb] == p;
+    }
+}

@@ -1,0 +1,119 @@
+using Graph.Core.Domain;
+using Graph.Extraction.Analysis;
+using Graph.Extraction.Chunks;
+using Graph.Extraction.Words;
+
+namespace Graph.Extraction.Events;
+
+/// <summary>What the event stage needs to know about actors the mention stage found in the article.</summary>
+internal interface IActorBook
+{
+    ActorKind? KindOf(string id);
+
+    /// <summary>The two ids are one side: the same actor, or a person and the state or organisation they speak for.</summary>
+    bool SameSide(string a, string b);
+
+    /// <summary>The state a place lies in, or null.</summary>
+    string? StateOfPlace(string placeId);
+}
+
+/// <summary>The actor a noun phrase stands for, and how directly.</summary>
+internal sealed record Referent(string Actor, bool Indirect, bool ViaPlace, int Start);
+
+/// <summary>
+/// Maps a sentence's noun phrases to the actors the mention stage found in them: the mention at the phrase's head, or
+/// a state or group that qualifies a person or body noun ("a Turkish court", "Afghan soldiers").
+/// </summary>
+internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentions, IActorBook book)
+{
+    public Referent? Of(NounPhrase np, bool places = false)
+    {
+        Mention? head = null;
+        Mention? modifier = null;
+        Mention? place = null;
+        foreach (var m in mentions)
+        {
+            if (m.ActorId is null || m.End <= np.OwnStart || m.Start >= np.End)
+            {
+                continue;
+            }
+
+            if (m.Start <= np.Head && np.Head < m.End)
+            {
+                head = m;
+                break;
+            }
+
+            if (m.End <= np.Head)
+            {
+                if (m.Kind == MentionKind.Location)
+                {
+                    place ??= m;
+                }
+                else
+                {
+                    modifier = m;
+                }
+            }
+        }
+
+        // "the Crimea region", "the Gaza Strip": a place named before a place noun.
+        if (head is null && places && modifier is null && place is not null && book.StateOfPlace(place.ActorId!) is { } where)
+        {
+            return new Referent(where, true, true, place.Start);
+        }
+
+        if (head is not null)
+        {
+            if (head.Kind == MentionKind.Location)
+            {
+                return places && book.StateOfPlace(head.ActorId!) is { } state ? new Referent(state, true, true, head.Start) : null;
+            }
+
+            return book.KindOf(head.ActorId!) == ActorKind.Location ? null : new Referent(head.ActorId!, head.IsIndirect, false, head.Start);
+        }
+
+        // "a Turkish court", "two French citizens", "Taliban fighters": a person or body noun qualified by an actor.
+        if (modifier is not null && IsAgentNoun(s.Words[np.Head]))
+        {
+            return new Referent(modifier.ActorId!, true, false, modifier.Start);
+        }
+
+        // "the president of Armenia", "prosecutors in Italy", "thousands of Serbs": a person, body or number of an actor.
+        var word = s.Words[np.Head];
+        if ((IsAgentNoun(word) || IsQuantity(word)) && s.ChunkAt(np.End - 1) is var c and >= 0 && c + 2 < s.Chunks.Count
+            && s.Chunks[c + 1].Kind == ChunkKind.Preposition && s.Chunks[c + 2].Kind == ChunkKind.Noun
+            && s.Tokens[s.Chunks[c + 1].Start].Lower is var prep && (prep == "of" || (prep == "in" && !IsQuantity(word)))
+            && Of(s.Nouns[s.Chunks[c + 2].Phrase]) is { } of
+            && (IsQuantity(word) || book.KindOf(of.Actor) is ActorKind.Country || (prep == "of" && book.KindOf(of.Actor) is ActorKind.Organization)))
+        {
+            return of with { Indirect = true };
+        }
+
+        return null;
+    }
+
+    private static bool IsQuantity(Word head) =>
+        head.Tag.IsNoun() && EnglishWords.Default.ClassesOf(WordNetPos.Noun, head.Lemma) is { First: LexClass.Quantity };
+
+    public List<Referent> Of(IEnumerable<NounPhrase> group, bool places = false)
+    {
+        var found = new List<Referent>();
+        foreach (var np in group)
+        {
+            if (Of(np, places) is { } r && found.All(f => f.Actor != r.Actor))
+            {
+                found.Add(r);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The possessor's referent: "Russia's proposal" names Russia.</summary>
+    public Referent? OwnerOf(NounPhrase np) => np.Possessor is { } p ? Of(p) : null;
+
+    private static bool IsAgentNoun(Word head) =>
+        head.Tag.IsNoun() && !head.Tag.IsProperNoun()
+        && EnglishWords.Default.ClassesOf(WordNetPos.Noun, head.Lemma) is { } c && (c.First is LexClass.Person or LexClass.Group);
+}

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Graph.Extraction.Events;
+using Graph.Extraction.Words;
+
+namespace Graph.Extraction.Pipeline;
+
+/// <summary>Everything the stages read, loaded once from the actor knowledge base and the lexicon; shared by all threads.</summary>
+internal sealed class ExtractorData
+{
+    public ExtractorData(ActorKnowledge kb, Lexicon lexicon, IReadOnlyDictionary<string, JsonElement> files)
+    {
+        Kb = kb;
+        Lexicon = lexicon;
+        Language = Language.Load(files);
+        Events = EventPatterns.Load(files);
+        Modality = files.TryGetValue("modality.json", out var m) ? ModalityPolicy.Read(m) : throw new InvalidDataException("The lexicon has no modality.json.");
+        Confidence = files.TryGetValue("confidence.json", out var c) ? ConfidencePolicy.Read(c) : throw new InvalidDataException("The lexicon has no confidence.json.");
+        Reader = new EventReader(Events, Modality, Language.Classes, Language.Closed);
+    }
+
+    public ActorKnowledge Kb { get; }
+
+    public Lexicon Lexicon { get; }
+
+    public Language Language { get; }
+
+    public EventPatterns Events { get; }
+
+    public ModalityPolicy Modality { get; }
+
+    public ConfidencePolicy Confidence { get; }
+
+    public EventReader Reader { get; }
+}
