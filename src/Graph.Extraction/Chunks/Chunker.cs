@@ -60,12 +60,36 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english)
                 return;
             }
 
-            if (v.Form != VerbForm.Participle || chunks[c - 1].Kind != ChunkKind.Noun || (v.End < words.Length && words[v.End].Lower == "by"))
+            if (v.Form != VerbForm.Participle || (v.End < words.Length && words[v.End].Lower == "by"))
             {
                 continue;
             }
 
-            int first = c - 1;
+            // "Mevlut Cavusoglu, Turkey's foreign minister, accused …": past an apposition to the subject.
+            int subject = c - 1;
+            if (chunks[subject].Kind == ChunkKind.Comma)
+            {
+                for (int j = subject - 1; j >= 1; j--)
+                {
+                    if (chunks[j].Kind == ChunkKind.Comma)
+                    {
+                        subject = j - 1;
+                        break;
+                    }
+
+                    if (chunks[j].Kind is not (ChunkKind.Noun or ChunkKind.Preposition or ChunkKind.Other))
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if (chunks[subject].Kind != ChunkKind.Noun)
+            {
+                continue;
+            }
+
+            int first = subject;
             while (first >= 2 && chunks[first - 1].Kind is ChunkKind.Coordinator or ChunkKind.Comma && chunks[first - 2].Kind == ChunkKind.Noun)
             {
                 first -= 2;
@@ -359,8 +383,10 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english)
 
     private NounPhrase? NounPhraseAt(Word[] words, int i)
     {
-        // "at least 17 soldiers", "more than 500 civilians": a quantifier before a number belongs to the phrase.
+        // "at least 17 soldiers", "more than 500 civilians": a quantifier before a number belongs to the phrase. One that
+        // is also a preposition ("over", "about") quantifies only after a verb or preposition ("killed over 20 people").
         if (QuantifierAt(words, i) is var q and > 0 && i + q < words.Length && words[i + q].Tag == PennTag.CD
+            && (!closed.Is(words[i].Lower, Role.Preposition) || i == 0 || words[i - 1].Tag.IsVerb() || words[i - 1].Tag is PennTag.IN or PennTag.TO)
             && NounPhraseAt(words, i + q) is { } counted)
         {
             return counted with { Start = i, OwnStart = i };

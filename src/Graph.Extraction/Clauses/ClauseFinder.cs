@@ -151,6 +151,13 @@ internal sealed class ClauseFinder(VerbClasses classes)
             return new SubjectInfo(ClauseKind.Coordinated, p.Subjects, prev, null, true, chunks[k].Start);
         }
 
+        // "Kenya, a key U.S. ally in the region, has refused …": an apposition between commas stands beside the subject.
+        if (at.Kind == ChunkKind.Comma && AppositionStart(s, k) is var apposed and >= 0)
+        {
+            k = apposed;
+            at = chunks[k];
+        }
+
         if (at.Kind != ChunkKind.Noun)
         {
             return new SubjectInfo(ClauseKind.Main, [], -1, null, false, start);
@@ -198,6 +205,34 @@ internal sealed class ClauseFinder(VerbClasses classes)
         }
 
         return new SubjectInfo(kind, group, governor, subordinator, false, group.Count > 0 ? group[0].Start : start);
+    }
+
+    /// <summary>
+    /// For a comma at <paramref name="k"/> that closes an apposition (", a key U.S. ally in the region,"), the chunk of
+    /// the noun phrase before the apposition, else -1.
+    /// </summary>
+    internal static int AppositionStart(ChunkedSentence s, int k)
+    {
+        var chunks = s.Chunks;
+        bool noun = false;
+        for (int j = k - 1; j >= 1 && j > k - 12; j--)
+        {
+            var kind = chunks[j].Kind;
+            if (kind == ChunkKind.Comma)
+            {
+                return noun && chunks[j - 1].Kind == ChunkKind.Noun && j < k - 1 ? j - 1 : -1;
+            }
+
+            if (kind is ChunkKind.Noun or ChunkKind.Preposition or ChunkKind.Other)
+            {
+                noun |= kind == ChunkKind.Noun;
+                continue;
+            }
+
+            return -1;
+        }
+
+        return -1;
     }
 
     // "The leader of the rebels said", "The Foreign Office during a briefing in Islamabad welcomed": the subject is the

@@ -34,7 +34,11 @@ internal sealed record EventPattern(string Id, RelationType Type, PatternKind Ki
 }
 
 /// <summary>A verb that undoes an event noun ("lifted sanctions"), turning it into another type.</summary>
-internal sealed record Reversal(IReadOnlySet<string> Verbs, string On, RelationType Becomes);
+internal sealed record Reversal(IReadOnlySet<string> Verbs, string On, RelationType Becomes)
+{
+    /// <summary>Nouns that do the same before "of": "the lifting of sanctions", "a suspension of arms sales".</summary>
+    public IReadOnlySet<string> Nouns { get; init; } = new HashSet<string>();
+}
 
 /// <summary>A sentence a pattern or construction must read (or must not), from the data files: the tests run them.</summary>
 internal sealed record PatternCase(string Pattern, string File, string Text, IReadOnlyList<string> Find, IReadOnlyList<string> Not, bool Nothing, bool Counter);
@@ -169,7 +173,7 @@ internal sealed class EventPatterns
                 throw new FormatException($"a reversal's 'on' is hostile, force or cooperative, not '{on}'");
             }
 
-            Reversals.Add(new Reversal(Strings(r, "verbs").ToHashSet(StringComparer.Ordinal), on, becomes));
+            Reversals.Add(new Reversal(Strings(r, "verbs").ToHashSet(StringComparer.Ordinal), on, becomes) { Nouns = Strings(r, "nouns").ToHashSet(StringComparer.Ordinal) });
             ReadCases($"reversal-{++n}-{on}", file, r);
         }
 

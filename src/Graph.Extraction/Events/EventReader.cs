@@ -66,7 +66,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
         private readonly Referents _refs = new(cs.Chunks, mentions, book);
         private readonly EventPatterns _patterns = reader.Patterns;
         private readonly HashSet<NounPhrase> _consumed = [];
-        private readonly Dictionary<Predication, List<string>> _targets = [];
+        private readonly Dictionary<Predication, List<Reading>> _readings = [];
         private Referent? _speaker;
 
         public List<Reading> Found { get; } = [];
@@ -81,21 +81,20 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 var p = cs.Predications[i];
                 int before = Found.Count;
                 var light = ReadLight(i, p);
-                _targets[p] = Found.Skip(before).Select(r => r.Target).ToList();
-                if (Found.Count > before)
+                if (Found.Count == before)
                 {
-                    continue;
+                    if (light is not null)
+                    {
+                        _consumed.Remove(light); // nothing read through the verb: the noun may still name its own parties
+                    }
+
+                    ReadVerb(i, p);
+                    ReadAdjective(i, p);
+                    ReadFraming(i, p);
+                    ReadObligation(i, p);
                 }
 
-                if (light is not null)
-                {
-                    _consumed.Remove(light); // nothing read through the verb: the noun may still name its own parties
-                }
-
-                ReadVerb(i, p);
-                ReadAdjective(i, p);
-                ReadFraming(i, p);
-                ReadObligation(i, p);
+                _readings[p] = Found.Skip(before).ToList();
             }
 
             foreach (var np in _s.Nouns)
@@ -131,7 +130,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 return;
             }
 
-            var (targets, viaPlace) = VerbTargets(p, pattern, passive, restPrep);
+            var (targets, viaPlace) = VerbTargets(p, pattern, passive, restPrep, sources);
             if (targets.Count == 0 && !passive && pattern.Symmetric && sources.Count >= 2)
             {
                 Emit(p, pattern, ReadingForm.Verb, sources, sources, pattern.Type, verb.Head, verb.End, inherited, symmetric: false);
@@ -140,6 +139,16 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
 
             // A symmetric event with its target named ("X met Y") is read as written; both ways only for "X and Y met".
             Emit(p, pattern, ReadingForm.Verb, sources, targets, pattern.Type, verb.Head, verb.End, inherited, symmetric: false, viaPlace);
+
+            // "demanded the withdrawal of Russian forces", "threatened an offensive": the event asked for or threatened is
+            // the content of the demand or threat, not an event of its own.
+            if (pattern.Type is RelationType.Request or RelationType.Threaten && !passive)
+            {
+                foreach (var o in p.Objects)
+                {
+                    _consumed.Add(o);
+                }
+            }
         }
 
         private (EventPattern, string[])? VerbPattern(Predication p, VerbGroup verb)
@@ -228,7 +237,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             return false;
         }
 
-        private (List<Referent>, bool) VerbTargets(Predication p, EventPattern pattern, bool passive, string? restPrep)
+        private (List<Referent>, bool) VerbTargets(Predication p, EventPattern pattern, bool passive, string? restPrep, List<Referent> sources)
         {
             foreach (var spec in pattern.Targets)
             {
@@ -271,16 +280,19 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 }
             }
 
-            // "refused to meet Israel", "offered to hand over X to Britain": the infinitive's target is the target.
-            foreach (var q in cs.Predications.Where(q => q.Kind == ClauseKind.Infinitive && q.Governor >= 0 && cs.Predications[q.Governor] == p))
+            // "refused to meet Israel", "offered to hand over X to Britain", "demanded that Bolivia return the post",
+            // "rebuffed suggestions that Obama would meet Putin": the target comes from the clause the verb governs.
+            if (Governed(p, pattern, sources) is { Count: > 0 } inherited)
             {
-                var found = _targets.TryGetValue(q, out var read) && read.Count > 0
-                    ? read.Distinct().Select(t => new Referent(t, false, false, q.Start)).ToList()
-                    : _refs.Of(q.Objects);
-                if (found.Count > 0)
-                {
-                    return (found, false);
-                }
+                return (inherited, false);
+            }
+
+            // "threatened to block the highway unless Cameroon reopened the border": whoever must act.
+            if (pattern.Type is RelationType.Threaten or RelationType.Request
+                && cs.Predications.FirstOrDefault(q => q.Kind == ClauseKind.Conditional && q.Subordinator == "unless" && q.Start > p.Start) is { } unless
+                && _refs.Of(unless.Subjects) is { Count: > 0 } conditioned)
+            {
+                return (conditioned, false);
             }
 
             // Force aimed at no actor lands where it happens: "struck a depot near Damascus".
@@ -296,9 +308,87 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             return ([], false);
         }
 
+        // "its troops", "their forces": the body or people of whoever "its" stands for, the clause's subject (or, in the
+        // subject itself, the previous clause's).
+        private Referent? OwnersOwn(NounPhrase np, Predication? p)
+        {
+            if (np.Determiner < 0 || _s.Words[np.Determiner].Lower is not ("its" or "their") || !Referents.IsAgentNoun(_s.Words[np.Head]))
+            {
+                return null;
+            }
+
+            foreach (var q in cs.Predications)
+            {
+                if (q != p && q.Subjects.Count > 0 && q.Start <= np.Start && _refs.Of(q.Subjects).FirstOrDefault() is { } owner)
+                {
+                    return owner with { Indirect = true };
+                }
+
+                if (q == p && !q.Subjects.Contains(np) && _refs.Of(q.Subjects).FirstOrDefault() is { } subject)
+                {
+                    return subject with { Indirect = true };
+                }
+            }
+
+            return previousSubject is null ? null : new Referent(previousSubject, true, false, np.Start);
+        }
+
         // "missiles", "jets", "shells": a thing that does harm only in someone's hands.
         private static bool IsInstrument(Word w) =>
             EnglishWords.Default.ClassesOf(WordNetPos.Noun, w.Lemma) is { First: LexClass.Artifact or LexClass.Act or LexClass.Event };
+
+        // The targets of the clauses a verb governs (its infinitive, its complement, a clause hanging from its object).
+        // A clause whose subject is the verb's own side gives the targets of what it reads, and is absorbed: "refused to
+        // meet Israel" is a rejection of Israel, not also a (negated) meeting. Another subject is the target itself:
+        // "demanded that Bolivia return the post" demands of Bolivia.
+        private List<Referent> Governed(Predication p, EventPattern pattern, List<Referent> sources)
+        {
+            int index = IndexOf(p);
+            foreach (var q in cs.Predications.Where(q => q.Governor == index && q.Kind is ClauseKind.Infinitive or ClauseKind.Complement))
+            {
+                // A plain "that" clause is a fact said or denied ("denied that its army attacked"), read on its own; only a
+                // demand names whom it is made of ("demanded that Bolivia return").
+                bool nounComplement = q.Kind == ClauseKind.Complement && q.HangsFrom is not null;
+                if (q.Kind == ClauseKind.Complement && !nounComplement)
+                {
+                    if (pattern.Type == RelationType.Request && _refs.Of(q.Subjects) is var asked && !asked.Any(x => OurSide(x, sources)))
+                    {
+                        return asked;
+                    }
+
+                    continue;
+                }
+
+                var own = _readings.GetValueOrDefault(q) ?? [];
+                var subjects = nounComplement ? _refs.Of(q.Subjects) : [];
+                if (own.Count > 0 && (subjects.Count == 0 || subjects.Any(x => OurSide(x, sources))))
+                {
+                    foreach (var r in own)
+                    {
+                        Found.Remove(r);
+                    }
+
+                    return own.Select(r => r.Target).Distinct().Where(t => !sources.Any(x => book.SameSide(x.Actor, t))).Select(t => new Referent(t, false, false, q.Start)).ToList();
+                }
+            }
+
+            return [];
+        }
+
+        private bool OurSide(Referent x, List<Referent> sources) => sources.Any(y => y.Actor == x.Actor || book.SameSide(x.Actor, y.Actor));
+
+        private int IndexOf(Predication p)
+        {
+            for (int i = 0; i < cs.Predications.Count; i++)
+            {
+                if (ReferenceEquals(cs.Predications[i], p))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
 
         // Withdrawing from, occupying or attacking a place is doing so to the state it lies in.
         private static bool TakesPlaces(RelationType type) => type is RelationType.Retreat or RelationType.Coerce or RelationType.Assault;
@@ -367,6 +457,11 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
         private (List<Referent>, bool Inherited) Subjects(Predication p)
         {
             var found = _refs.Of(p.Subjects);
+            if (found.Count == 0 && p.Subjects.Count > 0 && OwnersOwn(p.Subjects[0], p) is { } owned)
+            {
+                return ([owned], p.SubjectInherited);
+            }
+
             if (found.Count > 0 || p.Subjects.Count == 0)
             {
                 return (found, p.SubjectInherited);
@@ -439,6 +534,18 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 {
                     noun = candidate;
                     pattern = found;
+                    break;
+                }
+
+                // "announced a suspension of arms sales to X", "welcomed the lifting of sanctions on Y": a reversal noun
+                // before "of" undoes the event noun after it.
+                if (candidate is not null && light && _patterns.Reversals.Where(r => r.Nouns.Contains(_s.Words[candidate.Head].Lemma)).ToList() is { Count: > 0 } undoing
+                    && PrepositionsAfter(candidate, null).FirstOrDefault() is { Preposition: "of" } of && NounPattern(of.Nouns[0]) is { } inner)
+                {
+                    _consumed.Add(candidate);
+                    noun = of.Nouns[0];
+                    pattern = inner;
+                    reversal = undoing;
                     break;
                 }
             }
@@ -624,13 +731,19 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             else if (pattern.Agents.Select(a => after.FirstOrDefault(x => x.Preposition == a)).FirstOrDefault(x => x is not null) is { } agent)
             {
                 sources.AddRange(_refs.Of(agent.Nouns));
+                if (sources.Count == 0 && OwnersOwn(agent.Nouns[0], container) is { } owned)
+                {
+                    sources.Add(owned); // "the withdrawal of its troops from Somalia"
+                }
             }
             else if (Qualifier(np) is { } qualifier)
             {
                 sources.Add(qualifier);
             }
-            else if (container is { } c && _s.Verbs[c.Verb].Copula && c.Preposition("in")?.Nouns.Contains(np) == true)
+            else if (container is { } c && c.Preposition("in")?.Nouns.Contains(np) == true
+                && (_s.Verbs[c.Verb].Copula || Plover.Of(pattern.Type).Polarity > 0))
             {
+                // "Iran is in talks with", "hit Idlib in coordination with Turkey", "in solidarity with".
                 sources.AddRange(Subjects(c).Item1);
             }
 
@@ -754,20 +867,32 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             Emit(p, pattern, ReadingForm.Framing, sources, _refs.Of(p.Objects), type.Value, np.Head, np.Head + 1, inherited, symmetric: false);
         }
 
-        // "X said Y must withdraw": the speaker demands it of Y.
+        // "X said Y must be ready to compromise", "issued a reminder to Iraq that it must cooperate": whoever says it
+        // demands it of Y, or of the one told when Y is "it" or "they". "Y must have known" is a guess, not a demand.
         private void ReadObligation(int i, Predication p)
         {
             var verb = _s.Verbs[p.Verb];
-            if (verb.Modal != "must" || _speaker is null || p.Kind != ClauseKind.Complement || verb.Perfect || verb.Lemma is "know" or "be" && verb.Copula)
+            if (verb.Modal != "must" || p.Kind != ClauseKind.Complement || verb.Perfect || verb.Lemma is "know" or "have")
+            {
+                return;
+            }
+
+            var governor = p.Governor >= 0 ? cs.Predications[p.Governor] : null;
+            var speaker = _speaker ?? (governor is null ? null : _refs.Of(governor.Subjects).FirstOrDefault());
+            if (speaker is null)
             {
                 return;
             }
 
             var targets = _refs.Of(p.Subjects);
-            var pattern = new EventPattern("obligation", RelationType.Request, PatternKind.Verb, []) { Polarity = 0 };
-            foreach (var t in targets.Where(t => !book.SameSide(t.Actor, _speaker.Actor)))
+            if (targets.Count == 0 && governor is not null && p.Subjects.Count > 0 && _s.Words[p.Subjects[0].Head].Tag == PennTag.PRP)
             {
-                Found.Add(new Reading(_speaker.Actor, t.Actor, RelationType.Request, pattern.Id, ReadingForm.Obligation, verb.Start, verb.End, Modality.Asserted) { Polarity = 0 });
+                targets = _refs.Of(governor.Preposition("to")?.Nouns ?? governor.Objects);
+            }
+
+            foreach (var t in targets.Where(t => t.Actor != speaker.Actor && !book.SameSide(t.Actor, speaker.Actor)))
+            {
+                Add(new Reading(speaker.Actor, t.Actor, RelationType.Request, "obligation", ReadingForm.Obligation, verb.Start, verb.End, Modality.Asserted) { Polarity = 0 });
             }
         }
 

@@ -79,6 +79,12 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
             return new Referent(modifier.ActorId!, true, false, modifier.Start);
         }
 
+        // "Serbia's former army chief", "Poland's parliament": a person or body noun owned by an actor.
+        if (np.Possessor is { } owner && IsAgentNoun(s.Words[np.Head]) && Of(owner) is { } owning)
+        {
+            return owning with { Indirect = true };
+        }
+
         // "the president of Armenia", "prosecutors in Italy", "thousands of Serbs": a person, body or number of an actor.
         var word = s.Words[np.Head];
         if ((IsAgentNoun(word) || IsQuantity(word)) && s.ChunkAt(np.End - 1) is var c and >= 0 && c + 2 < s.Chunks.Count
@@ -113,7 +119,8 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
     /// <summary>The possessor's referent: "Russia's proposal" names Russia.</summary>
     public Referent? OwnerOf(NounPhrase np) => np.Possessor is { } p ? Of(p) : null;
 
-    private static bool IsAgentNoun(Word head) =>
+    /// <summary>A noun for people or a body of people ("soldiers", "court", "government"), as WordNet's first sense has it.</summary>
+    public static bool IsAgentNoun(Word head) =>
         head.Tag.IsNoun() && !head.Tag.IsProperNoun()
         && EnglishWords.Default.ClassesOf(WordNetPos.Noun, head.Lemma) is { } c && (c.First is LexClass.Person or LexClass.Group);
 }
