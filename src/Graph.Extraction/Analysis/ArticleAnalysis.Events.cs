@@ -67,7 +67,7 @@ internal sealed partial class ArticleAnalysis
         // What "it" and "they" in the next sentence most likely stand for.
         foreach (var p in claused.Predications)
         {
-            if (p.Kind == Clauses.ClauseKind.Main && new Referents(claused.Chunks, mentions, this).Of(p.Subjects).FirstOrDefault() is { } subject)
+            if (p.Kind == Clauses.ClauseKind.Main && new Referents(claused.Chunks, mentions, this, _data.Agents).Of(p.Subjects).FirstOrDefault() is { } subject)
             {
                 _previousSubject = subject.Actor;
                 break;

@@ -47,8 +47,14 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english)
     // when a noun phrase opens the sentence before it, no finite verb stands before it, and no "by" follows.
     private static void MainParticiples(Word[] words, List<Chunk> chunks, List<VerbGroup> verbs)
     {
+        bool finiteBefore = false;
         for (int c = 1; c < chunks.Count; c++)
         {
+            if (chunks[c].Kind is ChunkKind.Relative or ChunkKind.Subordinator or ChunkKind.Boundary)
+            {
+                finiteBefore = false;
+            }
+
             if (chunks[c].Kind != ChunkKind.Verb)
             {
                 continue;
@@ -57,7 +63,21 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english)
             var v = verbs[chunks[c].Phrase];
             if (v.Form == VerbForm.Finite)
             {
-                return;
+                finiteBefore = true;
+                continue;
+            }
+
+            // "welcomed the report and called on the Kremlin": after "and", a past form shares the clause's subject.
+            if (finiteBefore && v.Form == VerbForm.Participle && chunks[c - 1].Kind == ChunkKind.Coordinator
+                && !(v.End < words.Length && words[v.End].Lower == "by") && words[v.Head].Tag is PennTag.VBN or PennTag.VBD)
+            {
+                verbs[chunks[c].Phrase] = v with { Voice = Voice.Active, Form = VerbForm.Finite };
+                continue;
+            }
+
+            if (finiteBefore)
+            {
+                continue;
             }
 
             if (v.Form != VerbForm.Participle || (v.End < words.Length && words[v.End].Lower == "by"))
@@ -99,7 +119,7 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english)
             if (opens)
             {
                 verbs[chunks[c].Phrase] = v with { Voice = Voice.Active, Form = VerbForm.Finite };
-                return;
+                finiteBefore = true;
             }
         }
     }
@@ -461,6 +481,12 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english)
                 head = words[j].Tag.IsNoun() || words[j].Tag == PennTag.CD || words[j].Token.IsCapitalised ? j : head;
                 end = j + 1;
                 continue;
+            }
+
+            // "gave Kenya two million dollars": a number after a name starts another phrase.
+            if (w.Tag == PennTag.CD && head >= 0 && words[head].Tag.IsProperNoun())
+            {
+                break;
             }
 
             if (w.Tag.IsNoun() || w.Tag == PennTag.CD)

@@ -265,6 +265,13 @@ internal sealed class ClauseFinder(VerbClasses classes)
     private (IReadOnlyList<NounPhrase>, int) Controller(ChunkedSentence s, int k, List<Predication> before, Dictionary<int, int> byChunk)
     {
         var chunks = s.Chunks;
+
+        // "threatened on Monday to shell": a time phrase between the verb and its infinitive.
+        if (k >= 1 && chunks[k].Kind == ChunkKind.Noun && classes.IsTime(s, s.Nouns[chunks[k].Phrase]) && chunks[k - 1].Kind == ChunkKind.Preposition)
+        {
+            k = SkipAdverbsLeft(s, k - 2);
+        }
+
         if (k < 0)
         {
             return ([], -1);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Graph.Core.Domain;
+using Graph.Extraction.Words;
 
 namespace Graph.Extraction.Events;
 
@@ -19,6 +20,9 @@ internal sealed record EventPattern(string Id, RelationType Type, PatternKind Ki
 {
     /// <summary>For verbs: object head lemmas the pattern is limited to ("opened its borders").</summary>
     public IReadOnlySet<string> Objects { get; init; } = new HashSet<string>();
+
+    /// <summary>For verbs: WordNet classes the object must be of ("gave money, equipment, food", not "sent a letter").</summary>
+    public IReadOnlySet<LexClass> ObjectClasses { get; init; } = new HashSet<LexClass>();
 
     /// <summary>For nouns: prepositions that name the agent ("an attack by X").</summary>
     public IReadOnlyList<string> Agents { get; init; } = [];
@@ -116,6 +120,7 @@ internal sealed class EventPatterns
             var pattern = new EventPattern(id, type, PatternKind.Verb, targets.Count > 0 ? targets : ["object"])
             {
                 Objects = Strings(p, "object").ToHashSet(StringComparer.Ordinal),
+                ObjectClasses = Strings(p, "objectClasses").Select(c => Enum.TryParse<LexClass>(c, ignoreCase: true, out var lc) ? lc : throw new FormatException($"'{c}' is not a WordNet class")).ToHashSet(),
                 Agents = Strings(p, "agent"),
                 When = Strings(p, "when").ToHashSet(StringComparer.Ordinal),
                 Symmetric = Flag(p, "symmetric"),

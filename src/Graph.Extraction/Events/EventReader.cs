@@ -40,7 +40,7 @@ internal sealed record Reading(string Source, string Target, RelationType Type, 
 /// subject to the event noun they take; other event nouns take their possessor, agent or qualifying actor; then
 /// attributives, framings and obligations. Modality comes from the one policy, for the clause the words stand in.
 /// </summary>
-internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modality, VerbClasses classes, ClosedClass closed)
+internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modality, VerbClasses classes, ClosedClass closed, AgentNouns agents)
 {
     private EventPatterns Patterns => patterns;
 
@@ -49,6 +49,8 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
     private VerbClasses Classes => classes;
 
     private ClosedClass Closed => closed;
+
+    private AgentNouns Agents => agents;
 
     private static readonly string[] PlacePrepositions = ["in", "at", "near", "inside", "across", "into", "on", "outside", "throughout"];
 
@@ -63,7 +65,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
     private sealed class Run(EventReader reader, ClausedSentence cs, IReadOnlyList<Mention> mentions, IActorBook book, string? previousSubject)
     {
         private readonly ChunkedSentence _s = cs.Chunks;
-        private readonly Referents _refs = new(cs.Chunks, mentions, book);
+        private readonly Referents _refs = new(cs.Chunks, mentions, book, reader.Agents);
         private readonly EventPatterns _patterns = reader.Patterns;
         private readonly HashSet<NounPhrase> _consumed = [];
         private readonly Dictionary<Predication, List<Reading>> _readings = [];
@@ -181,6 +183,14 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                     continue;
                 }
 
+                // "gave Kenya two million dollars", "provided the army with vehicles": the thing given is the second object,
+                // or what comes with "with", when the first is whom it is given to.
+                var thing = p.SecondObject ?? (p.Objects.Count > 0 && p.Preposition("with") is { } with ? with.Nouns[0] : null) ?? (p.Objects.Count > 0 ? p.Objects[0] : null);
+                if (pattern.ObjectClasses.Count > 0 && (thing is null || !IsOfClass(_s.Words[thing.Head], pattern.ObjectClasses)))
+                {
+                    continue;
+                }
+
                 if (pattern.When.Count > 0)
                 {
                     if (ClauseHas(p, pattern.When))
@@ -191,7 +201,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                     continue;
                 }
 
-                if (pattern.Objects.Count > 0)
+                if (pattern.Objects.Count > 0 || pattern.ObjectClasses.Count > 0)
                 {
                     constrained ??= (pattern, rest);
                 }
@@ -206,14 +216,14 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
 
         private bool ClauseHas(Predication p, IReadOnlySet<string> words)
         {
-            // The clause runs on to the next verb or boundary: "sent troops to Lebanon for peacekeeping".
+            // The clause runs on to the next boundary: "sent troops to Lebanon for peacekeeping", "sent 200 troops to
+            // serve as a peacekeeping force".
             int end = p.End;
-            while (end < _s.Words.Count && !(_s.Words[end].Tag.IsVerb() && closed(end)) && _s.Words[end].Tag is not (PennTag.Stop or PennTag.Colon))
+            while (end < _s.Words.Count && _s.Words[end].Tag is not (PennTag.Stop or PennTag.Colon))
             {
                 end++;
             }
 
-            bool closed(int k) => _s.NounAt(k) is null;
             for (int k = p.Start; k < end; k++)
             {
                 if (words.Contains(_s.Words[k].Lemma) || words.Contains(_s.Words[k].Lower))
@@ -257,14 +267,14 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                         found = _refs.Of(p.Objects, places: TakesPlaces(pattern.Type));
                         if (found.Count == 0 && p.Objects.Count > 0)
                         {
-                            found = OwnerOf(p, p.Objects[0]);
+                            found = OwnerOf(p, p.Objects[0], pattern.Type);
                         }
                     }
                 }
                 else if (p.Preposition(spec) is { } pp)
                 {
                     found = _refs.Of(pp.Nouns, places: TakesPlaces(pattern.Type));
-                    if (found.Count == 0 && pp.Nouns.Count > 0)
+                    if (found.Count == 0 && pp.Nouns.Count > 0 && IsVerbal(pattern.Type))
                     {
                         found = AuthorOf(pp.Nouns[0]); // "complained over Israeli air raids": the raids' author
                     }
@@ -312,7 +322,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
         // subject itself, the previous clause's).
         private Referent? OwnersOwn(NounPhrase np, Predication? p)
         {
-            if (np.Determiner < 0 || _s.Words[np.Determiner].Lower is not ("its" or "their") || !Referents.IsAgentNoun(_s.Words[np.Head]))
+            if (np.Determiner < 0 || _s.Words[np.Determiner].Lower is not ("its" or "their") || !reader.Agents.IsAgent(_s.Words[np.Head]))
             {
                 return null;
             }
@@ -332,6 +342,9 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
 
             return previousSubject is null ? null : new Referent(previousSubject, true, false, np.Start);
         }
+
+        private static bool IsOfClass(Word w, IReadOnlySet<LexClass> classes) =>
+            EnglishWords.Default.ClassesOf(WordNetPos.Noun, w.Lemma) is { } c && classes.Contains(c.First);
 
         // "missiles", "jets", "shells": a thing that does harm only in someone's hands.
         private static bool IsInstrument(Word w) =>
@@ -390,6 +403,12 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             return -1;
         }
 
+        // Words about words and acts (accusing, rejecting, supporting, demanding, conceding) take an act's author as their
+        // target ("over Israeli air raids", "rejected Russia's proposal"); material acts do not ("pulled out of the
+        // Colombia trade deal" leaves no Colombia).
+        private static bool IsVerbal(RelationType type) =>
+            Plover.Of(type).Quad is QuadClass.VerbalCooperation or QuadClass.VerbalConflict || type == RelationType.Concede;
+
         // Withdrawing from, occupying or attacking a place is doing so to the state it lies in.
         private static bool TakesPlaces(RelationType type) => type is RelationType.Retreat or RelationType.Coerce or RelationType.Assault;
 
@@ -399,17 +418,33 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
 
         // "rejected Russia's proposal", "rejected the call of the European Parliament", "accepted demands from X":
         // the object names an act, and its author is the target.
-        private List<Referent> OwnerOf(Predication p, NounPhrase obj)
+        // Whose the object is, when the object is no actor: its possessor or "of" phrase for any event ("struck an arms
+        // depot of the Syrian army"); an actor qualifying it where the words are about an act ("rejected an Indian
+        // proposal") or the event is hostile ("stormed an Afghan military base", "banned Pakistani newspapers"), but not
+        // where a friendly material act meets a thing ("pulled out of the Colombia trade deal"); the author of an act
+        // named by the object ("accepted demands from X"), or the party it is aimed at ("rejected any cooperation with
+        // the ICC").
+        private List<Referent> OwnerOf(Predication p, NounPhrase obj, RelationType type)
         {
-            if ((_refs.OwnerOf(obj) ?? Qualifier(obj)) is { } owner)
+            if (_refs.OwnerOf(obj) is { } owner)
             {
                 return [owner];
+            }
+
+            if ((IsVerbal(type) || Plover.Of(type).Polarity < 0) && Qualifier(obj) is { } qualifier)
+            {
+                return [qualifier];
             }
 
             int at = p.Prepositions.Count > 0 ? 0 : -1;
             if (at == 0 && p.Prepositions[0].Preposition is "of" or "from" or "by" && p.Prepositions[0].At == obj.End)
             {
                 return _refs.Of(p.Prepositions[0].Nouns);
+            }
+
+            if (IsVerbal(type) && NounPattern(obj) is var (noun, _) && NounTargets(noun, PrepositionsAfter(obj, p)) is { Count: > 0 } aimed)
+            {
+                return aimed;
             }
 
             // "a resolution drafted by Britain": the agent of a participle clause on the object.

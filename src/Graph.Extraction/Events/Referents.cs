@@ -24,7 +24,7 @@ internal sealed record Referent(string Actor, bool Indirect, bool ViaPlace, int 
 /// Maps a sentence's noun phrases to the actors the mention stage found in them: the mention at the phrase's head, or
 /// a state or group that qualifies a person or body noun ("a Turkish court", "Afghan soldiers").
 /// </summary>
-internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentions, IActorBook book)
+internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentions, IActorBook book, AgentNouns agents)
 {
     public Referent? Of(NounPhrase np, bool places = false)
     {
@@ -57,10 +57,15 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
             }
         }
 
-        // "the Crimea region", "the Gaza Strip": a place named before a place noun.
+        // "the Crimea region", "the Gaza Strip": a place named before a place noun; "Azerbaijan's territory": a state's.
         if (head is null && places && modifier is null && place is not null && book.StateOfPlace(place.ActorId!) is { } where)
         {
             return new Referent(where, true, true, place.Start);
+        }
+
+        if (head is null && places && np.Possessor is { } land && Of(land, places: true) is { } landOwner && book.KindOf(landOwner.Actor) == ActorKind.Country)
+        {
+            return landOwner with { Indirect = true, ViaPlace = true };
         }
 
         if (head is not null)
@@ -74,33 +79,32 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
         }
 
         // "a Turkish court", "two French citizens", "Taliban fighters": a person or body noun qualified by an actor.
-        if (modifier is not null && IsAgentNoun(s.Words[np.Head]))
+        if (modifier is not null && agents.IsAgent(s.Words[np.Head]))
         {
             return new Referent(modifier.ActorId!, true, false, modifier.Start);
         }
 
         // "Serbia's former army chief", "Poland's parliament": a person or body noun owned by an actor.
-        if (np.Possessor is { } owner && IsAgentNoun(s.Words[np.Head]) && Of(owner) is { } owning)
+        if (np.Possessor is { } owner && agents.IsAgent(s.Words[np.Head]) && Of(owner) is { } owning)
         {
             return owning with { Indirect = true };
         }
 
         // "the president of Armenia", "prosecutors in Italy", "thousands of Serbs": a person, body or number of an actor.
+        // "some of the U.N. peacekeepers", "two of the soldiers": a determiner or number standing alone is a group of.
         var word = s.Words[np.Head];
-        if ((IsAgentNoun(word) || IsQuantity(word)) && s.ChunkAt(np.End - 1) is var c and >= 0 && c + 2 < s.Chunks.Count
+        bool alone = np.Head == np.Start && word.Tag is PennTag.DT or PennTag.CD;
+        if ((agents.IsAgent(word) || agents.IsGroupOf(word) || alone) && s.ChunkAt(np.End - 1) is var c and >= 0 && c + 2 < s.Chunks.Count
             && s.Chunks[c + 1].Kind == ChunkKind.Preposition && s.Chunks[c + 2].Kind == ChunkKind.Noun
-            && s.Tokens[s.Chunks[c + 1].Start].Lower is var prep && (prep == "of" || (prep == "in" && !IsQuantity(word)))
+            && s.Tokens[s.Chunks[c + 1].Start].Lower is var prep && (prep == "of" || (prep == "in" && !agents.IsGroupOf(word) && !alone))
             && Of(s.Nouns[s.Chunks[c + 2].Phrase]) is { } of
-            && (IsQuantity(word) || book.KindOf(of.Actor) is ActorKind.Country || (prep == "of" && book.KindOf(of.Actor) is ActorKind.Organization)))
+            && (agents.IsGroupOf(word) || alone || book.KindOf(of.Actor) is ActorKind.Country || (prep == "of" && book.KindOf(of.Actor) is ActorKind.Organization)))
         {
             return of with { Indirect = true };
         }
 
         return null;
     }
-
-    private static bool IsQuantity(Word head) =>
-        head.Tag.IsNoun() && EnglishWords.Default.ClassesOf(WordNetPos.Noun, head.Lemma) is { First: LexClass.Quantity };
 
     public List<Referent> Of(IEnumerable<NounPhrase> group, bool places = false)
     {
@@ -118,9 +122,4 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
 
     /// <summary>The possessor's referent: "Russia's proposal" names Russia.</summary>
     public Referent? OwnerOf(NounPhrase np) => np.Possessor is { } p ? Of(p) : null;
-
-    /// <summary>A noun for people or a body of people ("soldiers", "court", "government"), as WordNet's first sense has it.</summary>
-    public static bool IsAgentNoun(Word head) =>
-        head.Tag.IsNoun() && !head.Tag.IsProperNoun()
-        && EnglishWords.Default.ClassesOf(WordNetPos.Noun, head.Lemma) is { } c && (c.First is LexClass.Person or LexClass.Group);
 }

@@ -15,7 +15,8 @@ internal sealed class ExtractorData
         Events = EventPatterns.Load(files);
         Modality = files.TryGetValue("modality.json", out var m) ? ModalityPolicy.Read(m) : throw new InvalidDataException("The lexicon has no modality.json.");
         Confidence = files.TryGetValue("confidence.json", out var c) ? ConfidencePolicy.Read(c) : throw new InvalidDataException("The lexicon has no confidence.json.");
-        Reader = new EventReader(Events, Modality, Language.Classes, Language.Closed);
+        Agents = files.TryGetValue("agents.json", out var a) ? AgentNouns.Read(a) : throw new InvalidDataException("The lexicon has no agents.json.");
+        Reader = new EventReader(Events, Modality, Language.Classes, Language.Closed, Agents);
     }
 
     public ActorKnowledge Kb { get; }
@@ -29,6 +30,8 @@ internal sealed class ExtractorData
     public ModalityPolicy Modality { get; }
 
     public ConfidencePolicy Confidence { get; }
+
+    public AgentNouns Agents { get; }
 
     public EventReader Reader { get; }
 }
