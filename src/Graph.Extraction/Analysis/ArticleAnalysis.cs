@@ -650,6 +650,7 @@ internal sealed partial class ArticleAnalysis : IActorBook
                     end++;
                 }
                 else if (end > start && (t.Lower is "of" or "for" or "and" or "the" or "on" or "&" || (t.Text == "-" && !t.SpaceBefore))
+                    && !(end + 1 < tokens.Count && IsMonthOrDay(tokens[end + 1].Text))
                     && end + 1 < tokens.Count && tokens[end + 1].IsCapitalised && !covered[end + 1])
                 {
                     end++;

@@ -502,6 +502,13 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english)
                 break;
             }
 
+            // "a stern and personal warning": coordinated adjectives before the noun.
+            if (w.Tag == PennTag.CC && lastAdjective == j - 1 && head < 0 && j + 1 < n && words[j + 1].Tag.IsAdjective())
+            {
+                end = j + 1;
+                continue;
+            }
+
             if (w.Tag.IsAdjective() || w.Tag == PennTag.FW)
             {
                 lastAdjective = j;

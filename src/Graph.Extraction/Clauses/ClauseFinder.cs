@@ -316,11 +316,12 @@ internal sealed class ClauseFinder(VerbClasses classes)
             return ([owner], -1);
         }
 
-        // "sent troops to support Assad", "launched an operation to clear the area": the purpose is the sender's.
+        // "sent troops to support Assad", "donated a shipment of ventilators to assist Ethiopia": the purpose is the
+        // sender's, whichever of the verb's phrases the infinitive follows.
         for (int i = before.Count - 1; i >= 0; i--)
         {
             var p = before[i];
-            if (p.Objects.Contains(noun) || p.SecondObject == noun)
+            if (p.Objects.Contains(noun) || p.SecondObject == noun || p.Prepositions.Any(x => x.Nouns.Contains(noun)))
             {
                 return (p.Subjects, i);
             }
@@ -545,8 +546,17 @@ internal sealed class ClauseFinder(VerbClasses classes)
             }
 
             coordinated |= coordinator;
-            group.Insert(0, s.Nouns[chunks[first - 2].Phrase]);
-            first -= 2;
+            int item = first - 2;
+
+            // "The Afghan government, a number of political parties and the Taliban": an item may carry an "of" phrase.
+            if (item >= 2 && chunks[item - 1].Kind == ChunkKind.Preposition && s.Tokens[chunks[item - 1].Start].Lower == "of" && chunks[item - 2].Kind == ChunkKind.Noun
+                && (item - 3 < 0 || chunks[item - 3].Kind is ChunkKind.Comma or ChunkKind.Coordinator || item - 2 == 0))
+            {
+                item -= 2;
+            }
+
+            group.Insert(0, s.Nouns[chunks[item].Phrase]);
+            first = item;
             if (first >= 1 && chunks[first - 1].Kind == ChunkKind.Comma && coordinator && first >= 2 && chunks[first - 2].Kind == ChunkKind.Noun)
             {
                 continue;

@@ -142,13 +142,28 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             // A symmetric event with its target named ("X met Y") is read as written; both ways only for "X and Y met".
             Emit(p, pattern, ReadingForm.Verb, sources, targets, pattern.Type, verb.Head, verb.End, inherited, symmetric: false, viaPlace);
 
-            // "demanded the withdrawal of Russian forces", "threatened an offensive": the event asked for or threatened is
-            // the content of the demand or threat, not an event of its own.
-            if (pattern.Type is RelationType.Request or RelationType.Threaten && !passive)
+            // "demanded the withdrawal of Russian forces", "threatened an offensive", "urged Turkey to support the Kurds":
+            // the event asked for or threatened is the content of the demand or threat, not an event of its own.
+            if (pattern.Type is RelationType.Request or RelationType.Threaten && !passive && targets.Count > 0)
             {
                 foreach (var o in p.Objects)
                 {
                     _consumed.Add(o);
+                }
+
+                Absorb(p);
+            }
+        }
+
+        // Drops what the clauses governed by p read: they are the content of p's event.
+        private void Absorb(Predication p)
+        {
+            int index = IndexOf(p);
+            foreach (var q in cs.Predications.Where(q => q.Governor == index && q.Kind is ClauseKind.Infinitive or ClauseKind.Complement))
+            {
+                foreach (var r in _readings.GetValueOrDefault(q) ?? [])
+                {
+                    Found.Remove(r);
                 }
             }
         }
@@ -436,10 +451,16 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 return [qualifier];
             }
 
-            int at = p.Prepositions.Count > 0 ? 0 : -1;
-            if (at == 0 && p.Prepositions[0].Preposition is "of" or "from" or "by" && p.Prepositions[0].At == obj.End)
+            // "the call of the European Parliament", "demands from X", "offers for peace talks by the Kabul government".
+            var after = PrepositionsAfter(obj, p);
+            if (after.Count > 0 && after[0].Preposition == "of" && _refs.Of(after[0].Nouns) is { Count: > 0 } of)
             {
-                return _refs.Of(p.Prepositions[0].Nouns);
+                return of;
+            }
+
+            if (after.Take(3).FirstOrDefault(x => x.Preposition is "from" or "by") is { } from && _refs.Of(from.Nouns) is { Count: > 0 } author)
+            {
+                return author;
             }
 
             if (IsVerbal(type) && NounPattern(obj) is var (noun, _) && NounTargets(noun, PrepositionsAfter(obj, p)) is { Count: > 0 } aimed)
@@ -563,7 +584,11 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             // ("engaged in talks", "is in talks").
             NounPhrase? noun = null;
             (EventPattern, string[])? pattern = null;
-            foreach (var candidate in p.Objects.Append(p.SecondObject).Concat(light || verb.Copula ? p.Preposition("in")?.Nouns ?? [] : []))
+
+            // "UN sanctions against Iran were lifted": a passive reversal undoes the event noun that is its subject.
+            var candidates = verb.Voice == Voice.Passive && reversal.Count > 0 ? p.Subjects
+                : p.Objects.Append(p.SecondObject).Concat(light || verb.Copula ? p.Preposition("in")?.Nouns ?? [] : []);
+            foreach (var candidate in candidates)
             {
                 if (candidate is not null && NounPattern(candidate) is { } found)
                 {
@@ -626,15 +651,21 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             else
             {
                 (sources, inherited) = verb.Voice == Voice.Passive ? (_refs.Of(p.Preposition("by")?.Nouns ?? []), false) : Subjects(p);
+                if (sources.Count == 0 && verb.Voice == Voice.Passive && p.Subjects.Contains(noun))
+                {
+                    sources = AuthorOf(noun); // "UN sanctions … were lifted": whose sanctions
+                }
+
                 targets = NounTargets(nounPattern, after);
                 if (targets.Count == 0 && noun == p.SecondObject)
                 {
                     targets = _refs.Of(p.Objects); // "gave Jordan a loan"
                 }
 
-                if (targets.Count == 0 && verb.Voice == Voice.Passive && p.Preposition("by") is not null)
+                // "lifted a travel ban imposed on Chadian citizens": the target is in a participle clause on the noun.
+                if (targets.Count == 0 && cs.Predications.FirstOrDefault(q => q.Kind == ClauseKind.Participle && q.Subjects.Contains(noun)) is { } imposed)
                 {
-                    targets = []; // "sanctions were imposed by X": no target named
+                    targets = NounTargets(nounPattern, imposed.Prepositions);
                 }
             }
 
@@ -925,7 +956,14 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 targets = _refs.Of(governor.Preposition("to")?.Nouns ?? governor.Objects);
             }
 
-            foreach (var t in targets.Where(t => t.Actor != speaker.Actor && !book.SameSide(t.Actor, speaker.Actor)))
+            var demanded = targets.Where(t => t.Actor != speaker.Actor && !book.SameSide(t.Actor, speaker.Actor)).ToList();
+            if (demanded.Count > 0)
+            {
+                // What must be done is the content of the demand, not an event of its own.
+                Found.RemoveAll(r => r.TriggerStart >= p.Start && r.TriggerStart < p.End);
+            }
+
+            foreach (var t in demanded)
             {
                 Add(new Reading(speaker.Actor, t.Actor, RelationType.Request, "obligation", ReadingForm.Obligation, verb.Start, verb.End, Modality.Asserted) { Polarity = 0 });
             }
