@@ -13,6 +13,17 @@ internal sealed partial class ArticleAnalysis
 
     public ActorKind? KindOf(string id) => Draft(id)?.Kind;
 
+    public string Introduce(string id, string name, ActorKind kind, IEnumerable<string> aliases)
+    {
+        var draft = Ensure(id, name, kind);
+        foreach (var alias in aliases)
+        {
+            draft.AddAlias(alias);
+        }
+
+        return draft.Id;
+    }
+
     bool IActorBook.SameSide(string a, string b) => SameSide(a, b);
 
     public string? StateOfPlace(string placeId) =>

@@ -72,6 +72,16 @@ internal sealed class ClauseFinder(VerbClasses classes)
                 inherited = subjects.Count > 0 && (k < 0 || chunks[k].Kind != ChunkKind.Noun);
                 break;
 
+            case VerbForm.Bare when k >= 1 && chunks[k].Kind == ChunkKind.Coordinator && chunks[k - 1].Kind == ChunkKind.Verb
+                && byChunk.TryGetValue(k - 1, out var sibling) && s.Verbs[before[sibling].Verb].Form == VerbForm.Infinitive:
+                // "to degrade and defeat ISIL": a bare verb coordinated with an infinitive is another infinitive of the same.
+                kind = ClauseKind.Infinitive;
+                subjects = before[sibling].Subjects;
+                governor = before[sibling].Governor;
+                hangsFrom = before[sibling].HangsFrom;
+                inherited = true;
+                break;
+
             case VerbForm.Bare when k >= 0 && chunks[k].Kind == ChunkKind.Noun && k >= 1 && chunks[k - 1].Kind == ChunkKind.Verb:
                 // "helped the rebels take the town", "let Russia keep its base": the object of the first verb does the second.
                 kind = ClauseKind.Infinitive;
@@ -165,6 +175,12 @@ internal sealed class ClauseFinder(VerbClasses classes)
 
         var (group, first) = NounGroupEndingAt(s, k);
         (group, first) = HeadOfPrepositionalChain(s, group, first);
+
+        // "On Monday, Dec. 26, Abu Jandal … was struck": a date is never the subject.
+        if (group.Count == 1 && classes.IsTime(s, group[0]) || group.All(n => s.Words[n.Head].Tag == PennTag.CD))
+        {
+            return new SubjectInfo(ClauseKind.Main, [], -1, null, false, start);
+        }
 
         // What opens the clause: a subordinator, a complementizer, or a verb that takes a clause ("insists it is").
         int open = SkipAdverbsLeft(s, first - 1);

@@ -220,14 +220,21 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 {
                     constrained ??= (pattern, rest);
                 }
-                else
+                else if (plain is null || Fit(p, pattern) > Fit(p, plain.Value.Item1))
                 {
-                    plain ??= (pattern, rest);
+                    plain = (pattern, rest);
                 }
             }
 
             return conditional ?? constrained ?? plain;
         }
+
+        // How well a pattern's targets fit the clause: a preposition it names is there (2), it takes the object and there
+        // is one (1), or neither (0). "freed 37 prisoners" is a release, not "liberated X from Y".
+        private static int Fit(Predication p, EventPattern pattern) =>
+            pattern.Targets.Any(t => t != "object" && p.Preposition(t) is not null) ? 2
+            : pattern.Targets.Contains("object") && p.Objects.Count > 0 ? 1
+            : 0;
 
         private bool ClauseHas(Predication p, IReadOnlySet<string> words)
         {
@@ -301,6 +308,12 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
 
                 if (found.Count > 0)
                 {
+                    // "killed 148 students at a university in Kenya": force on people no one names lands where they are.
+                    if (found.All(f => f.Generic) && Plover.Of(pattern.Type).Quad == QuadClass.MaterialConflict && Place(p) is { Count: > 0 } where)
+                    {
+                        return (where, true);
+                    }
+
                     return (found, false);
                 }
             }
@@ -512,6 +525,13 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
 
         private (List<Referent>, bool Inherited) Subjects(Predication p)
         {
+            // "Coalition efforts to support Iraqi forces", "the campaign to defeat Daesh": whose efforts or campaign.
+            if (p.Subjects.Count == 0 && p.Kind == ClauseKind.Infinitive && p.HangsFrom is not null
+                && _s.NounAt(_s.Verbs[p.Verb].Start - 1) is { } noun && AuthorOf(noun) is { Count: > 0 } owners)
+            {
+                return (owners, true);
+            }
+
             var found = _refs.Of(p.Subjects);
             if (found.Count == 0 && p.Subjects.Count > 0 && OwnersOwn(p.Subjects[0], p) is { } owned)
             {
@@ -527,7 +547,8 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             var subject = p.Subjects[0];
             if (!_s.Words[subject.Head].Tag.IsProperNoun() && _s.Words[subject.Head].Tag != PennTag.PRP)
             {
-                var by = PrepositionsAfter(subject, null).FirstOrDefault(x => x.Preposition is "by" or "from");
+                var by = PrepositionsAfter(subject, null).FirstOrDefault(x => x.Preposition is "by" or "from")
+                    ?? cs.Predications.FirstOrDefault(q => q.Kind == ClauseKind.Participle && q.Subjects.Contains(subject))?.Preposition("by");
                 var author = by is not null ? _refs.Of(by.Nouns) : AuthorOf(subject);
                 if (author.Count > 0 && (by is not null || _patterns.IsEventNoun(_s.Words[subject.Head].Lemma) || IsInstrument(_s.Words[subject.Head])))
                 {
@@ -811,6 +832,13 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             {
                 // "Iran is in talks with", "hit Idlib in coordination with Turkey", "in solidarity with".
                 sources.AddRange(Subjects(c).Item1);
+            }
+
+            if (sources.Count == 0 && container is null && Plover.Of(pattern.Type).Polarity > 0 && _s.ChunkAt(np.Start) is var at and >= 1
+                && _s.Chunks[at - 1].Kind == ChunkKind.Preposition && _s.Chunks[at - 1].Start == 0
+                && cs.Predications.FirstOrDefault(q => q.Kind == ClauseKind.Main && q.Subjects.Count > 0) is { } main)
+            {
+                sources.AddRange(Subjects(main).Item1); // "In support of the Iraqi forces, Coalition aircraft struck …"
             }
 
             if (sources.Count == 0)

@@ -15,10 +15,17 @@ internal interface IActorBook
 
     /// <summary>The state a place lies in, or null.</summary>
     string? StateOfPlace(string placeId);
+
+    /// <summary>An actor the knowledge base does not know, named by the text ("37 prisoners", "truckers"); its id.</summary>
+    string Introduce(string id, string name, ActorKind kind, IEnumerable<string> aliases);
 }
 
 /// <summary>The actor a noun phrase stands for, and how directly.</summary>
-internal sealed record Referent(string Actor, bool Indirect, bool ViaPlace, int Start);
+internal sealed record Referent(string Actor, bool Indirect, bool ViaPlace, int Start)
+{
+    /// <summary>A group the text names that no knowledge qualifies ("37 prisoners").</summary>
+    public bool Generic { get; init; }
+}
 
 /// <summary>
 /// Maps a sentence's noun phrases to the actors the mention stage found in them: the mention at the phrase's head, or
@@ -94,16 +101,19 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
         // "some of the U.N. peacekeepers", "two of the soldiers": a determiner or number standing alone is a group of.
         var word = s.Words[np.Head];
         bool alone = np.Head == np.Start && word.Tag is PennTag.DT or PennTag.CD;
-        if ((agents.IsAgent(word) || agents.IsGroupOf(word) || alone) && s.ChunkAt(np.End - 1) is var c and >= 0 && c + 2 < s.Chunks.Count
+
+        // "the Minister of Foreign Affairs of Iraq", "the Government of Myanmar": a capitalised title or body.
+        bool title = word.Tag == PennTag.NNP && np.Determiner >= 0 && agents.IsAgent(word with { Tag = PennTag.NN, Lemma = word.Lower });
+        if ((agents.IsAgent(word) || agents.IsGroupOf(word) || alone || title) && s.ChunkAt(np.End - 1) is var c and >= 0 && c + 2 < s.Chunks.Count
             && s.Chunks[c + 1].Kind == ChunkKind.Preposition && s.Chunks[c + 2].Kind == ChunkKind.Noun
-            && s.Tokens[s.Chunks[c + 1].Start].Lower is var prep && (prep == "of" || (prep == "in" && !agents.IsGroupOf(word) && !alone))
+            && s.Tokens[s.Chunks[c + 1].Start].Lower is var prep && (prep == "of" || (prep is "in" or "from" && !agents.IsGroupOf(word) && !alone))
             && Of(s.Nouns[s.Chunks[c + 2].Phrase]) is { } of
             && (agents.IsGroupOf(word) || alone || book.KindOf(of.Actor) is ActorKind.Country || (prep == "of" && book.KindOf(of.Actor) is ActorKind.Organization)))
         {
             return of with { Indirect = true };
         }
 
-        return null;
+        return Generic(np);
     }
 
     public List<Referent> Of(IEnumerable<NounPhrase> group, bool places = false)
@@ -118,6 +128,27 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
         }
 
         return found;
+    }
+
+    // "37 prisoners", "humanitarian aid workers", "the truckers": people the knowledge base cannot know, named by the
+    // text as a group of their own when nothing qualifies them.
+    private Referent? Generic(NounPhrase np)
+    {
+        var head = s.Words[np.Head];
+        if (!agents.IsGeneric(head) || mentions.Any(m => m.Start < np.End && m.End > np.OwnStart))
+        {
+            return null;
+        }
+
+        int from = np.OwnStart;
+        while (from < np.Head && (s.Words[from].Tag is PennTag.DT or PennTag.CD or PennTag.PDT or PennTag.PRPS || agents.IsQuantityWord(s.Words[from].Lower)))
+        {
+            from++;
+        }
+
+        string name = s.Text(from, np.End);
+        string id = book.Introduce("text-" + Analysis.ActorDraft.Slug(name), name, ActorKind.Group, [s.Text(np.OwnStart, np.End), head.Text]);
+        return new Referent(id, true, false, np.Start) { Generic = true };
     }
 
     /// <summary>The possessor's referent: "Russia's proposal" names Russia.</summary>
