@@ -506,7 +506,8 @@ internal sealed partial class ArticleAnalysis : IActorBook
                 state = people.ActorId; // "Kurdish forces in Syria" are the Kurds', not the state they stand in
             }
 
-            if (state is null && end + 1 < tokens.Count && tokens[end].Lower is "in" && MentionAt(mentions, end + 1) is { ActorKind: ActorKind.Country, Form: FormKind.Capital or FormKind.Name } seat)
+            if (state is null && end + 1 < tokens.Count && tokens[end].Lower is "in" && MentionAt(mentions, end + 1) is { ActorKind: ActorKind.Country, Form: FormKind.Capital or FormKind.Name } seat
+                && !(i > 0 && tokens[i - 1].Lower is "its" or "their" or "his" or "her" or "our"))
             {
                 state = seat.ActorId; // "the government in Kabul"
             }

@@ -168,6 +168,30 @@ internal sealed class ClauseFinder(VerbClasses classes)
             at = chunks[k];
         }
 
+        // "The Ceasefire Violations Committee (CFVC) has completed": an acronym in brackets after the subject.
+        if (at.Kind == ChunkKind.Boundary && s.Tokens[at.Start].Text == ")" && k >= 3 && chunks[k - 1].Kind == ChunkKind.Noun
+            && chunks[k - 2].Kind == ChunkKind.Boundary && s.Tokens[chunks[k - 2].Start].Text == "(" && chunks[k - 3].Kind == ChunkKind.Noun)
+        {
+            k -= 3;
+            at = chunks[k];
+        }
+
+        // "Yasser Arafat Wednesday rejected", "Russia's Foreign Ministry on Monday expelled": a time phrase before the verb.
+        if (at.Kind == ChunkKind.Noun && classes.IsTime(s, s.Nouns[at.Phrase]))
+        {
+            int left = k - 1;
+            if (left >= 1 && chunks[left].Kind == ChunkKind.Preposition)
+            {
+                left--;
+            }
+
+            if (left >= 0 && chunks[left].Kind == ChunkKind.Noun && !classes.IsTime(s, s.Nouns[chunks[left].Phrase]))
+            {
+                k = left;
+                at = chunks[k];
+            }
+        }
+
         if (at.Kind != ChunkKind.Noun)
         {
             return new SubjectInfo(ClauseKind.Main, [], -1, null, false, start);
@@ -239,9 +263,11 @@ internal sealed class ClauseFinder(VerbClasses classes)
                 return noun && chunks[j - 1].Kind == ChunkKind.Noun && j < k - 1 ? j - 1 : -1;
             }
 
-            if (kind is ChunkKind.Noun or ChunkKind.Preposition or ChunkKind.Other)
+            // "Recent US attacks, occurring every three days, have killed …": a participle clause between commas too.
+            if (kind is ChunkKind.Noun or ChunkKind.Preposition or ChunkKind.Other
+                || (kind == ChunkKind.Verb && s.Verbs[chunks[j].Phrase].Form is VerbForm.Gerund or VerbForm.Participle))
             {
-                noun |= kind == ChunkKind.Noun;
+                noun |= kind is ChunkKind.Noun or ChunkKind.Verb;
                 continue;
             }
 
@@ -442,6 +468,14 @@ internal sealed class ClauseFinder(VerbClasses classes)
         while (j < chunks.Count)
         {
             var at = chunks[j];
+            // "rejected Thursday a United Nations appeal", "said today it had …": a time phrase is no object.
+            if (at.Kind == ChunkKind.Noun && objects.Count == 0 && classes.IsTime(s, s.Nouns[at.Phrase]))
+            {
+                end = at.End;
+                j = SkipAdverbsRight(s, j + 1);
+                continue;
+            }
+
             if (at.Kind == ChunkKind.Noun && objects.Count == 0 && onlyTime && !verb.Copula)
             {
                 // "insists it is enforcing", "agreed Assad's regime had …": a noun and a finite verb are a clause, not an object.

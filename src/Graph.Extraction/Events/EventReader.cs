@@ -333,8 +333,9 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 return (conditioned, false);
             }
 
-            // Force aimed at no actor lands where it happens: "struck a depot near Damascus".
-            if (Plover.Of(pattern.Type).Quad == QuadClass.MaterialConflict && pattern.Type != RelationType.Mobilize)
+            // Force aimed at no actor lands where it happens ("struck a depot near Damascus"), and so does a protest
+            // ("rioted at a jail in northern Israel").
+            if ((Plover.Of(pattern.Type).Quad == QuadClass.MaterialConflict && pattern.Type != RelationType.Mobilize) || pattern.Type == RelationType.Protest)
             {
                 var place = Place(p);
                 if (place.Count > 0)
@@ -438,7 +439,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             Plover.Of(type).Quad is QuadClass.VerbalCooperation or QuadClass.VerbalConflict || type == RelationType.Concede;
 
         // Withdrawing from, occupying or attacking a place is doing so to the state it lies in.
-        private static bool TakesPlaces(RelationType type) => type is RelationType.Retreat or RelationType.Coerce or RelationType.Assault;
+        private static bool TakesPlaces(RelationType type) => type is RelationType.Retreat or RelationType.Coerce or RelationType.Assault or RelationType.Mobilize;
 
         // "over Israeli air raids", "about Russia's decision": the author of an act named by a noun.
         private List<Referent> AuthorOf(NounPhrase np) =>
@@ -609,8 +610,17 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             // "UN sanctions against Iran were lifted": a passive reversal undoes the event noun that is its subject.
             var candidates = verb.Voice == Voice.Passive && reversal.Count > 0 ? p.Subjects
                 : p.Objects.Append(p.SecondObject).Concat(light || verb.Copula ? p.Preposition("in")?.Nouns ?? [] : []);
-            foreach (var candidate in candidates)
+            foreach (var listed in candidates)
             {
+                // "suspended part of a military aid program", "lifted all of the sanctions": the event after "of".
+                var candidate = listed;
+                if (candidate is not null && NounPattern(candidate) is null && (reader.Agents.IsGroupOf(_s.Words[candidate.Head]) || _s.Words[candidate.Head].Tag == PennTag.DT)
+                    && PrepositionsAfter(candidate, null).FirstOrDefault() is { Preposition: "of" } part && NounPattern(part.Nouns[0]) is not null)
+                {
+                    _consumed.Add(candidate);
+                    candidate = part.Nouns[0];
+                }
+
                 if (candidate is not null && NounPattern(candidate) is { } found)
                 {
                     noun = candidate;
