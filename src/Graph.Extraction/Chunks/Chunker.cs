@@ -109,8 +109,10 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english)
                 continue;
             }
 
+            // "The US secretary of state held talks": the subject may be coordinated or carry "of" phrases.
             int first = subject;
-            while (first >= 2 && chunks[first - 1].Kind is ChunkKind.Coordinator or ChunkKind.Comma && chunks[first - 2].Kind == ChunkKind.Noun)
+            while (first >= 2 && (chunks[first - 1].Kind is ChunkKind.Coordinator or ChunkKind.Comma || chunks[first - 1].Kind == ChunkKind.Preposition)
+                && chunks[first - 2].Kind == ChunkKind.Noun)
             {
                 first -= 2;
             }
@@ -481,6 +483,12 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english)
                 head = words[j].Tag.IsNoun() || words[j].Tag == PennTag.CD || words[j].Token.IsCapitalised ? j : head;
                 end = j + 1;
                 continue;
+            }
+
+            // "summoned France's ambassador Monday": a day or month after a noun is a time phrase of its own.
+            if (head >= 0 && w.Tag.IsProperNoun() && closed.Is(w.Lower, Role.Time))
+            {
+                break;
             }
 
             // "gave Kenya two million dollars": a number after a name starts another phrase.

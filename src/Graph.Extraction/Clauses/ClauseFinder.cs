@@ -214,7 +214,7 @@ internal sealed class ClauseFinder(VerbClasses classes)
         // "suggestions that Obama would meet Putin", "the deal that Russia signed": a clause hanging from a noun is
         // embedded in the clause that noun belongs to, and the noun says what it is (a suggestion, a report, a deal).
         if (open >= 1 && chunks[open].Kind is ChunkKind.Relative or ChunkKind.Subordinator && s.Tokens[chunks[open].Start].Lower == "that"
-            && chunks[open - 1].Kind == ChunkKind.Noun)
+            && chunks[open - 1].Kind == ChunkKind.Noun && !classes.IsTime(s, s.Nouns[chunks[open - 1].Phrase]))
         {
             var noun = s.Nouns[chunks[open - 1].Phrase];
             int owner = -1;
