@@ -52,7 +52,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
 
     private AgentNouns Agents => agents;
 
-    private static readonly string[] PlacePrepositions = ["in", "at", "near", "inside", "across", "into", "on", "outside", "throughout"];
+    private static readonly string[] PlacePrepositions = ["in", "at", "near", "inside", "across", "into", "on", "outside", "throughout", "around"];
 
     public List<Reading> Read(ClausedSentence cs, IReadOnlyList<Mention> mentions, IActorBook book, string? previousSubject)
     {
@@ -140,6 +140,13 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             }
 
             // A symmetric event with its target named ("X met Y") is read as written; both ways only for "X and Y met".
+            // "called for sanctions against Nigeria": a demand for something hostile is hostile to whom it is aimed at.
+            if (pattern.Type == RelationType.Request && p.Objects.Select(NounPattern).FirstOrDefault(x => x is not null) is ({ } content, _)
+                && Plover.Of(content.Type).Polarity < 0)
+            {
+                pattern = pattern with { Polarity = -1 };
+            }
+
             Emit(p, pattern, ReadingForm.Verb, sources, targets, pattern.Type, verb.Head, verb.End, inherited, symmetric: false, viaPlace);
 
             // "demanded the withdrawal of Russian forces", "threatened an offensive", "urged Turkey to support the Kurds":
@@ -289,6 +296,12 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                         found = _refs.Of(p.Objects, places: TakesPlaces(pattern.Type));
                         if (found.Count == 0 && p.Objects.Count > 0)
                         {
+                            // "evacuated its citizens from Libya": the actor's own people are not a party it acts on.
+                            if (OwnersOwn(p.Objects[0], p) is { } own && sources.Any(x => x.Actor == own.Actor || book.SameSide(x.Actor, own.Actor)))
+                            {
+                                return ([], false);
+                            }
+
                             found = OwnerOf(p, p.Objects[0], pattern.Type);
                         }
                     }
@@ -555,6 +568,15 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 {
                     return (author, true);
                 }
+
+                // "A roadside bombing near Samarra killed one U.S. soldier": an attack no one is named for is, as event
+                // data codes it, the place's.
+                if (author.Count == 0 && by is null && NounPattern(subject) is ({ Type: RelationType.Assault }, _)
+                    && PrepositionsAfter(subject, null).FirstOrDefault(x => PlacePrepositions.Contains(x.Preposition) || x.Preposition == "near") is { } where
+                    && _refs.Of(where.Nouns, places: true) is { Count: > 0 } place)
+                {
+                    return (place.Select(r => r with { ViaPlace = true }).ToList(), true);
+                }
             }
 
             // "it", "they": the speaker of the sentence, else the subject before it, else the last sentence's.
@@ -774,8 +796,20 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             var found = new List<PrepositionalObject>();
             int c = _s.ChunkAt(np.End - 1) + 1;
             var chunks = _s.Chunks;
-            while (c + 1 < chunks.Count && chunks[c].Kind == ChunkKind.Preposition && chunks[c + 1].Kind == ChunkKind.Noun)
+            while (c + 1 < chunks.Count && (chunks[c].Kind == ChunkKind.Preposition || (chunks[c].Kind == ChunkKind.Noun && reader.Classes.IsTime(_s, _s.Nouns[chunks[c].Phrase]))))
             {
+                // "a mediation effort on Saturday between X and Y", "an ultimatum Monday to X": time phrases are skipped.
+                if (chunks[c].Kind == ChunkKind.Noun)
+                {
+                    c++;
+                    continue;
+                }
+
+                if (chunks[c + 1].Kind != ChunkKind.Noun)
+                {
+                    break;
+                }
+
                 string prep = _s.Text(chunks[c].Start, chunks[c].End).ToLowerInvariant();
                 var nouns = new List<NounPhrase> { _s.Nouns[chunks[c + 1].Phrase] };
                 int last = c + 1;
