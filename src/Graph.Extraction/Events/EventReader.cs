@@ -162,7 +162,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             }
         }
 
-        // Drops what the clauses governed by p read: they are the content of p's event.
+        // Drops what the clauses governed by p read, and the event nouns they hold: they are the content of p's event.
         private void Absorb(Predication p)
         {
             int index = IndexOf(p);
@@ -172,6 +172,9 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 {
                     Found.Remove(r);
                 }
+
+                _consumed.UnionWith(q.Objects.Concat(q.Prepositions.SelectMany(x => x.Nouns)));
+                Absorb(q);
             }
         }
 
@@ -406,8 +409,14 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 bool nounComplement = q.Kind == ClauseKind.Complement && q.HangsFrom is not null;
                 if (q.Kind == ClauseKind.Complement && !nounComplement)
                 {
-                    if (pattern.Type == RelationType.Request && _refs.Of(q.Subjects) is var asked && !asked.Any(x => OurSide(x, sources)))
+                    if (pattern.Type == RelationType.Request && _refs.Of(q.Subjects) is var asked && asked.Count > 0 && !asked.Any(x => OurSide(x, sources)))
                     {
+                        foreach (var r in _readings.GetValueOrDefault(q) ?? [])
+                        {
+                            Found.Remove(r);
+                        }
+
+                        _consumed.UnionWith(q.Objects.Concat(q.Prepositions.SelectMany(x => x.Nouns)));
                         return asked;
                     }
 
@@ -849,6 +858,13 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 return;
             }
 
+            // "since the August 13 peace accord", "after the attack": an event named to date another is background.
+            if (_s.ChunkAt(np.Start) is var chunk and >= 1 && _s.Chunks[chunk - 1].Kind is ChunkKind.Preposition or ChunkKind.Subordinator
+                && reader.Closed.Is(_s.Words[_s.Chunks[chunk - 1].Start].Lower, Role.Temporal))
+            {
+                return;
+            }
+
             var after = PrepositionsAfter(np, null);
             var container = Containing(np);
 
@@ -1033,6 +1049,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             {
                 // What must be done is the content of the demand, not an event of its own.
                 Found.RemoveAll(r => r.TriggerStart >= p.Start && r.TriggerStart < p.End);
+                Absorb(p);
             }
 
             foreach (var t in demanded)

@@ -28,6 +28,9 @@ internal enum Role
 
     /// <summary>"last", "next", "this" before a time noun.</summary>
     TimeModifier = 1 << 15,
+
+    /// <summary>"since", "after", "during": prepositions that date something by another event.</summary>
+    Temporal = 1 << 16,
 }
 
 /// <summary>The kind of thing a pronoun stands for.</summary>
@@ -98,6 +101,7 @@ internal sealed class ClosedClass
                 "quantifiers" => Role.Quantifier,
                 "times" => Role.Time,
                 "timeModifiers" => Role.TimeModifier,
+                "temporal" => Role.Temporal,
                 _ => throw new InvalidDataException($"closed-class.json: unknown class '{property.Name}'"),
             };
             if (role == Role.None)
