@@ -30,6 +30,9 @@ internal sealed record EventPattern(string Id, RelationType Type, PatternKind Ki
     /// <summary>Words in the clause that the pattern needs ("peacekeeping").</summary>
     public IReadOnlySet<string> When { get; init; } = new HashSet<string>();
 
+    /// <summary>For verbs: read only with an object ("returned antiquities to Egypt", not "is returning to Syria").</summary>
+    public bool NeedsObject { get; init; }
+
     public bool Symmetric { get; init; }
 
     public bool Mediating { get; init; }
@@ -124,6 +127,7 @@ internal sealed class EventPatterns
                 Agents = Strings(p, "agent"),
                 When = Strings(p, "when").ToHashSet(StringComparer.Ordinal),
                 Symmetric = Flag(p, "symmetric"),
+                NeedsObject = Flag(p, "needsObject"),
                 Mediating = Flag(p, "mediating"),
                 Polarity = p.TryGetProperty("polarity", out var pol) ? Math.Sign(pol.GetInt32()) : null,
             };

@@ -183,6 +183,10 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             var words = verb.Lemma.Split(' ');
             string? particle = words.Length > 1 ? words[1] : null;
             string? objectHead = p.Objects.Count > 0 ? _s.Words[p.Objects[0].Head].Lemma : null;
+
+            // "offered to hand over to Great Britain two of its nationals": an object after the verb's phrases.
+            bool hasObject = objectHead is not null || (p.Prepositions.Count > 0 && _s.ChunkAt(p.Prepositions[^1].Nouns[^1].End - 1) is var last and >= 0
+                && last + 1 < _s.Chunks.Count && _s.Chunks[last + 1].Kind == ChunkKind.Noun);
             (EventPattern, string[])? plain = null, constrained = null, conditional = null;
             foreach (var (pattern, rest) in _patterns.VerbsFor(words[0]))
             {
@@ -203,7 +207,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                     continue;
                 }
 
-                if (pattern.Objects.Count > 0 && (objectHead is null || !pattern.Objects.Contains(objectHead)))
+                if ((pattern.Objects.Count > 0 && (objectHead is null || !pattern.Objects.Contains(objectHead))) || (pattern.NeedsObject && !hasObject && verb.Voice == Voice.Active))
                 {
                     continue;
                 }
@@ -309,7 +313,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                         }
                     }
                 }
-                else if (p.Preposition(spec) is { } pp)
+                else if (Before(p, p.Preposition(spec), Role.Temporal) is { } pp)
                 {
                     found = _refs.Of(pp.Nouns, places: TakesPlaces(pattern.Type));
                     if (found.Count == 0 && pp.Nouns.Count > 0 && IsVerbal(pattern.Type))
@@ -454,6 +458,30 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             return -1;
         }
 
+        // A prepositional phrase of the verb's own, not one after "after the fall of Mosul" that belongs to the dating phrase.
+        private PrepositionalObject? Before(Predication p, PrepositionalObject? pp, Role stop)
+        {
+            if (pp is null)
+            {
+                return null;
+            }
+
+            foreach (var x in p.Prepositions)
+            {
+                if (x == pp)
+                {
+                    return pp;
+                }
+
+                if (reader.Closed.Is(x.Preposition, stop))
+                {
+                    return null;
+                }
+            }
+
+            return pp;
+        }
+
         // Words about words and acts (accusing, rejecting, supporting, demanding, conceding) take an act's author as their
         // target ("over Israeli air raids", "rejected Russia's proposal"); material acts do not ("pulled out of the
         // Colombia trade deal" leaves no Colombia).
@@ -499,7 +527,10 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 return author;
             }
 
-            if (IsVerbal(type) && NounPattern(obj) is var (noun, _) && NounTargets(noun, PrepositionsAfter(obj, p)) is { Count: > 0 } aimed)
+            // Only a friendly act's party: rejecting cooperation with the ICC is about the ICC, condemning attacks in Iraq is
+            // not about Iraq.
+            if (IsVerbal(type) && NounPattern(obj) is var (noun, _) && Plover.Of(noun.Type).Polarity > 0
+                && NounTargets(noun, PrepositionsAfter(obj, p)) is { Count: > 0 } aimed)
             {
                 return aimed;
             }
@@ -576,15 +607,6 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 if (author.Count > 0 && (by is not null || _patterns.IsEventNoun(_s.Words[subject.Head].Lemma) || IsInstrument(_s.Words[subject.Head])))
                 {
                     return (author, true);
-                }
-
-                // "A roadside bombing near Samarra killed one U.S. soldier": an attack no one is named for is, as event
-                // data codes it, the place's.
-                if (author.Count == 0 && by is null && NounPattern(subject) is ({ Type: RelationType.Assault }, _)
-                    && PrepositionsAfter(subject, null).FirstOrDefault(x => PlacePrepositions.Contains(x.Preposition) || x.Preposition == "near") is { } where
-                    && _refs.Of(where.Nouns, places: true) is { Count: > 0 } place)
-                {
-                    return (place.Select(r => r with { ViaPlace = true }).ToList(), true);
                 }
             }
 
