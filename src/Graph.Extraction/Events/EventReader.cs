@@ -139,7 +139,6 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 return;
             }
 
-            // A symmetric event with its target named ("X met Y") is read as written; both ways only for "X and Y met".
             // "called for sanctions against Nigeria": a demand for something hostile is hostile to whom it is aimed at.
             if (pattern.Type == RelationType.Request && p.Objects.Select(NounPattern).FirstOrDefault(x => x is not null) is ({ } content, _)
                 && Plover.Of(content.Type).Polarity < 0)
@@ -147,6 +146,8 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 pattern = pattern with { Polarity = -1 };
             }
 
+            // A symmetric event with a named target is read as written ("X met Y", "X met with Y"): one direction says it;
+            // both directions only for "X and Y met".
             Emit(p, pattern, ReadingForm.Verb, sources, targets, pattern.Type, verb.Head, verb.End, inherited, symmetric: false, viaPlace);
 
             // "demanded the withdrawal of Russian forces", "threatened an offensive", "urged Turkey to support the Kurds":
@@ -195,7 +196,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 {
                     string r = rest[0];
                     bool fits = r == particle
-                        || (particle is null && p.Prepositions.Count > 0 && p.Prepositions[0].Preposition == r && p.Prepositions[0].At == verb.End)
+                        || (particle is null && verb.End < _s.Words.Count && _s.Words[verb.End].Lower == r)
                         || (particle is null && objectHead == string.Join(' ', rest));
                     if (!fits)
                     {
@@ -610,25 +611,28 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 }
             }
 
-            // "it", "they": the speaker of the sentence, else the subject before it, else the last sentence's.
+            // "it", "they": the nearest subject before it in the sentence (or the author of what that subject names:
+            // "Russia's military actions …, if they are used"), else the sentence's speaker, else the last sentence's subject.
             if (_s.Words[subject.Head].Tag == PennTag.PRP && reader.Closed.PronounOf(_s.Words[subject.Head].Lower) is PronounKind.Thing or PronounKind.Plural)
             {
-                if (_speaker is not null)
+                for (int c = _s.ChunkAt(subject.Start) - 1; c >= 0; c--)
                 {
-                    return ([_speaker with { Indirect = true }], true);
-                }
-
-                foreach (var q in cs.Predications)
-                {
-                    if (q == p)
+                    var chunk = _s.Chunks[c];
+                    if (chunk.Kind != ChunkKind.Noun || (c > 0 && _s.Chunks[c - 1].Kind == ChunkKind.Preposition))
                     {
-                        break;
+                        continue; // a prepositional object ("inside of Syria") is rarely what "they" picks up
                     }
 
-                    if (_refs.Of(q.Subjects).FirstOrDefault() is { } earlier)
+                    var np = _s.Nouns[chunk.Phrase];
+                    if (_s.Words[np.Head].Tag != PennTag.PRP && (_refs.Of(np) ?? AuthorOf(np).FirstOrDefault()) is { } earlier)
                     {
                         return ([earlier with { Indirect = true }], true);
                     }
+                }
+
+                if (_speaker is not null)
+                {
+                    return ([_speaker with { Indirect = true }], true);
                 }
 
                 if (previousSubject is not null)

@@ -73,12 +73,13 @@ internal sealed class Tagger
             return Punctuation(token);
         }
 
+        bool opening = i == 0 || tokens[i - 1].IsQuote || tokens[i - 1].Text is "(" or ":" or "-" or "–" or "—";
         if (_words.TagsOf(token.Text) is { } exact)
         {
-            return exact[0];
+            // "the town of Hit", "Said" in a name: a capitalised word inside a sentence is a name rather than a verb.
+            return token.IsCapitalised && !opening && token.Text.Length > 1 && exact[0].IsVerb() ? PennTag.NNP : exact[0];
         }
 
-        bool opening = i == 0 || tokens[i - 1].IsQuote || tokens[i - 1].Text is "(" or ":" or "-" or "–" or "—";
         if (token.IsCapitalised)
         {
             // A capitalised word inside a sentence is a name; at its start it may be any word.
