@@ -29,6 +29,19 @@ internal sealed partial class ArticleAnalysis
     public string? StateOfPlace(string placeId) =>
         _kb.Find(placeId) is { } place ? place.Roles.FirstOrDefault(r => r.Role == "located in")?.ActorId ?? (place.Kind == ActorKind.Country ? place.Id : null) : null;
 
+    private bool SameSide(string a, string b)
+    {
+        if (a == b)
+        {
+            return true;
+        }
+
+        var da = Draft(a);
+        var db = Draft(b);
+        bool Serves(ActorDraft? x, string y) => x is not null && x.Affiliations.Any(f => f.ActorId == y && f.IsInForceOn(_day));
+        return Serves(da, b) || Serves(db, a) || (da?.Principal is { } pa && pa == db?.Principal && da.Kind == ActorKind.Person && db.Kind == ActorKind.Person);
+    }
+
     private void FindEvents(Sentence sentence, List<Mention> mentions, List<Relation> relations)
     {
         if (!mentions.Any(m => m.ActorId is not null) && _previousSubject is null)

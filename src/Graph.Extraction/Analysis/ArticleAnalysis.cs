@@ -23,13 +23,6 @@ internal sealed partial class ArticleAnalysis : IActorBook
         "Muslim", "Muslims", "Sunni", "Shia", "Christian", "Arab", "Kurdish", "God", "Allah", "Twitter", "Facebook", "Photograph",
     };
 
-    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
-    {
-        "in", "near", "at", "into", "inside", "from", "across", "outside", "throughout", "within", "around", "to", "with", "against", "on",
-        "for", "of", "by", "over", "towards", "toward", "between", "among", "under", "via", "through", "about", "after", "before", "like",
-        "during", "than", "beyond", "behind", "along",
-    };
-
     private static readonly HashSet<string> Locatives = new(StringComparer.Ordinal)
     {
         "in", "near", "at", "into", "inside", "across", "outside", "throughout", "within", "around", "over", "through", "along", "beyond", "behind",
@@ -51,9 +44,8 @@ internal sealed partial class ArticleAnalysis : IActorBook
     // How far back a bare "the government" looks for the state it stands for.
     private const int ContextSentences = 3;
 
-    // How far back "he" and a quotation's "…, he said" look for the person meant.
+    // How far back "he" looks for the person meant.
     private const int PronounSentences = 2;
-    private const int QuoteSentences = 5;
 
     public ArticleAnalysis(ExtractorData data, Article article)
     {
