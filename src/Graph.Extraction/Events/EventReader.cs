@@ -67,8 +67,9 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
         private readonly ChunkedSentence _s = cs.Chunks;
         private readonly Referents _refs = new(cs.Chunks, mentions, book, reader.Agents);
         private readonly EventPatterns _patterns = reader.Patterns;
-        private readonly HashSet<NounPhrase> _consumed = [];
-        private readonly Dictionary<Predication, List<Reading>> _readings = [];
+        private readonly HashSet<NounPhrase> _consumed = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<Predication, List<Reading>> _readings = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<NounPhrase, (EventPattern, string[])?> _nounPatterns = new(ReferenceEqualityComparer.Instance);
         private Referent? _speaker;
 
         public List<Reading> Found { get; } = [];
@@ -783,6 +784,16 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
         }
 
         private (EventPattern, string[])? NounPattern(NounPhrase np)
+        {
+            if (!_nounPatterns.TryGetValue(np, out var found))
+            {
+                _nounPatterns[np] = found = FindNounPattern(np);
+            }
+
+            return found;
+        }
+
+        private (EventPattern, string[])? FindNounPattern(NounPhrase np)
         {
             var head = _s.Words[np.Head];
             if (!head.Tag.IsNoun() || head.Tag.IsProperNoun())

@@ -57,7 +57,7 @@ internal sealed class ModalityPolicy
     {
         var found = new HashSet<Modality>();
         var s = cs.Chunks;
-        var seen = new HashSet<Predication>();
+        var seen = new HashSet<Predication>(ReferenceEqualityComparer.Instance);
         var current = p;
         bool own = true;
         var child = p.Kind;

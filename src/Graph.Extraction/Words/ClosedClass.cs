@@ -63,19 +63,8 @@ internal sealed class ClosedClass
     public PronounKind? PronounOf(string lower) => _pronouns.TryGetValue(lower, out var k) ? k : null;
 
     /// <summary>The length of the longest entry with <paramref name="role"/> starting at <paramref name="at"/> (single words included), or 0.</summary>
-    public int Match(IReadOnlyList<Token> tokens, int at, Role role)
-    {
-        int best = 0;
-        foreach (var (length, roles) in _phrases.MatchAll(tokens, at))
-        {
-            if (roles.Any(r => (r & role) != 0))
-            {
-                best = Math.Max(best, length);
-            }
-        }
-
-        return best;
-    }
+    public int Match(IReadOnlyList<Token> tokens, int at, Role role) =>
+        _phrases.Longest(tokens, at, role, static (r, wanted) => (r & wanted) != 0);
 
     public static ClosedClass Read(JsonElement root)
     {

@@ -118,6 +118,13 @@ internal sealed class EnglishWords
                 break;
             case "wordnet":
                 var pos = f[0] switch { "n" => WordNetPos.Noun, "v" => WordNetPos.Verb, "a" => WordNetPos.Adjective, _ => WordNetPos.Adverb };
+
+                // Multiword lemmas matter only for phrasal verbs ("hand over"); the others would only take memory.
+                if (pos != WordNetPos.Verb && f[1].Contains(' ', StringComparison.Ordinal))
+                {
+                    break;
+                }
+
                 ulong all = 0;
                 LexClass first = LexClass.Tops;
                 bool any = false;
