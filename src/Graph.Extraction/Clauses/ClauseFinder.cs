@@ -501,6 +501,13 @@ internal sealed class ClauseFinder(VerbClasses classes)
                 continue;
             }
 
+            // "remains steadfast in support of X": a predicate adjective, then the verb's phrases go on.
+            if (at.Kind == ChunkKind.Other && s.Words[at.Start].Tag.IsAdjective() && j + 1 < chunks.Count && chunks[j + 1].Kind == ChunkKind.Preposition)
+            {
+                j++;
+                continue;
+            }
+
             if (at.Kind == ChunkKind.Preposition && j + 1 < chunks.Count && chunks[j + 1].Kind == ChunkKind.Noun)
             {
                 var (group, last) = NounGroupStartingAt(s, j + 1);

@@ -35,6 +35,9 @@ internal sealed record EventPattern(string Id, RelationType Type, PatternKind Ki
 
     public bool Symmetric { get; init; }
 
+    /// <summary>"X clashed with Y": the event with a "with" target is mutual, read both ways.</summary>
+    public bool Reciprocal { get; init; }
+
     public bool Mediating { get; init; }
 
     public int? Polarity { get; init; }
@@ -128,6 +131,7 @@ internal sealed class EventPatterns
                 When = Strings(p, "when").ToHashSet(StringComparer.Ordinal),
                 Symmetric = Flag(p, "symmetric"),
                 NeedsObject = Flag(p, "needsObject"),
+                Reciprocal = Flag(p, "reciprocal"),
                 Mediating = Flag(p, "mediating"),
                 Polarity = p.TryGetProperty("polarity", out var pol) ? Math.Sign(pol.GetInt32()) : null,
             };

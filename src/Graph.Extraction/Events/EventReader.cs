@@ -52,7 +52,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
 
     private AgentNouns Agents => agents;
 
-    private static readonly string[] PlacePrepositions = ["in", "at", "near", "inside", "across", "into", "on", "outside", "throughout", "around"];
+    private static readonly string[] PlacePrepositions = ["in", "at", "near", "inside", "across", "into", "outside", "throughout", "around"];
 
     public List<Reading> Read(ClausedSentence cs, IReadOnlyList<Mention> mentions, IActorBook book, string? previousSubject)
     {
@@ -148,8 +148,9 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             }
 
             // A symmetric event with a named target is read as written ("X met Y", "X met with Y"): one direction says it;
-            // both directions only for "X and Y met".
-            Emit(p, pattern, ReadingForm.Verb, sources, targets, pattern.Type, verb.Head, verb.End, inherited, symmetric: false, viaPlace);
+            // both directions for "X and Y met", and for a reciprocal one with "with" ("X clashed with Y").
+            bool mutual = pattern.Reciprocal && !passive && p.Preposition("with") is { } with && targets.Any(t => _refs.Of(with.Nouns).Any(w => w.Actor == t.Actor));
+            Emit(p, pattern, ReadingForm.Verb, sources, targets, pattern.Type, verb.Head, verb.End, inherited, symmetric: mutual, viaPlace);
 
             // "demanded the withdrawal of Russian forces", "threatened an offensive", "urged Turkey to support the Kurds":
             // the event asked for or threatened is the content of the demand or threat, not an event of its own.
@@ -317,10 +318,11 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 }
                 else if (Before(p, p.Preposition(spec), Role.Temporal) is { } pp)
                 {
+                    // "complained over Israeli air raids", "liberated the town from ISIL control": whose act or hold it is.
                     found = _refs.Of(pp.Nouns, places: TakesPlaces(pattern.Type));
-                    if (found.Count == 0 && pp.Nouns.Count > 0 && IsVerbal(pattern.Type))
+                    if (found.Count == 0 && pp.Nouns.Count > 0 && (IsVerbal(pattern.Type) || (pattern.Type is RelationType.Assault or RelationType.Coerce && spec is "from" or "against")))
                     {
-                        found = AuthorOf(pp.Nouns[0]); // "complained over Israeli air raids": the raids' author
+                        found = AuthorOf(pp.Nouns[0]);
                     }
                 }
                 else
@@ -342,7 +344,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
 
             // "refused to meet Israel", "offered to hand over X to Britain", "demanded that Bolivia return the post",
             // "rebuffed suggestions that Obama would meet Putin": the target comes from the clause the verb governs.
-            if (Governed(p, pattern, sources) is { Count: > 0 } inherited)
+            if (IsVerbal(pattern.Type) && Governed(p, pattern, sources) is { Count: > 0 } inherited)
             {
                 return (inherited, false);
             }
@@ -581,8 +583,9 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
 
         private (List<Referent>, bool Inherited) Subjects(Predication p)
         {
-            // "Coalition efforts to support Iraqi forces", "the campaign to defeat Daesh": whose efforts or campaign.
-            if (p.Subjects.Count == 0 && p.Kind == ClauseKind.Infinitive && p.HangsFrom is not null
+            // "Coalition efforts to support Iraqi forces", "the campaign to defeat Daesh": whose efforts or campaign, before
+            // any subject the clause stage guessed for the infinitive.
+            if (p.Kind == ClauseKind.Infinitive && p.HangsFrom is not null
                 && _s.NounAt(_s.Verbs[p.Verb].Start - 1) is { } noun && AuthorOf(noun) is { Count: > 0 } owners)
             {
                 return (owners, true);
@@ -925,7 +928,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 sources.Add(qualifier);
             }
             else if (container is { } c && c.Preposition("in")?.Nouns.Contains(np) == true
-                && (_s.Verbs[c.Verb].Copula || Plover.Of(pattern.Type).Polarity > 0))
+                && (_s.Verbs[c.Verb].Copula || _s.Verbs[c.Verb].Voice == Voice.Passive || Plover.Of(pattern.Type).Polarity > 0))
             {
                 // "Iran is in talks with", "hit Idlib in coordination with Turkey", "in solidarity with".
                 sources.AddRange(Subjects(c).Item1);

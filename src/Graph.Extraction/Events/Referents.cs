@@ -82,6 +82,14 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
                 return places && book.StateOfPlace(head.ActorId!) is { } state ? new Referent(state, true, true, head.Start) : null;
             }
 
+            // "Turkey's democratically elected government": a state noun the mention stage resolved from context yields
+            // to the state that owns it here.
+            if (head.Kind == MentionKind.StateNoun && head.Start >= np.OwnStart && np.Possessor is { } possessor && Of(possessor) is { } owns
+                && book.KindOf(owns.Actor) == ActorKind.Country)
+            {
+                return owns with { Indirect = true };
+            }
+
             return book.KindOf(head.ActorId!) == ActorKind.Location ? null : new Referent(head.ActorId!, head.IsIndirect, false, head.Start);
         }
 
