@@ -13,12 +13,17 @@ internal sealed partial class ArticleAnalysis
 
     public ActorKind? KindOf(string id) => Draft(id)?.Kind;
 
-    public string Introduce(string id, string name, ActorKind kind, IEnumerable<string> aliases)
+    public string Introduce(string id, string name, ActorKind kind, IEnumerable<string> aliases, string? principal = null, string? role = null)
     {
         var draft = Ensure(id, name, kind);
         foreach (var alias in aliases)
         {
             draft.AddAlias(alias);
+        }
+
+        if (principal is not null && role is not null && draft.Affiliations.Count == 0)
+        {
+            draft.Affiliate(principal, role);
         }
 
         return draft.Id;

@@ -236,7 +236,8 @@ internal sealed class ClauseFinder(VerbClasses classes)
             kind = classes.IsConditional(subordinator) ? ClauseKind.Conditional
                 : subordinator is "that" or "whether" ? ClauseKind.Complement
                 : ClauseKind.Adverbial;
-            governor = kind == ClauseKind.Complement ? byChunk.Where(b => b.Key < open).Select(b => b.Value).DefaultIfEmpty(-1).Max() : -1;
+            // A complement or a condition hangs from the verb before it ("threatened to attack … if Iran strikes").
+            governor = kind is ClauseKind.Complement or ClauseKind.Conditional ? byChunk.Where(b => b.Key < open).Select(b => b.Value).DefaultIfEmpty(-1).Max() : -1;
         }
         else if (open >= 0 && chunks[open].Kind == ChunkKind.Verb && byChunk.TryGetValue(open, out var g))
         {

@@ -21,6 +21,10 @@ internal sealed class AgentNouns
         head.Tag.IsNoun() && !head.Tag.IsProperNoun() && !_notTheState.Contains(head.Lemma)
         && (_agents.Contains(head.Lemma) || EnglishWords.Default.ClassesOf(WordNetPos.Noun, head.Lemma) is { First: LexClass.Person or LexClass.Group });
 
+    /// <summary>A common noun for one person ("journalist", "activist", "leader"), as WordNet's first sense has it.</summary>
+    public bool IsPerson(Word w) =>
+        w.Tag is PennTag.NN && EnglishWords.Default.ClassesOf(WordNetPos.Noun, w.Lemma) is { First: LexClass.Person };
+
     /// <summary>"a group of", "thousands of", "members of": a noun that stands for what follows "of".</summary>
     public bool IsGroupOf(Word head) =>
         head.Tag.IsNoun() && (_groupOf.Contains(head.Lemma) || EnglishWords.Default.ClassesOf(WordNetPos.Noun, head.Lemma) is { First: LexClass.Quantity });

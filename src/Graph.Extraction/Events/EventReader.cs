@@ -169,7 +169,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
         private void Absorb(Predication p)
         {
             int index = IndexOf(p);
-            foreach (var q in cs.Predications.Where(q => q.Governor == index && q.Kind is ClauseKind.Infinitive or ClauseKind.Complement))
+            foreach (var q in cs.Predications.Where(q => q.Governor == index && q.Kind is ClauseKind.Infinitive or ClauseKind.Complement or ClauseKind.Conditional))
             {
                 foreach (var r in _readings.GetValueOrDefault(q) ?? [])
                 {
@@ -316,7 +316,8 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                         }
                     }
                 }
-                else if (Before(p, p.Preposition(spec), Role.Temporal) is { } pp)
+                else if (Before(p, p.Preposition(spec), Role.Temporal) is { } pp
+                    && !(spec == "of" && p.Objects.Count > 0 && pp.At == p.Objects[^1].End))
                 {
                     // "complained over Israeli air raids", "liberated the town from ISIL control": whose act or hold it is.
                     found = _refs.Of(pp.Nouns, places: TakesPlaces(pattern.Type));
@@ -781,6 +782,12 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
 
                 Emit(p, nounPattern with { Id = id, Polarity = type == nounPattern.Type ? nounPattern.Polarity : null }, form, sources, targets, type, noun.Head, noun.Head + 1, inherited,
                     symmetric: false, targets.Any(t => t.ViaPlace), triggerFrom: verb.Head);
+            }
+
+            // "issued an ultimatum to Sudan to normalise relations with Israel": what is demanded or threatened is content.
+            if (type is RelationType.Request or RelationType.Threaten && targets.Count > 0)
+            {
+                Absorb(p);
             }
 
             return noun;

@@ -16,8 +16,11 @@ internal interface IActorBook
     /// <summary>The state a place lies in, or null.</summary>
     string? StateOfPlace(string placeId);
 
-    /// <summary>An actor the knowledge base does not know, named by the text ("37 prisoners", "truckers"); its id.</summary>
-    string Introduce(string id, string name, ActorKind kind, IEnumerable<string> aliases);
+    /// <summary>
+    /// An actor the knowledge base does not know, named by the text ("37 prisoners", "truckers"), speaking for
+    /// <paramref name="principal"/> in <paramref name="role"/> when one is given; its id.
+    /// </summary>
+    string Introduce(string id, string name, ActorKind kind, IEnumerable<string> aliases, string? principal = null, string? role = null);
 }
 
 /// <summary>The actor a noun phrase stands for, and how directly.</summary>
@@ -139,9 +142,15 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
     }
 
     // "37 prisoners", "humanitarian aid workers", "the truckers": people the knowledge base cannot know, named by the
-    // text as a group of their own when nothing qualifies them.
+    // text as a group of their own when nothing qualifies them; "Al Jazeera journalist Mahmoud Hussein": a person named
+    // after a word for what they are.
     private Referent? Generic(NounPhrase np)
     {
+        if (s.Words[np.Head].Tag == PennTag.NNP && PersonNamedAfterNoun(np) is { } person)
+        {
+            return person;
+        }
+
         var head = s.Words[np.Head];
         if (!agents.IsGeneric(head) || mentions.Any(m => m.Start < np.End && m.End > np.OwnStart))
         {
@@ -149,14 +158,36 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
         }
 
         int from = np.OwnStart;
-        while (from < np.Head && (s.Words[from].Tag is PennTag.DT or PennTag.CD or PennTag.PDT or PennTag.PRPS || agents.IsQuantityWord(s.Words[from].Lower)))
+        while (from < np.Head && (s.Words[from].Tag is PennTag.DT or PennTag.CD or PennTag.PDT or PennTag.PRPS || agents.IsQuantityWord(s.Words[from].Lower)
+            || !s.Words[from].Token.IsWord || (from + 1 < np.Head && s.Words[from + 1].Text == "-" && !s.Words[from + 1].Token.SpaceBefore)))
         {
-            from++;
+            from++; // "a 331-strong" contingent: numbers and glued number compounds do not name the group
         }
 
         string name = s.Text(from, np.End);
         string id = book.Introduce("text-" + Analysis.ActorDraft.Slug(name), name, ActorKind.Group, [s.Text(np.OwnStart, np.End), head.Text]);
         return new Referent(id, true, false, np.Start) { Generic = true };
+    }
+
+    private Referent? PersonNamedAfterNoun(NounPhrase np)
+    {
+        int first = np.Head;
+        while (first > np.OwnStart && s.Words[first - 1].Tag == PennTag.NNP && s.Words[first - 1].Token.IsCapitalised)
+        {
+            first--;
+        }
+
+        if (np.Head - first < 1 || first == np.OwnStart || mentions.Any(m => m.Start <= np.Head && m.End > first)
+            || !agents.IsPerson(s.Words[first - 1]))
+        {
+            return null;
+        }
+
+        // "U.N. mediator Diego Cordovez" speaks for the UN.
+        var principal = mentions.FirstOrDefault(m => m.ActorId is not null && m.Start >= np.OwnStart && m.End < first && m.Kind != MentionKind.Location);
+        string name = s.Text(first, np.Head + 1);
+        string id = book.Introduce(Analysis.ActorDraft.Slug(name), name, ActorKind.Person, [name], principal?.ActorId, s.Words[first - 1].Lower);
+        return new Referent(id, false, false, first);
     }
 
     /// <summary>The possessor's referent: "Russia's proposal" names Russia.</summary>
