@@ -96,16 +96,13 @@ public sealed record PathView(IReadOnlyList<string> NodeIds, IReadOnlyList<Relat
 
 public sealed record NeighborhoodView(Actor Center, IReadOnlyList<Actor> Nodes, IReadOnlyList<RelationshipView> Edges);
 
-public sealed record ReingestFailure(string ArticleId, string Message);
-
-public sealed record ReingestResult(int Requested, int Reingested, IReadOnlyList<Core.Ingestion.IngestResult> Results, IReadOnlyList<ReingestFailure> Failures);
-
 public enum IngestRunStatus
 {
     Running,
     Succeeded,
     Partial,
     Failed,
+    Interrupted,
 }
 
 /// <summary>An ingestion run as the API shows it: the log's record with its status and the failures still pending.</summary>
@@ -124,6 +121,7 @@ public sealed record IngestRunView(Core.Ingestion.IngestRun Run, IReadOnlyList<C
     public IngestRunStatus Status => Run switch
     {
         { EndedAt: null } => IngestRunStatus.Running,
+        { Interrupted: true } => IngestRunStatus.Interrupted,
         { Error: not null } => IngestRunStatus.Failed,
         { Failed: > 0 } => IngestRunStatus.Partial,
         _ => IngestRunStatus.Succeeded,
@@ -140,6 +138,8 @@ public sealed record IngestRunView(Core.Ingestion.IngestRun Run, IReadOnlyList<C
     public int Extracted => Run.Extracted;
 
     public int Failed => Run.Failed;
+
+    public int Duplicates => Run.Duplicates;
 
     public string? Error => Run.Error;
 

@@ -151,14 +151,20 @@ public sealed class QueryResolvers(IOptions<GraphApiOptions> options)
             return [];
         }
 
-        // One read of the dead letters for every run listed; they are few (each is an article still failing).
-        var letters = await log.GetDeadLettersAsync(DeadLettersRead, context.CancellationToken);
+        // A run's failures are the dead letters of its source that last failed while it ran: read per source listed, a
+        // page each (a source keeps a bounded number of letters).
+        var letters = new List<DeadLetter>();
+        foreach (var name in runs.Select(r => r.Source).Distinct(StringComparer.Ordinal))
+        {
+            letters.AddRange((await log.GetDeadLettersAsync(new DeadLetterQuery(Source: name, First: DeadLettersRead), context.CancellationToken)).Items);
+        }
+
         var now = DateTimeOffset.UtcNow;
         return [.. runs.Select(r => IngestRunView.Of(r, letters, now))];
     }
 
-    public async Task<IReadOnlyList<DeadLetter>> DeadLetters(IResolveFieldContext context, int? first) =>
-        await IngestLog(context).GetDeadLettersAsync(PageRequest.Limit(first ?? 20, MaxPage, "first"), context.CancellationToken);
+    public async Task<IReadOnlyList<DeadLetter>> DeadLetters(IResolveFieldContext context, int? first, string? source) =>
+        (await IngestLog(context).GetDeadLettersAsync(new DeadLetterQuery(Source: source, First: PageRequest.Limit(first ?? 20, MaxPage, "first")), context.CancellationToken)).Items;
 
     private const int DeadLettersRead = 1000;
 
