@@ -13,8 +13,7 @@ namespace Graph.Store.Neo4j.Tests;
 /// </summary>
 public sealed partial class ComposeFileTests
 {
-    private static readonly string Root = typeof(ComposeFileTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "RepoRoot").Value!;
+    private static readonly string Root = Repo.Root;
 
     private static readonly Dictionary<object, object> Services = Map(Compose()["services"]);
 
