@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Graph.Core;
 using Graph.Core.Domain;
 using Graph.Core.Storage;
 using Microsoft.Data.Sqlite;
@@ -77,7 +78,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             long version = Convert.ToInt64(await ScalarAsync(connection, tx, "PRAGMA user_version;", ct));
             if (version > Schema.Version)
             {
-                throw new InvalidOperationException(
+                throw new UserErrorException(
                     $"{_path} has schema version {version}, newer than this build understands ({Schema.Version}). Upgrade the program.");
             }
 

@@ -382,7 +382,7 @@ public sealed class StoreWireTests
         var (article, extraction) = RussiaBacksAssad();
         var store = _server.Store();
         await store.SaveArticleAsync(article, extraction, "rules-1.0", Ct);
-        await store.GetArticleStateAsync(article.Id, Ct);
+        await store.CheckAsync(article, "rules-1.0", skipDuplicateText: true, Ct);
         await store.GetStatsAsync(Ct);
         await store.GetActorAsync("RUS", Ct);
         await store.GetActorsAsync(["RUS", "SYR"], Ct);

@@ -1,8 +1,5 @@
-using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Graph.Api;
 using Graph.Api.Model;
 using Graph.Core.Domain;
 using Graph.Core.Storage;
@@ -11,13 +8,7 @@ using Graph.Extraction.Reading;
 using Graph.Store.Neo4j;
 using Graph.Store.Neo4j.Http;
 using Graph.Store.Sqlite;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -241,32 +232,6 @@ internal static class Parity
         return answer["data"]!;
     }
 }
-
-/// <summary>The whole response (<c>data</c> and <c>errors</c>).</summary>
-    public async Task<JsonNode> AskAsync(Ask ask)
-    {
-        string body = JsonSerializer.Serialize(new { query = ask.Query, variables = ask.Variables });
-        using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        using var response = await _http.PostAsync(_endpoint, content, TestContext.Current.CancellationToken);
-        string text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        return JsonNode.Parse(text) ?? throw new InvalidOperationException($"{ask.Label}: empty response ({(int)response.StatusCode})");
-    }
-
-    public async Task<JsonNode> DataAsync(string query, object? variables = null)
-    {
-        var answer = await AskAsync(new Ask("lookup", query, variables));
-        answer["errors"].ShouldBeNull(answer.ToJsonString());
-        return answer["data"]!;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
-}
-
 /// <summary>
 /// The query families of <c>schema.graphql</c>. Each builds its requests from what the reference store holds (the
 /// busiest actors, the best attested pairs, every article), with the filters and arguments the schema offers.
