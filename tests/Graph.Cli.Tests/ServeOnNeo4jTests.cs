@@ -45,7 +45,7 @@ public sealed class ServeOnNeo4jTests : IAsyncLifetime
 
             _neo4j.Statements.ShouldContain(s => s.StartsWith("CREATE CONSTRAINT", StringComparison.Ordinal), "the schema is created first");
             _neo4j.CommittedArticles.ShouldBe(seed, ignoreOrder: true);
-            var run = (await app.Services.GetRequiredService<IIngestLog>().GetRunsAsync(5, ct)).ShouldHaveSingleItem();
+            var run = (await app.Services.GetRequiredService<IIngestLog>().GetRunsAsync(5, ct: ct)).ShouldHaveSingleItem();
             (run.Source, run.Added, run.Failed).ShouldBe(("seed", seed.Count, 0));
         }
 
