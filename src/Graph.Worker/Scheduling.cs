@@ -1,3 +1,5 @@
+using Graph.Core.Ingestion;
+using Graph.Core.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,12 +13,15 @@ namespace Graph.Worker;
 /// the run in progress is cancelled between two articles (recorded as interrupted; the next run does the rest), then
 /// the scheduler shuts down.
 /// </summary>
-public sealed partial class WorkerService(WorkerScheduler scheduler, WorkerStop stop, ILogger<WorkerService> logger) : IHostedService
+public sealed partial class WorkerService(IGraphStore store, IIngestLog log, WorkerScheduler scheduler, WorkerStop stop, ILogger<WorkerService> logger) : IHostedService
 {
     private IScheduler? _running;
 
+    /// <summary>The store and its log are opened first: a worker that cannot reach them says so at start, not at its first run.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        await store.InitializeAsync(cancellationToken);
+        await log.InitializeAsync(cancellationToken);
         _running = await scheduler.StartAsync(cancellationToken);
         Log.Started(logger, scheduler.ScheduledSources);
     }

@@ -75,6 +75,7 @@ public sealed class ServeOnNeo4jTests : IAsyncLifetime
         private readonly List<string> _statements = [];
         private readonly Dictionary<string, List<string>> _open = [];
         private readonly List<string> _committed = [];
+        private readonly List<JsonObject> _runs = [];
         private WebApplication? _app;
         private int _transactions;
 
@@ -146,7 +147,10 @@ public sealed class ServeOnNeo4jTests : IAsyncLifetime
         private static async Task<JsonObject> StatementAsync(HttpRequest request) =>
             (await JsonNode.ParseAsync(request.Body))!.AsObject();
 
-        /// <summary>No rows, except what the store checks: how many evidence rows were written, and the counts.</summary>
+        /// <summary>
+        /// No rows, except what the store checks (how many evidence rows were written, and the counts) and what the
+        /// ingestion log keeps in the graph (its runs, a claim granted to whoever asks).
+        /// </summary>
         private object Answer(JsonObject body, string? transaction)
         {
             string statement = body["statement"]!.GetValue<string>();
@@ -154,6 +158,44 @@ public sealed class ServeOnNeo4jTests : IAsyncLifetime
             lock (_lock)
             {
                 _statements.Add(statement);
+                if (statement.Contains("MERGE (c:IngestCounter", StringComparison.Ordinal))
+                {
+                    var run = new JsonObject { ["id"] = _runs.Count + 1, ["source"] = parameters!["source"]!.GetValue<string>(), ["kind"] = parameters["kind"]!.GetValue<string>(), ["startedAt"] = parameters["at"]!.GetValue<string>() };
+                    _runs.Add(run);
+                    return Rows(["id"], [_runs.Count]);
+                }
+
+                if (statement.Contains("SET r += $counts", StringComparison.Ordinal))
+                {
+                    var run = _runs[parameters!["id"]!.GetValue<int>() - 1];
+                    foreach (var (name, value) in parameters["counts"]!.AsObject())
+                    {
+                        run[name] = value!.DeepClone();
+                    }
+
+                    if (parameters["ended"]!.GetValue<bool>())
+                    {
+                        run["endedAt"] = parameters["now"]!.GetValue<string>();
+                    }
+
+                    return Rows([]);
+                }
+
+                if (statement.Contains("AS run", StringComparison.Ordinal))
+                {
+                    return Rows(["run"], [.. _runs.AsEnumerable().Reverse().Select(r => new object[] { r.DeepClone() })]);
+                }
+
+                if (statement.Contains("MERGE (c:Claim", StringComparison.Ordinal))
+                {
+                    return Rows(["claimed", "owner"], [true, parameters!["owner"]!.GetValue<string>()]);
+                }
+
+                if (statement.Contains("AS total, found", StringComparison.Ordinal) && statement.Contains("DeadLetter", StringComparison.Ordinal))
+                {
+                    return Rows(["total", "items"], [0, Array.Empty<object>()]);
+                }
+
                 // The article write is the one that sets its content hash.
                 if (transaction is not null && parameters?["props"]?["contentHash"] is not null)
                 {

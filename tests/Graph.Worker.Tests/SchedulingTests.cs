@@ -68,7 +68,7 @@ public sealed class SchedulingTests
             ("Graph:Worker:Sources:0:Kind", "Folder"),
             ("Graph:Worker:Sources:0:Path", folder.Path),
             ("Graph:Worker:Sources:0:Schedule", "0/1 * * * * ?"));
-        var service = new WorkerService(host.Get<WorkerScheduler>(), host.Get<WorkerStop>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<WorkerService>.Instance);
+        var service = new WorkerService(host.Store, host.Log, host.Get<WorkerScheduler>(), host.Get<WorkerStop>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<WorkerService>.Instance);
         await service.StartAsync(Ct);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         // Stopped once the run is under way: some articles stored, the run not ended.
