@@ -4,6 +4,7 @@ using Graph.Api.Loading;
 using Graph.Api.Resolvers;
 using Graph.Api.Runs;
 using Graph.Api.Validation;
+using Graph.Core.Queries;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
@@ -42,6 +43,7 @@ public static partial class GraphApiExtensions
         services.AddSingleton<PathResolvers>();
         services.AddSingleton<ArticleResolvers>();
         services.AddScoped<RequestLoader>();
+        services.AddSingleton<GraphQueryService>();
         services.AddSingleton<BackgroundRuns>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundRuns>());
         services.AddSingleton<GraphQLHttpHandler>();

@@ -1,3 +1,4 @@
+using Graph.Core.Queries;
 using Graph.Api.Model;
 using Graph.Api.Resolvers;
 using Graph.Core.Domain;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Graph.Api.Model;
+using Graph.Core.Queries;
 using Graph.Core.Domain;
 using Graph.Core.Storage;
 using GraphQL.DataLoader;
