@@ -34,18 +34,14 @@ public sealed class RuleExtractor : IExtractor
         return new RuleExtractor(kb, lexicon);
     }
 
-    /// <summary>Never throws on text: whatever cannot be read yields no relationships.</summary>
+    /// <summary>
+    /// A failure is not hidden: it propagates, so ingestion records the article as failed (with the reason) instead of
+    /// storing it as having no relationships.
+    /// </summary>
     public ArticleExtraction Extract(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        try
-        {
-            return new ArticleAnalysis(_kb, _lexicon, article).Run();
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return new ArticleExtraction(ArticleInfo.From(article), [], []);
-        }
+        return new ArticleAnalysis(_kb, _lexicon, article).Run();
     }
 
     private static List<(string, string)> Files(string dir) =>
