@@ -10,9 +10,8 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 /// <summary>Runs the real <c>graph</c> program (built beside the tests) as a child process, as a user would.</summary>
 public static class GraphCli
 {
-    public static Task<CliResult> RunAsync(string dataDir, params string[] args) => RunAsync(dataDir, args, new Dictionary<string, string>());
-
-    public static async Task<CliResult> RunAsync(string dataDir, string[] args, IReadOnlyDictionary<string, string> environment)
+    /// <summary>How to start <c>graph ARGS</c> in <paramref name="dataDir"/>, its store in <c>data</c> there, its output captured.</summary>
+    public static ProcessStartInfo StartInfo(string dataDir, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -29,6 +28,14 @@ public static class GraphCli
 
         start.Environment["GRAPH_DATA"] = Path.Combine(dataDir, "data");
         start.Environment["GRAPH_HOME"] = Repo.Root;
+        return start;
+    }
+
+    public static Task<CliResult> RunAsync(string dataDir, params string[] args) => RunAsync(dataDir, args, new Dictionary<string, string>());
+
+    public static async Task<CliResult> RunAsync(string dataDir, string[] args, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = StartInfo(dataDir, args);
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

@@ -102,7 +102,7 @@ public sealed class WorkerTests : IDisposable
     public async Task ARunKilledWithSigkillIsShownInterruptedNotRunningForEver()
     {
         var corpus = Path.Exists(Repo.Corpus) ? Repo.Corpus : Repo.SeedFolder;
-        var start = Start("ingest", corpus);
+        var start = GraphCli.StartInfo(_dir.Path, "ingest", corpus);
         using var ingest = Process.Start(start)!;
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!File.Exists(Path.Combine(_dir.Path, "data", "graph.db")) || StoredArticles() < 1)
@@ -146,29 +146,9 @@ public sealed class WorkerTests : IDisposable
         left.Lines[0].ShouldContain("2 attempts");
     }
 
-    private ProcessStartInfo Start(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = _dir.Path,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "graph.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["GRAPH_DATA"] = Path.Combine(_dir.Path, "data");
-        start.Environment["GRAPH_HOME"] = Repo.Root;
-        return start;
-    }
-
     private Process StartWorker(string inbox, string schedule = "0/2 * * * * ?")
     {
-        var start = Start("worker", "--urls", "http://127.0.0.1:0");
+        var start = GraphCli.StartInfo(_dir.Path, "worker", "--urls", "http://127.0.0.1:0");
         start.Environment["Graph__Worker__Sources__0__Name"] = "inbox";
         start.Environment["Graph__Worker__Sources__0__Kind"] = "Folder";
         start.Environment["Graph__Worker__Sources__0__Path"] = inbox;
