@@ -59,11 +59,30 @@ public sealed class ServeOnNeo4jTests : IAsyncLifetime
         _neo4j.Statements.Skip(requests).ShouldAllBe(s => !s.Contains("MERGE", StringComparison.Ordinal));
     }
 
-    private WebApplication Build() => GraphServer.Build("http://127.0.0.1:0",
+    [Fact]
+    public async Task Readyz_says_whether_the_store_answers_while_healthz_only_says_the_process_does()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = Build(retries: 0);
+        await app.StartAsync(ct);
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+
+        var readyWhileUp = await http.GetAsync("/readyz", ct);
+        await _neo4j.DisposeAsync();
+        var readyWhileDown = await http.GetAsync("/readyz", ct);
+        var aliveWhileDown = await http.GetAsync("/healthz", ct);
+
+        readyWhileUp.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        readyWhileDown.StatusCode.ShouldBe(System.Net.HttpStatusCode.ServiceUnavailable);
+        aliveWhileDown.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+    }
+
+    private WebApplication Build(int retries = 5) => GraphServer.Build("http://127.0.0.1:0",
     [
         new("Graph:Store", "Neo4j"),
         new("Graph:Neo4j:Uri", _neo4j.Address),
         new("Graph:Neo4j:Password", "secret"),
+        new("Graph:Neo4j:MaxRetryAttempts", retries.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         new("Graph:DataDirectory", Path.Combine(_dir.Path, "data")),
         new("Graph:SeedPath", Repo.SeedFolder),
     ]);
@@ -218,11 +237,13 @@ public sealed class ServeOnNeo4jTests : IAsyncLifetime
 
         private static object Rows(string[] fields, params object[][] values) => new { data = new { fields, values } };
 
+        /// <summary>Stops answering (a server gone); safe to call again.</summary>
         public async ValueTask DisposeAsync()
         {
             if (_app is not null)
             {
                 await _app.DisposeAsync();
+                _app = null;
             }
         }
     }
