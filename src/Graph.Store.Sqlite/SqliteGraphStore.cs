@@ -99,6 +99,10 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             Log.Opened(_logger, _path, Schema.Version);
             _initialized = true;
         }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteFull)
+        {
+            throw new StorageFullException(_path, e);
+        }
         finally
         {
             _initializing.Release();

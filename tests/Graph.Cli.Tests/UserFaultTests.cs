@@ -137,12 +137,15 @@ public sealed class UserFaultTests : IDisposable
     public async Task A_full_disk_stops_the_ingest_with_one_line_and_leaves_the_store_consistent()
     {
         Assert.SkipUnless(await CanMountAsync(), "needs unshare and a tmpfs mount in a user namespace to make a small disk");
-        var corpus = Path.Exists(Repo.Corpus) ? Repo.Corpus : Repo.SeedFolder;
+        // 2,000 distinct articles, 1.5 MB of text: more than the disk holds.
+        var corpus = Path.Combine(_dir.Path, "many.jsonl");
+        File.WriteAllLines(corpus, Enumerable.Range(0, 2000).Select(i =>
+            $$"""{"id":"a-{{i}}","text":"Russia condemned Turkey over the attack number {{i}} on the border. {{string.Concat(Enumerable.Repeat($"Turkey accused Russia of lying about strike {i}. ", 12))}}"}"""));
         var data = Path.Combine(_dir.Path, "small");
         Directory.CreateDirectory(data);
         string graph = Path.Combine(AppContext.BaseDirectory, "graph.dll");
-        // A 2 MB disk: the store fills it part way through the corpus.
-        string script = $"mount -t tmpfs -o size=2m tmpfs '{data}' && GRAPH_DATA='{data}/data' dotnet '{graph}' ingest '{corpus}'; code=$?; " +
+        // A 1 MB disk: the store fills it part way through the corpus (whose text alone is larger).
+        string script = $"mount -t tmpfs -o size=1m tmpfs '{data}' && GRAPH_DATA='{data}/data' dotnet '{graph}' ingest '{corpus}'; code=$?; " +
                         $"cp -r '{data}/data' '{_dir.Path}/after'; exit $code";
 
         var result = await RunAsync("unshare", ["-rm", "sh", "-c", script]);
