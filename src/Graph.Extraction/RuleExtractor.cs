@@ -45,18 +45,14 @@ public sealed class RuleExtractor : IExtractor
     public static RuleExtractor FromDirectory(string? actorsDir, string? lexiconDir = null) =>
         new(actorsDir is null ? Embedded("actors/") : Files(actorsDir), lexiconDir is null ? Embedded("lexicon/") : Files(lexiconDir));
 
-    /// <summary>Never throws on text: whatever cannot be read yields no relationships.</summary>
+    /// <summary>
+    /// Reads one article. Pure: the same article and data give the same result. A failure here is a bug or data the
+    /// extractor cannot handle, and the caller records it as a failed article, never as one with no relationships.
+    /// </summary>
     public ArticleExtraction Extract(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        try
-        {
-            return new ArticleAnalysis(_data, article).Run();
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return new ArticleExtraction(ArticleInfo.From(article), [], []);
-        }
+        return new ArticleAnalysis(_data, article).Run();
     }
 
     /// <summary>A trace of each stage on each sentence, for whoever edits the lexicon: why a reading was or was not made.</summary>

@@ -1,37 +1,34 @@
-using Graph.Api.Model;
 using Graph.Core.Domain;
 using Graph.Core.Stances;
 using Graph.Core.Storage;
-using GraphQL;
 
-namespace Graph.Api.Loading;
+namespace Graph.Core.Queries;
 
-/// <summary>The graph questions that take more than one store read: stances, rankings, paths and neighbourhoods.</summary>
-internal static class GraphQueries
+/// <summary>
+/// The graph questions that take more than one store read: stances (with affiliates, inside their windows), timelines,
+/// supporters and opponents, paths and neighbourhoods. The GraphQL resolvers only bind to these; the stores only sum.
+/// Every question counts the evidence of <see cref="Modalities.CountedAsEvidence"/> unless its filter asks otherwise.
+/// </summary>
+public sealed class GraphQueryService(IGraphStore store)
 {
-    /// <summary>Only readings that say the event happened (or will) count, unless a filter asks otherwise.</summary>
-    public static readonly Modality[] CountedModalities = [Modality.Asserted, Modality.Reported, Modality.Future];
-
     /// <summary>An actor by id, else by name or alias; null when nothing matches.</summary>
-    public static async Task<Actor?> FindActorAsync(IGraphStore store, string reference, CancellationToken ct) =>
+    public async Task<Actor?> FindActorAsync(string reference, CancellationToken ct) =>
         await store.GetActorAsync(reference, ct) ?? (await store.FindActorsByNameAsync(reference, ct)) switch
         {
             [var best, ..] => best,
             _ => null,
         };
 
-    public static async Task<Actor> RequireActorAsync(IGraphStore store, string reference, string argument, CancellationToken ct) =>
-        await FindActorAsync(store, reference, ct)
-        ?? throw new ExecutionError($"No actor with id, name or alias '{reference}' (argument `{argument}`).") { Code = ErrorCodes.NotFound };
-
-    public static async Task<StanceView> StanceAsync(IGraphStore store, Actor from, Actor to, StanceQuery query, CancellationToken ct)
+    /// <summary>Where <paramref name="from"/> stands towards <paramref name="to"/>, from the store's sums.</summary>
+    public async Task<StanceView> StanceAsync(Actor from, Actor to, StanceQuery query, CancellationToken ct)
     {
         var sides = query.IncludeAffiliates ? await SidesAsync(store, from, to, ct) : null;
         var totals = await StanceTotalsAsync(store, from, to, query, sides, perDay: false, ct);
         return new StanceView(from, to, StanceCalculator.FromTotals(from.Id, to.Id, totals), query) { Sides = sides };
     }
 
-    public static async Task<IReadOnlyList<StancePoint>> TimelineAsync(IGraphStore store, Actor from, Actor to, StanceQuery query, Bucket bucket, CancellationToken ct)
+    /// <summary>The stance per day, week (from Monday) or month; buckets without evidence are left out.</summary>
+    public async Task<IReadOnlyList<StancePoint>> TimelineAsync(Actor from, Actor to, StanceQuery query, Bucket bucket, CancellationToken ct)
     {
         var sides = query.IncludeAffiliates ? await SidesAsync(store, from, to, ct) : null;
         var totals = await StanceTotalsAsync(store, from, to, query, sides, perDay: true, ct);
@@ -46,17 +43,27 @@ internal static class GraphQueries
             })];
     }
 
-    public static DateOnly BucketStart(DateOnly day, Bucket bucket) => bucket switch
+    private static DateOnly BucketStart(DateOnly day, Bucket bucket) => bucket switch
     {
         Bucket.Day => day,
         Bucket.Week => day.AddDays(-(((int)day.DayOfWeek + 6) % 7)),
         _ => new DateOnly(day.Year, day.Month, 1),
     };
 
+    /// <summary>Everyone whose stance towards <paramref name="of"/> is positive, strongest first.</summary>
+    public Task<IReadOnlyList<StanceView>> SupportersAsync(Actor of, StanceQuery query, int first, CancellationToken ct) => RankAsync(of, query, +1, first, ct);
+
+    /// <summary>Everyone whose stance towards <paramref name="of"/> is negative, most hostile first.</summary>
+    public Task<IReadOnlyList<StanceView>> OpponentsAsync(Actor of, StanceQuery query, int first, CancellationToken ct) => RankAsync(of, query, -1, first, ct);
+
+    /// <summary>Relationships (one per source, target and type) with the evidence the filter selects, the best attested first.</summary>
+    public async Task<IReadOnlyList<RelationshipView>> RelationshipsAsync(EvidenceFilter filter, CancellationToken ct) =>
+        RelationshipView.FromTotals(await store.GetRelationshipTotalsAsync(filter, ct: ct), filter);
+
     /// <summary>Everyone with evidence towards <paramref name="of"/>, ranked by the sign they want: supporters (+1) or opponents (-1).</summary>
-    public static async Task<IReadOnlyList<StanceView>> RankAsync(IGraphStore store, Actor of, StanceQuery query, int sign, int first, CancellationToken ct)
+    private async Task<IReadOnlyList<StanceView>> RankAsync(Actor of, StanceQuery query, int sign, int first, CancellationToken ct)
     {
-        var totals = await store.GetRelationshipTotalsAsync(new EvidenceFilter { TargetIds = [of.Id], Modalities = CountedModalities, Since = query.Since, Until = query.Until }, ct: ct);
+        var totals = await store.GetRelationshipTotalsAsync(new EvidenceFilter { TargetIds = [of.Id], Modalities = Modalities.CountedAsEvidence, Since = query.Since, Until = query.Until }, ct: ct);
         var ranked = totals
             .Where(t => t.Source != of.Id)
             .GroupBy(t => t.Source)
@@ -108,7 +115,7 @@ internal static class GraphQueries
     }
 
     private static EvidenceFilter StanceScope(StanceQuery query) =>
-        new() { Modalities = CountedModalities, Since = query.Since, Until = query.Until };
+        new() { Modalities = Modalities.CountedAsEvidence, Since = query.Since, Until = query.Until };
 
     /// <summary>
     /// The store's sums for the stance: the pair's over the whole range (or per day), and with affiliates theirs, kept
@@ -264,7 +271,7 @@ internal static class GraphQueries
     private static DateOnly? Earlier(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
     /// <summary>The strongest evidence of the stance, read from the store in that order (not every sentence of the pair).</summary>
-    public static async Task<IReadOnlyList<Evidence>> StrongestAsync(IGraphStore store, StanceView stance, int first, CancellationToken ct)
+    public async Task<IReadOnlyList<Evidence>> StrongestAsync(StanceView stance, int first, CancellationToken ct)
     {
         if (first <= 0 || stance.Stance.EvidenceCount == 0)
         {
@@ -300,10 +307,11 @@ internal static class GraphQueries
 
     /// <summary>
     /// Breadth-first search over relationships in either direction, one store read per hop; returns up to
-    /// <paramref name="first"/> of the shortest paths.
+    /// <see cref="PathQuery.First"/> of the shortest paths.
     /// </summary>
-    public static async Task<IReadOnlyList<PathView>> PathsAsync(IGraphStore store, Actor from, Actor to, int maxHops, IReadOnlyCollection<RelationType> types, int first, CancellationToken ct)
+    public async Task<IReadOnlyList<PathView>> PathsAsync(Actor from, Actor to, PathQuery query, CancellationToken ct)
     {
+        var (maxHops, types, first) = (query.MaxHops, query.Types, query.First);
         if (from.Id == to.Id)
         {
             return [new PathView([from.Id], [])];
@@ -315,7 +323,7 @@ internal static class GraphQueries
         var frontier = new HashSet<string>(StringComparer.Ordinal) { from.Id };
         for (int hop = 1; hop <= maxHops && frontier.Count > 0 && !depth.ContainsKey(to.Id); hop++)
         {
-            var rows = await store.GetEvidenceAsync(new EvidenceFilter { ActorIds = frontier, Types = types, Modalities = CountedModalities }, ct);
+            var rows = await store.GetEvidenceAsync(new EvidenceFilter { ActorIds = frontier, Types = types, Modalities = Modalities.CountedAsEvidence }, ct);
             var next = new HashSet<string>(StringComparer.Ordinal);
             foreach (var e in rows.Where(e => e.Source != e.Target))
             {
@@ -368,10 +376,11 @@ internal static class GraphQueries
 
     private static (string, string) Pair(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
 
-    /// <summary>The actor, its neighbours out to <paramref name="depth"/> hops (best connected first), and every relationship among them.</summary>
-    public static async Task<NeighborhoodView> NeighborhoodAsync(IGraphStore store, Actor center, int depth, int limit, IReadOnlyCollection<RelationType> types, DateOnly? since, DateOnly? until, CancellationToken ct)
+    /// <summary>The actor, its neighbours out to <see cref="NeighborhoodQuery.Depth"/> hops (best connected first), and every relationship among them.</summary>
+    public async Task<NeighborhoodView> NeighborhoodAsync(Actor center, NeighborhoodQuery query, CancellationToken ct)
     {
-        var scope = new EvidenceFilter { Types = types, Modalities = CountedModalities, Since = since, Until = until };
+        var (depth, limit) = (query.Depth, query.Limit);
+        var scope = new EvidenceFilter { Types = query.Types, Modalities = Modalities.CountedAsEvidence, Since = query.Since, Until = query.Until };
         var chosen = new List<string> { center.Id };
         var seen = new HashSet<string>(StringComparer.Ordinal) { center.Id };
         var frontier = new HashSet<string>(StringComparer.Ordinal) { center.Id };

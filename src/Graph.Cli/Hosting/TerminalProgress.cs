@@ -1,7 +1,7 @@
 using Graph.Core.Ingestion;
 using Spectre.Console;
 
-namespace Graph.Worker;
+namespace Graph.Cli.Hosting;
 
 /// <summary>
 /// A progress bar with articles/s and ETA when stdout is a terminal. Off a terminal (logs, pipes, tests) nothing
@@ -27,9 +27,9 @@ public static class TerminalProgress
                 var task = context.AddTask(label, maxValue: Math.Max(1, expected ?? 1));
                 task.IsIndeterminate = expected is null;
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                var observer = new Observer(inner, () =>
+                var observer = new Observer(inner, n =>
                 {
-                    task.Increment(1);
+                    task.Increment(n);
                     var rate = task.Value / Math.Max(clock.Elapsed.TotalSeconds, 1e-3);
                     task.Description = $"{Markup.Escape(label)} [grey]{task.Value:0}/{expected?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} · {rate:0} articles/s[/]";
                 });
@@ -40,18 +40,26 @@ public static class TerminalProgress
         return result;
     }
 
-    private sealed class Observer(IIngestObserver? inner, Action tick) : IIngestObserver
+    private sealed class Observer(IIngestObserver? inner, Action<int> tick) : IIngestObserver
     {
-        public void Result(IngestResult result)
+        public async ValueTask OnResultAsync(IngestResult result, CancellationToken ct)
         {
-            inner?.Result(result);
-            tick();
+            if (inner is not null)
+            {
+                await inner.OnResultAsync(result, ct);
+            }
+
+            tick(1);
         }
 
-        public void Failure(IngestFailure failure)
+        public async ValueTask OnFailureAsync(IngestFailure failure, CancellationToken ct)
         {
-            inner?.Failure(failure);
-            tick();
+            if (inner is not null)
+            {
+                await inner.OnFailureAsync(failure, ct);
+            }
+
+            tick(failure.Count);
         }
     }
 }

@@ -2,7 +2,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Graph.Api;
 using Graph.Core.Storage;
+using Graph.Store.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,21 +13,24 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Graph.Api.Tests;
+namespace Graph.TestSupport;
 
-/// <summary>A real Kestrel host on 127.0.0.1 (random port) serving the API over a store in a temp directory.</summary>
+/// <summary>
+/// A real Kestrel host on 127.0.0.1 (random port) serving the GraphQL API alone: over a store of its own in a temp
+/// directory (<see cref="StartAsync"/>), or over a store the test made (<see cref="ServeAsync"/>).
+/// </summary>
 public sealed class ApiHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly string _dataDirectory;
+    private readonly string? _dataDirectory;
 
-    private ApiHost(WebApplication app, string dataDirectory, IGraphStore store, Uri endpoint)
+    private ApiHost(WebApplication app, string? dataDirectory, IGraphStore store, Uri endpoint)
     {
         _app = app;
         _dataDirectory = dataDirectory;
         Store = store;
         Endpoint = endpoint;
-        Client = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        Client = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
     }
 
     /// <summary>The store as the API sees it (decorated, when the test decorates it).</summary>
@@ -45,14 +50,22 @@ public sealed class ApiHost : IAsyncDisposable
     {
         string dir = Path.Combine(Path.GetTempPath(), "graph-api-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
-        var store = TestStores.Create(dir);
+        var store = new SqliteGraphStore(new SqliteStoreOptions { DataDirectory = dir }, TimeProvider.System);
         await store.InitializeAsync();
         if (seed is not null)
         {
             await seed(store);
         }
 
-        var served = decorate?.Invoke(store) ?? store;
+        return await HostAsync(decorate?.Invoke(store) ?? store, dir, settings, services);
+    }
+
+    /// <summary>The API over <paramref name="store"/>, which the test keeps; <paramref name="settings"/> override the API's limits.</summary>
+    public static Task<ApiHost> ServeAsync(IGraphStore store, IDictionary<string, string?>? settings = null) =>
+        HostAsync(store, null, settings, null);
+
+    private static async Task<ApiHost> HostAsync(IGraphStore served, string? dir, IDictionary<string, string?>? settings, Action<IServiceCollection>? services)
+    {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
@@ -116,6 +129,11 @@ public sealed class ApiHost : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (_dataDirectory is null)
+        {
+            return;
+        }
+
         (Store as IDisposable)?.Dispose();
         try
         {

@@ -1,7 +1,7 @@
 using System.Text;
 using Graph.Core.Domain;
 
-namespace Graph.Store.Tests;
+namespace Graph.TestSupport;
 
 /// <summary>An article and what an extractor read in it: the unit every store saves.</summary>
 public sealed record Sample(Article Article, ArticleExtraction Extraction)
