@@ -1,0 +1,115 @@
+using Graph.Core.Domain;
+using Graph.Extraction.Text;
+
+namespace Graph.Extraction.Mentions;
+
+/// <summary>"Syrian rebels", "rebels in Ukraine", "IS militants", unqualified "rebels" in an article about Syria.</summary>
+internal sealed class Collectives(MentionContext context)
+{
+    public void Find(Sentence sentence, List<Mention> mentions)
+    {
+        var tokens = sentence.Tokens;
+        var covered = Spans.Covered(tokens.Count, mentions);
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (covered[i])
+            {
+                continue;
+            }
+
+            // "killed 18 people", "hundreds of people": counted people are civilians.
+            if (tokens[i].Lower == "people" && i > 0 && (char.IsDigit(tokens[i - 1].Text[0]) || (i > 1 && tokens[i - 1].Lower == "of" && tokens[i - 2].Lower is "hundreds" or "thousands" or "dozens" or "millions" or "scores"))
+                && context.Lexicon.CollectiveClasses.Contains("civilians"))
+            {
+                mentions.Add(new Mention(i, i + 1, null, MentionKind.Collective, tokens[i].Text) { Class = "civilians" });
+                continue;
+            }
+
+            var (len, classes) = context.Lexicon.Collectives.Match(tokens, i);
+            if (len > 0 && classes is not null)
+            {
+                mentions.Add(new Mention(i, i + len, null, MentionKind.Collective, Spans.Surface(sentence, i, i + len)) { Class = classes[0] });
+                i += len - 1;
+            }
+        }
+
+        mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+        foreach (var m in mentions.Where(m => m.Kind == MentionKind.Collective && m.ActorId is null).ToList())
+        {
+            var qualifier = Spans.AdjacentBefore(tokens, mentions, m);
+            string? by = qualifier is null ? null : context.Actors.Principal(qualifier);
+            if (by is not null && qualifier!.ActorKind is ActorKind.ArmedGroup or ActorKind.Group)
+            {
+                // "IS militants" are IS, "Kurdish militias" the Kurds.
+                m.ActorId = qualifier.ActorId;
+                m.Kind = MentionKind.Named;
+                context.Merge(mentions, qualifier, m, sentence);
+                continue;
+            }
+
+            if (by is not null && qualifier!.ActorKind is ActorKind.Country)
+            {
+                context.Merge(mentions, qualifier, m, sentence);
+            }
+            else
+            {
+                by = null;
+                if (m.End + 1 < tokens.Count && tokens[m.End].Lower == "in" && Spans.At(mentions, m.End + 1) is { ActorKind: ActorKind.Country } place)
+                {
+                    by = place.ActorId;
+                }
+                else if (m.Class is "refugees" or "migrants" && m.End + 1 < tokens.Count && tokens[m.End].Lower is "from" or "fleeing" && Origin(tokens, mentions, m.End + 1) is { } origin)
+                {
+                    by = origin; // "refugees fleeing the civil war in Liberia", "migrants from Eritrea"
+                }
+                else if (context.Lexicon.QualifiedCollectives.Contains(m.Class!))
+                {
+                    // "jets bombed rebel-held positions in Idlib": the place tells whose rebels; else the article's state.
+                    by = mentions.Where(x => x.Kind == MentionKind.Location && x.ActorId is not null)
+                        .Select(x => context.Actors.PlaceState(x.ActorId!))
+                        .FirstOrDefault(x => x is not null) ?? context.MainState;
+                }
+            }
+
+            m.ActorId = CollectiveActor(m.Class!, by);
+        }
+    }
+
+    // The first state named within a few words, before the clause ends: where people come from.
+    private static string? Origin(List<Token> tokens, List<Mention> mentions, int from)
+    {
+        for (int k = from; k < Math.Min(tokens.Count, from + 7) && tokens[k].Text is not ("," or "." or ";"); k++)
+        {
+            if (Spans.At(mentions, k) is { ActorKind: ActorKind.Country, ActorId: { } state })
+            {
+                return state;
+            }
+        }
+
+        return null;
+    }
+
+    private string CollectiveActor(string cls, string? state)
+    {
+        if (state is null || context.Kb.Find(state) is not { } s)
+        {
+            if (context.Kb.Find(cls) is { } known)
+            {
+                return context.Actors.Find(known.Id)!.Id;
+            }
+
+            return context.Actors.Ensure(cls, cls, ActorKind.Group).Id;
+        }
+
+        string demonym = s.Demonyms.Count > 0 ? s.Demonyms[0] : s.Name;
+        var kind = cls is "rebels" or "militants" or "separatists" ? ActorKind.ArmedGroup : ActorKind.Group;
+        var draft = context.Actors.Ensure($"{cls}-{state.ToLowerInvariant()}", $"{demonym} {cls}", kind);
+        if (draft.Codes.Count == 0 && s.Codes.TryGetValue("cameo", out var cameo))
+        {
+            draft.Codes["cameo"] = cameo + (cls switch { "rebels" or "militants" or "separatists" => "REB", "opposition" => "OPP", _ => "CVL" });
+        }
+
+        draft.AddAlias($"{demonym} {cls}");
+        return draft.Id;
+    }
+}

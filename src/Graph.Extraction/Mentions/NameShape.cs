@@ -1,0 +1,86 @@
+using Graph.Extraction.Analysis;
+using Graph.Extraction.Text;
+
+namespace Graph.Extraction.Mentions;
+
+/// <summary>What a person's name looks like in text: a run of capitalised words with particles and hyphens.</summary>
+internal sealed class NameShape(Lexicon lexicon)
+{
+    private static readonly HashSet<string> CapitalisedFunctionWords = new(StringComparer.Ordinal)
+    {
+        "The", "A", "An", "But", "And", "Or", "In", "On", "At", "For", "After", "Before", "Meanwhile", "However", "He", "She", "It",
+        "They", "We", "I", "This", "That", "These", "Those", "Many", "Some", "Later", "Instead", "According", "Since", "While", "When",
+        "If", "As", "Clearly", "Indeed", "Experts", "There", "Its", "His", "Her", "Their", "Our", "Yet", "So", "Still", "Now", "Then",
+        "With", "Without", "By", "From", "To", "Of", "Under", "Over", "During", "Despite", "Although", "Though", "Both", "Each", "All",
+        "Most", "More", "Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady", "What", "Who", "Why", "How", "Where", "Which", "Asked",
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Western", "Eastern", "Northern", "Southern",
+        "Muslim", "Muslims", "Sunni", "Shia", "Christian", "Arab", "Kurdish", "God", "Allah", "Twitter", "Facebook", "Photograph",
+    };
+
+    /// <summary>A capitalised word that starts no name ("The", "However", "Monday").</summary>
+    public static bool IsFunctionWord(string text) => CapitalisedFunctionWords.Contains(text);
+
+    /// <summary>A word that can begin a person's name: capitalised and not a title, or a particle before one ("al-Assad").</summary>
+    public bool IsNameStart(List<Token> tokens, int i) =>
+        tokens[i].IsWord && tokens[i].IsCapitalised && !CapitalisedFunctionWords.Contains(tokens[i].Text) && lexicon.Titles.Match(tokens, i).Length == 0
+        || (lexicon.NameParticles.Contains(tokens[i].Lower) && i + 1 < tokens.Count && (tokens[i + 1].IsCapitalised || tokens[i + 1].Text == "-"));
+
+    /// <summary>Where the name starting at i ends: "Staffan de Mistura", "Hassan Abdel-Azim", "Bashar al-Assad"; i when none starts there.</summary>
+    public int NameEnd(List<Token> tokens, int i, bool[] covered)
+    {
+        if (i >= tokens.Count || !IsNameStart(tokens, i))
+        {
+            return i;
+        }
+
+        int end = i;
+        int words = 0;
+        while (end < tokens.Count && !covered[end] && words < 5)
+        {
+            var t = tokens[end];
+            bool glued = end + 1 < tokens.Count && !tokens[end + 1].SpaceBefore;
+            if (t.IsWord && t.IsCapitalised && !CapitalisedFunctionWords.Contains(t.Text) && !IsMonthOrDay(t.Text))
+            {
+                words++;
+                end++;
+            }
+            else if (t.Text == "-" && !t.SpaceBefore && end > i && glued && end + 1 < tokens.Count && tokens[end + 1].IsWord)
+            {
+                end++;
+            }
+            else if (lexicon.NameParticles.Contains(t.Lower) && end + 1 < tokens.Count && (tokens[end + 1].IsCapitalised || (tokens[end + 1].Text == "-" && glued)))
+            {
+                end++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        while (end > i && !tokens[end - 1].IsCapitalised)
+        {
+            end--;
+        }
+
+        return end;
+    }
+
+    /// <summary>The capitalised words of [start, end), a hyphenated word counting once.</summary>
+    public static int WordCount(List<Token> tokens, int start, int end)
+    {
+        int n = 0;
+        for (int k = start; k < end; k++)
+        {
+            if (tokens[k].IsWord && tokens[k].IsCapitalised && (k == start || tokens[k].SpaceBefore))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    public static bool IsMonthOrDay(string word) => EventDates.MonthOf(word) > 0 || EventDates.DayOfWeekOf(word) is not null;
+}
