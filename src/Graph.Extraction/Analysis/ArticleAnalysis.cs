@@ -27,7 +27,7 @@ internal sealed partial class ArticleAnalysis : IActorBook
         _article = article;
         _day = article.PublishedDay;
         _sentences = Segmenter.Split(article.Text ?? string.Empty, data.Lexicon);
-        _mentionFinder = new MentionFinder(data.Kb, data.Lexicon, _sentences, _day);
+        _mentionFinder = new MentionFinder(data, _sentences, _day);
         _actors = _mentionFinder.Actors;
     }
 

@@ -33,20 +33,8 @@ internal sealed class Lexicon
     public PhraseTrie<bool> Reported { get; } = new();
     public HashSet<string> Rejecting { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Reporting { get; } = new(StringComparer.Ordinal);
-    public PhraseTrie<string> Titles { get; } = new();
-    public HashSet<string> HeadsOfState { get; } = new(StringComparer.Ordinal);
-    public PhraseTrie<string> StateNouns { get; } = new();
-    public HashSet<string> EquipmentNouns { get; } = new(StringComparer.Ordinal);
-    public PhraseTrie<string> Collectives { get; } = new();
-    public HashSet<string> CollectiveClasses { get; } = new(StringComparer.Ordinal);
-    public HashSet<string> QualifiedCollectives { get; } = new(StringComparer.Ordinal);
-    public Dictionary<string, string[]> CorefNouns { get; } = new(StringComparer.Ordinal);
-    public HashSet<string> OrgHeads { get; } = new(StringComparer.Ordinal);
-    public PhraseTrie<bool> MediaHeads { get; } = new();
-    public HashSet<string> NameParticles { get; } = new(StringComparer.Ordinal);
     public HashSet<string> PrivatePersons { get; } = new(StringComparer.Ordinal);
     public HashSet<string> ObjectVerbs { get; } = new(StringComparer.Ordinal);
-    public HashSet<string> MediaNames { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Victims { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Verbs that undo the event noun after them: "suspended aid", "halted air strikes".</summary>
@@ -176,45 +164,8 @@ internal sealed class Lexicon
         AddAll(Reported, Strings(root, "reported"));
         Rejecting.UnionWith(Strings(root, "rejecting").Select(s => s.ToLowerInvariant()));
         Reporting.UnionWith(Strings(root, "reporting").Select(s => s.ToLowerInvariant()));
-        foreach (var t in Strings(root, "titles"))
-        {
-            Titles.Add(t, t.ToLowerInvariant());
-        }
-
-        HeadsOfState.UnionWith(Strings(root, "headsOfState").Select(s => s.ToLowerInvariant()));
-        foreach (var t in Strings(root, "stateNouns"))
-        {
-            StateNouns.Add(t, t.ToLowerInvariant());
-        }
-
-        EquipmentNouns.UnionWith(Strings(root, "equipmentNouns").Select(s => s.ToLowerInvariant()));
-        if (root.TryGetProperty("collectives", out var collectives) && collectives.ValueKind == JsonValueKind.Object)
-        {
-            foreach (var p in collectives.EnumerateObject())
-            {
-                CollectiveClasses.Add(p.Name);
-                foreach (var w in Strings(p.Value))
-                {
-                    Collectives.Add(w, p.Name);
-                }
-            }
-        }
-
-        QualifiedCollectives.UnionWith(Strings(root, "qualifiedCollectives"));
-        if (root.TryGetProperty("corefNouns", out var coref) && coref.ValueKind == JsonValueKind.Object)
-        {
-            foreach (var p in coref.EnumerateObject())
-            {
-                CorefNouns[p.Name.ToLowerInvariant()] = Strings(p.Value).Select(s => s.ToLowerInvariant()).ToArray();
-            }
-        }
-
-        OrgHeads.UnionWith(Strings(root, "orgHeads").Select(s => s.ToLowerInvariant()));
-        AddAll(MediaHeads, Strings(root, "mediaHeads"));
-        NameParticles.UnionWith(Strings(root, "nameParticles").Select(s => s.ToLowerInvariant()));
         PrivatePersons.UnionWith(Strings(root, "privatePersons").Select(s => s.ToLowerInvariant()));
         ObjectVerbs.UnionWith(Strings(root, "objectVerbs").Select(s => s.ToLowerInvariant()));
-        MediaNames.UnionWith(Strings(root, "mediaNames").Select(s => s.ToLowerInvariant()));
         Victims.UnionWith(Strings(root, "victims"));
         foreach (var v in Strings(root, "reversals"))
         {

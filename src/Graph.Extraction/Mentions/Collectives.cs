@@ -1,5 +1,6 @@
 using Graph.Core.Domain;
 using Graph.Extraction.Text;
+using Graph.Extraction.Words;
 
 namespace Graph.Extraction.Mentions;
 
@@ -18,10 +19,9 @@ internal sealed class Collectives(MentionContext context)
             }
 
             // "killed 18 people", "hundreds of people": counted people are civilians.
-            if (tokens[i].Lower == "people" && i > 0 && (char.IsDigit(tokens[i - 1].Text[0]) || (i > 1 && tokens[i - 1].Lower == "of" && tokens[i - 2].Lower is "hundreds" or "thousands" or "dozens" or "millions" or "scores"))
-                && context.Lexicon.CollectiveClasses.Contains("civilians"))
+            if (context.Lexicon.Counted.TryGetValue(tokens[i].Lower, out var counted) && IsCounted(tokens, i))
             {
-                mentions.Add(new Mention(i, i + 1, null, MentionKind.Collective, tokens[i].Text) { Class = "civilians" });
+                mentions.Add(new Mention(i, i + 1, null, MentionKind.Collective, tokens[i].Text) { Class = counted });
                 continue;
             }
 
@@ -54,15 +54,16 @@ internal sealed class Collectives(MentionContext context)
             else
             {
                 by = null;
-                if (m.End + 1 < tokens.Count && tokens[m.End].Lower == "in" && Spans.At(mentions, m.End + 1) is { ActorKind: ActorKind.Country } place)
+                var cls = context.Lexicon.CollectiveClasses[m.Class!];
+                if (m.End + 1 < tokens.Count && tokens[m.End].Lower == Grammar.In && Spans.At(mentions, m.End + 1) is { ActorKind: ActorKind.Country } place)
                 {
                     by = place.ActorId;
                 }
-                else if (m.Class is "refugees" or "migrants" && m.End + 1 < tokens.Count && tokens[m.End].Lower is "from" or "fleeing" && Origin(tokens, mentions, m.End + 1) is { } origin)
+                else if (m.End + 1 < tokens.Count && cls.Origin.Contains(tokens[m.End].Lower) && Origin(tokens, mentions, m.End + 1) is { } origin)
                 {
                     by = origin; // "refugees fleeing the civil war in Liberia", "migrants from Eritrea"
                 }
-                else if (context.Lexicon.QualifiedCollectives.Contains(m.Class!))
+                else if (cls.PlaceQualifies)
                 {
                     // "jets bombed rebel-held positions in Idlib": the place tells whose rebels; else the article's state.
                     by = mentions.Where(x => x.Kind == MentionKind.Location && x.ActorId is not null)
@@ -74,6 +75,10 @@ internal sealed class Collectives(MentionContext context)
             m.ActorId = CollectiveActor(m.Class!, by);
         }
     }
+
+    // A number or a count ("hundreds of", from the closed class of quantifiers) right before the word.
+    private bool IsCounted(List<Token> tokens, int i) =>
+        i > 0 && (char.IsDigit(tokens[i - 1].Text[0]) || (i > 1 && tokens[i - 1].Lower == Grammar.Of && context.Closed.Match(tokens, i - 2, Role.Quantifier) == 2));
 
     // The first state named within a few words, before the clause ends: where people come from.
     private static string? Origin(List<Token> tokens, List<Mention> mentions, int from)
@@ -89,27 +94,28 @@ internal sealed class Collectives(MentionContext context)
         return null;
     }
 
-    private string CollectiveActor(string cls, string? state)
+    private string CollectiveActor(string name, string? state)
     {
+        var cls = context.Lexicon.CollectiveClasses[name];
         if (state is null || context.Kb.Find(state) is not { } s)
         {
-            if (context.Kb.Find(cls) is { } known)
+            if (context.Kb.Find(name) is { } known)
             {
                 return context.Actors.Find(known.Id)!.Id;
             }
 
-            return context.Actors.Ensure(cls, cls, ActorKind.Group).Id;
+            return context.Actors.Ensure(name, name, ActorKind.Group).Id;
         }
 
         string demonym = s.Demonyms.Count > 0 ? s.Demonyms[0] : s.Name;
-        var kind = cls is "rebels" or "militants" or "separatists" ? ActorKind.ArmedGroup : ActorKind.Group;
-        var draft = context.Actors.Ensure($"{cls}-{state.ToLowerInvariant()}", $"{demonym} {cls}", kind);
+        var kind = cls.Armed ? ActorKind.ArmedGroup : ActorKind.Group;
+        var draft = context.Actors.Ensure($"{name}-{state.ToLowerInvariant()}", $"{demonym} {name}", kind);
         if (draft.Codes.Count == 0 && s.Codes.TryGetValue("cameo", out var cameo))
         {
-            draft.Codes["cameo"] = cameo + (cls switch { "rebels" or "militants" or "separatists" => "REB", "opposition" => "OPP", _ => "CVL" });
+            draft.Codes["cameo"] = cameo + cls.Sector;
         }
 
-        draft.AddAlias($"{demonym} {cls}");
+        draft.AddAlias($"{demonym} {name}");
         return draft.Id;
     }
 }

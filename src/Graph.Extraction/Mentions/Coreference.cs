@@ -45,12 +45,12 @@ internal sealed class Coreference(MentionContext context, NameShape names)
                 owner = o;
                 d = o.Start - 1;
             }
-            else if (d >= 1 && tokens[d].IsWord && !tokens[d].IsCapitalised && tokens[d].Lower != "the")
+            else if (d >= 1 && tokens[d].IsWord && !tokens[d].IsCapitalised && tokens[d].Lower != Grammar.The)
             {
                 d--;
             }
 
-            if (d < 0 || tokens[d].Lower != "the" || (i + 1 < tokens.Count && names.IsNameStart(tokens, i + 1)))
+            if (d < 0 || tokens[d].Lower != Grammar.The || (i + 1 < tokens.Count && names.IsNameStart(tokens, i + 1)))
             {
                 continue;
             }
@@ -58,7 +58,7 @@ internal sealed class Coreference(MentionContext context, NameShape names)
             if (Antecedent(heads, owner?.ActorId) is { } id)
             {
                 int end = i + 1;
-                if (end + 1 < tokens.Count && tokens[end].Lower is "on" or "for" && Spans.At(mentions, end + 1) is { } topic && topic.Start == end + 1)
+                if (end + 1 < tokens.Count && context.Lexicon.RemitPrepositions.Contains(tokens[end].Lower) && Spans.At(mentions, end + 1) is { } topic && topic.Start == end + 1)
                 {
                     mentions.Remove(topic); // "the UN's pointman on Syria" is one description
                     end = topic.End;

@@ -29,16 +29,16 @@ internal sealed class FramedNames(MentionContext context, NameShape names)
                 continue;
             }
 
-            bool saidBefore = i > 0 && context.Lexicon.Reporting.Contains(tokens[i - 1].Lower) || i > 1 && tokens[i - 1].Lower == "to" && tokens[i - 2].Lower == "according";
-            bool saidAfter = end < tokens.Count && context.Lexicon.Reporting.Contains(tokens[end].Lower);
+            bool saidBefore = i > 0 && context.Cues.Reporting.Contains(tokens[i - 1].Lower) || context.Lexicon.SourcePhraseBefore(tokens, i);
+            bool saidAfter = end < tokens.Count && context.Cues.Reporting.Contains(tokens[end].Lower);
             int titleAt = end + 1 < tokens.Count && tokens[end].Text == "," ? end + 1 : -1;
-            if (titleAt > 0 && tokens[titleAt].Lower is "the" or "a" or "an")
+            if (titleAt > 0 && Grammar.IsArticle(tokens[titleAt].Lower))
             {
                 titleAt++;
             }
 
             bool apposition = titleAt > 0 && titleAt < tokens.Count && context.Lexicon.Titles.Match(tokens, titleAt).Length > 0;
-            bool who = end + 1 < tokens.Count && tokens[end].Text == "," && tokens[end + 1].Lower == "who";
+            bool who = end + 1 < tokens.Count && tokens[end].Text == "," && tokens[end + 1].Lower == Grammar.Who;
             if (!(saidBefore || saidAfter || apposition || who))
             {
                 i = end - 1;

@@ -4,7 +4,7 @@ using Graph.Extraction.Text;
 namespace Graph.Extraction.Mentions;
 
 /// <summary>The first pass: the knowledge base's names, demonyms, capitals and metonyms, longest first.</summary>
-internal sealed class Gazetteer(ActorKnowledge kb, Lexicon lexicon)
+internal sealed class Gazetteer(ActorKnowledge kb, MentionLexicon lexicon)
 {
     public List<Mention> Find(Sentence sentence)
     {
@@ -43,7 +43,7 @@ internal sealed class Gazetteer(ActorKnowledge kb, Lexicon lexicon)
             else if (actor.IsCollective)
             {
                 mention.Kind = MentionKind.Collective;
-                mention.Class = lexicon.CollectiveClasses.Contains(actor.Id) ? actor.Id : null;
+                mention.Class = lexicon.CollectiveClasses.ContainsKey(actor.Id) ? actor.Id : null;
                 mention.ActorId = mention.Class is null ? actor.Id : null;
             }
 
@@ -55,24 +55,24 @@ internal sealed class Gazetteer(ActorKnowledge kb, Lexicon lexicon)
     }
 
     // Single lower-case words that are also actor names ("chad") and sentence-initial "May" are not actors.
-    private static bool Plausible(KnownForm form, List<Token> tokens, int at)
+    private bool Plausible(KnownForm form, List<Token> tokens, int at)
     {
         // "Swedish-registered vessel", "European-based missiles", "the Europe Bridge": provenance or part of another
         // name, not a party to anything.
         int after = at + form.Parts.Length;
         if (after + 1 < tokens.Count && tokens[after].Text == "-" && !tokens[after].SpaceBefore && !tokens[after + 1].SpaceBefore
-            && tokens[after + 1].Lower is "based" or "made" or "built" or "born" or "registered" or "speaking" or "style" or "flagged" or "educated")
+            && lexicon.Provenance.Contains(tokens[after + 1].Lower))
         {
             return false;
         }
 
-        if (after < tokens.Count && tokens[after].IsCapitalised && tokens[after].Text is "Bridge" or "Street" or "Square" or "Avenue" or "Road" or "Airport" or "Hotel" or "Stadium" or "Cup" or "Prize")
+        if (after < tokens.Count && tokens[after].IsCapitalised && lexicon.PlaceNameHeads.Contains(tokens[after].Text))
         {
             return false;
         }
 
         // "Labour Minister": a portfolio, not the party.
-        if (form.Actor.Kind is not (ActorKind.Country or ActorKind.Person) && after < tokens.Count && tokens[after].Text is "Minister" or "Ministry")
+        if (form.Actor.Kind is not (ActorKind.Country or ActorKind.Person) && after < tokens.Count && lexicon.PortfolioWords.Contains(tokens[after].Text))
         {
             return false;
         }
@@ -89,7 +89,7 @@ internal sealed class Gazetteer(ActorKnowledge kb, Lexicon lexicon)
         }
 
         var t = tokens[at];
-        if (form.Actor.Kind == ActorKind.Person && NameShape.IsFunctionWord(t.Text))
+        if (form.Actor.Kind == ActorKind.Person && lexicon.NotNames.Contains(t.Text))
         {
             return false;
         }

@@ -5,7 +5,7 @@ using Graph.Extraction.Text;
 namespace Graph.Extraction.Mentions;
 
 /// <summary>Names of people the article has already introduced, in full or by surname: "Staffan de Mistura", later "de Mistura".</summary>
-internal sealed class LearntNames(Lexicon lexicon)
+internal sealed class LearntNames(MentionLexicon lexicon)
 {
     private readonly PhraseTrie<string> _learnt = new();
 

@@ -1,14 +1,20 @@
 using Graph.Core.Domain;
 using Graph.Extraction.Text;
+using Graph.Extraction.Words;
 
 namespace Graph.Extraction.Mentions;
 
 /// <summary>What the mention passes share while one article is read: its sentences, what each pass found, its actors.</summary>
-internal sealed class MentionContext(ActorKnowledge kb, Lexicon lexicon, IReadOnlyList<Sentence> sentences, DateOnly? day)
+internal sealed class MentionContext(ActorKnowledge kb, MentionLexicon lexicon, ClosedClass closed, Lexicon cues, IReadOnlyList<Sentence> sentences, DateOnly? day)
 {
     public ActorKnowledge Kb => kb;
 
-    public Lexicon Lexicon => lexicon;
+    public MentionLexicon Lexicon => lexicon;
+
+    public Lexicon Cues => cues;
+
+    /// <summary>English function words (words/closed-class.json).</summary>
+    public ClosedClass Closed => closed;
 
     public IReadOnlyList<Sentence> Sentences => sentences;
 

@@ -1,4 +1,5 @@
 using Graph.Core.Domain;
+using Graph.Extraction.Pipeline;
 using Graph.Extraction.Text;
 
 namespace Graph.Extraction.Mentions;
@@ -21,9 +22,11 @@ internal sealed class MentionFinder
     private readonly Coreference _coreference;
     private readonly Officials _officials;
 
-    public MentionFinder(ActorKnowledge kb, Lexicon lexicon, IReadOnlyList<Sentence> sentences, DateOnly? day)
+    public MentionFinder(ExtractorData data, IReadOnlyList<Sentence> sentences, DateOnly? day)
     {
-        _context = new MentionContext(kb, lexicon, sentences, day);
+        var lexicon = data.Mentions;
+        var kb = data.Kb;
+        _context = new MentionContext(kb, lexicon, data.Language.Closed, data.Lexicon, sentences, day);
         var names = new NameShape(lexicon);
         _gazetteer = new Gazetteer(kb, lexicon);
         _learnt = new LearntNames(lexicon);

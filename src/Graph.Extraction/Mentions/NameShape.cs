@@ -4,26 +4,11 @@ using Graph.Extraction.Text;
 namespace Graph.Extraction.Mentions;
 
 /// <summary>What a person's name looks like in text: a run of capitalised words with particles and hyphens.</summary>
-internal sealed class NameShape(Lexicon lexicon)
+internal sealed class NameShape(MentionLexicon lexicon)
 {
-    private static readonly HashSet<string> CapitalisedFunctionWords = new(StringComparer.Ordinal)
-    {
-        "The", "A", "An", "But", "And", "Or", "In", "On", "At", "For", "After", "Before", "Meanwhile", "However", "He", "She", "It",
-        "They", "We", "I", "This", "That", "These", "Those", "Many", "Some", "Later", "Instead", "According", "Since", "While", "When",
-        "If", "As", "Clearly", "Indeed", "Experts", "There", "Its", "His", "Her", "Their", "Our", "Yet", "So", "Still", "Now", "Then",
-        "With", "Without", "By", "From", "To", "Of", "Under", "Over", "During", "Despite", "Although", "Though", "Both", "Each", "All",
-        "Most", "More", "Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady", "What", "Who", "Why", "How", "Where", "Which", "Asked",
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Western", "Eastern", "Northern", "Southern",
-        "Muslim", "Muslims", "Sunni", "Shia", "Christian", "Arab", "Kurdish", "God", "Allah", "Twitter", "Facebook", "Photograph",
-    };
-
-    /// <summary>A capitalised word that starts no name ("The", "However", "Monday").</summary>
-    public static bool IsFunctionWord(string text) => CapitalisedFunctionWords.Contains(text);
-
     /// <summary>A word that can begin a person's name: capitalised and not a title, or a particle before one ("al-Assad").</summary>
     public bool IsNameStart(List<Token> tokens, int i) =>
-        tokens[i].IsWord && tokens[i].IsCapitalised && !CapitalisedFunctionWords.Contains(tokens[i].Text) && lexicon.Titles.Match(tokens, i).Length == 0
+        tokens[i].IsWord && tokens[i].IsCapitalised && !lexicon.NotNames.Contains(tokens[i].Text) && lexicon.Titles.Match(tokens, i).Length == 0
         || (lexicon.NameParticles.Contains(tokens[i].Lower) && i + 1 < tokens.Count && (tokens[i + 1].IsCapitalised || tokens[i + 1].Text == "-"));
 
     /// <summary>Where the name starting at i ends: "Staffan de Mistura", "Hassan Abdel-Azim", "Bashar al-Assad"; i when none starts there.</summary>
@@ -40,7 +25,7 @@ internal sealed class NameShape(Lexicon lexicon)
         {
             var t = tokens[end];
             bool glued = end + 1 < tokens.Count && !tokens[end + 1].SpaceBefore;
-            if (t.IsWord && t.IsCapitalised && !CapitalisedFunctionWords.Contains(t.Text) && !IsMonthOrDay(t.Text))
+            if (t.IsWord && t.IsCapitalised && !lexicon.NotNames.Contains(t.Text) && !IsMonthOrDay(t.Text))
             {
                 words++;
                 end++;

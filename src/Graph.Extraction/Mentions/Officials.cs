@@ -16,9 +16,9 @@ internal sealed class Officials(MentionContext context)
         foreach (var m in mentions)
         {
             // "aggression against Iraq", "his dossier on Iraq", "the Iraq war": a topic or target is not the official's state.
-            int before = m.Start - (m.Start > 1 && tokens[m.Start - 1].Lower == "the" ? 2 : 1);
-            if (before >= 0 && tokens[before].Lower is "against" or "on" or "over" or "about" or "toward" or "towards"
-                || (m.End < tokens.Count && context.Lexicon.Triggers.Match(tokens, m.End).Values?.Any(t => t.IsNoun) == true))
+            int before = m.Start - (m.Start > 1 && tokens[m.Start - 1].Lower == Grammar.The ? 2 : 1);
+            if (before >= 0 && context.Lexicon.TopicPrepositions.Contains(tokens[before].Lower)
+                || (m.End < tokens.Count && context.Cues.Triggers.Match(tokens, m.End).Values?.Any(t => t.IsNoun) == true))
             {
                 continue;
             }
@@ -49,7 +49,7 @@ internal sealed class Officials(MentionContext context)
             // Only where the title stands in this sentence, and not a party "leader".
             if (m.Kind == MentionKind.NewName && m.ActorKind == ActorKind.Person && context.Actors.Find(m.ActorId!) is { Known: null, Title: { } title, Affiliations.Count: 0 } person
                 && context.Lexicon.Titles.Match(tokens, m.Start).Length > 0
-                && (title is "president" or "prime minister" or "premier" or "king" or "emir" or "chancellor" or "vice president" or "vice-president" || title.EndsWith("minister", StringComparison.Ordinal)))
+                && context.Lexicon.IsOfficialTitle(title))
             {
                 person.Affiliate(state, title);
             }

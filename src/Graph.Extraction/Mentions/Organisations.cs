@@ -19,7 +19,7 @@ internal sealed class Organisations(MentionContext context)
             }
 
             int start = i;
-            if (tokens[i].Text is "The" or "A" or "An")
+            if (Grammar.IsArticle(tokens[i].Lower))
             {
                 start++;
             }
@@ -34,7 +34,7 @@ internal sealed class Organisations(MentionContext context)
                     head |= context.Lexicon.OrgHeads.Contains(t.Lower);
                     end++;
                 }
-                else if (end > start && (t.Lower is "of" or "for" or "and" or "the" or "on" or "&" || (t.Text == "-" && !t.SpaceBefore))
+                else if (end > start && (context.Lexicon.NameConnectors.Contains(t.Lower) || (t.Text == "-" && !t.SpaceBefore))
                     && !(end + 1 < tokens.Count && NameShape.IsMonthOrDay(tokens[end + 1].Text))
                     && end + 1 < tokens.Count && tokens[end + 1].IsCapitalised && !covered[end + 1])
                 {
@@ -49,9 +49,7 @@ internal sealed class Organisations(MentionContext context)
             int words = Enumerable.Range(start, end - start).Count(k => tokens[k].IsWord && tokens[k].IsCapitalised);
             bool media = end > start && end < tokens.Count && context.Lexicon.MediaHeads.Match(tokens, end) is { Length: > 0 } && tokens[end].IsWord && !tokens[end].IsCapitalised;
             // "the Czechoslovak news agency Ceteka": a lone nationality adjective before a media word names no organisation.
-            bool adjective = words == 1 && end - start == 1 && tokens[start].Lower is var lone
-                && (lone.EndsWith("ian", StringComparison.Ordinal) || lone.EndsWith("ese", StringComparison.Ordinal) || lone.EndsWith("ish", StringComparison.Ordinal)
-                    || lone.EndsWith("ak", StringComparison.Ordinal) || lone.EndsWith("av", StringComparison.Ordinal));
+            bool adjective = words == 1 && end - start == 1 && context.Lexicon.DemonymEndings.Any(e => tokens[start].Lower.EndsWith(e, StringComparison.Ordinal));
             if (words >= 2 && (head || media) || words >= 1 && media && !adjective)
             {
                 // A state name glued in front belongs to the organisation: "Russian Defence Ministry".

@@ -41,7 +41,7 @@ internal sealed class StateNouns(MentionContext context)
             // "military-to-military talks" are not the military; "government-held districts" are the government's.
             bool gluedBefore = i > 0 && tokens[i - 1].Text == "-" && !tokens[i - 1].SpaceBefore;
             bool gluedAfter = end + 1 < tokens.Count && tokens[end].Text == "-" && !tokens[end].SpaceBefore;
-            if (gluedBefore || (gluedAfter && !context.Lexicon.Attributive.ContainsKey(tokens[end + 1].Lower) && tokens[end + 1].Lower is not ("held" or "controlled" or "led" or "run")))
+            if (gluedBefore || (gluedAfter && !context.Cues.Attributive.ContainsKey(tokens[end + 1].Lower) && !context.Lexicon.ControlParticiples.Contains(tokens[end + 1].Lower)))
             {
                 i = end - 1;
                 continue;
@@ -71,16 +71,16 @@ internal sealed class StateNouns(MentionContext context)
                 state = people.ActorId; // "Kurdish forces in Syria" are the Kurds', not the state they stand in
             }
 
-            if (state is null && end + 1 < tokens.Count && tokens[end].Lower is "in" && Spans.At(mentions, end + 1) is { ActorKind: ActorKind.Country, Form: FormKind.Capital or FormKind.Name } seat
+            if (state is null && end + 1 < tokens.Count && tokens[end].Lower == Grammar.In && Spans.At(mentions, end + 1) is { ActorKind: ActorKind.Country, Form: FormKind.Capital or FormKind.Name } seat
                 && !(i > 0 && tokens[i - 1].Lower is "its" or "their" or "his" or "her" or "our"))
             {
                 state = seat.ActorId; // "the government in Kabul"
             }
-            else if (state is null && end + 2 < tokens.Count && tokens[end].Lower is "of" && Spans.At(mentions, end + 1) is { ActorKind: ActorKind.Country } of)
+            else if (state is null && end + 2 < tokens.Count && tokens[end].Lower == Grammar.Of && Spans.At(mentions, end + 1) is { ActorKind: ActorKind.Country } of)
             {
                 state = of.ActorId;
             }
-            else if (state is null && end + 2 < tokens.Count && tokens[end].Lower == "loyal" && tokens[end + 1].Lower == "to" && Spans.At(mentions, end + 2) is { } loyal)
+            else if (state is null && context.Lexicon.Allegiance.Match(tokens, end) is { Length: > 0 and var n } && end + n < tokens.Count && Spans.At(mentions, end + n) is { } loyal)
             {
                 state = context.Actors.StateOf(loyal);
             }
@@ -91,12 +91,11 @@ internal sealed class StateNouns(MentionContext context)
             }
             else if (state is null)
             {
-                bool strong = first is "government" or "regime" or "administration" or "army" or "authorities" or "air force" or "security forces"
-                    || context.Lexicon.EquipmentNouns.Contains(last);
+                bool strong = context.Lexicon.StrongStateNouns.Contains(first) || context.Lexicon.EquipmentNouns.Contains(last);
                 bool hyphenated = end < tokens.Count && tokens[end].Text == "-" && !tokens[end].SpaceBefore;
                 // "its airstrikes", "their forces" belong to whoever "its" is, not to the state the article is about.
-                bool indefinite = (i > 0 && tokens[i - 1].Lower is "a" or "an" or "any" or "every" or "no" or "its" or "their" or "his" or "her" or "our")
-                    || (i > 1 && tokens[i - 2].Lower is "a" or "an" or "its" or "their" && !tokens[i - 1].IsCapitalised);
+                bool indefinite = (i > 0 && (context.Lexicon.UnownedDeterminers.Contains(tokens[i - 1].Lower) || tokens[i - 1].Lower is "its" or "their" or "his" or "her" or "our"))
+                    || (i > 1 && (Grammar.IsIndefiniteArticle(tokens[i - 2].Lower) || tokens[i - 2].Lower is "its" or "their") && !tokens[i - 1].IsCapitalised);
                 if ((!strong && !hyphenated) || indefinite)
                 {
                     i = end - 1;
@@ -164,7 +163,7 @@ internal sealed class StateNouns(MentionContext context)
                 }
 
                 salientSeen |= state == salient;
-                if (s == sentence.Index && m.End < tokens.Count && tokens[m.End].Lower is "conflict" or "war" or "civil" or "crisis")
+                if (s == sentence.Index && m.End < tokens.Count && context.Lexicon.WarNouns.Contains(tokens[m.End].Lower))
                 {
                     return state; // "in the Syrian conflict, where Russia is backing the government": the war's own state
                 }

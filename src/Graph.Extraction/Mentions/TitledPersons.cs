@@ -38,7 +38,7 @@ internal sealed class TitledPersons(MentionContext context, NameShape names)
             var qualifier = Qualifier(tokens, mentions, i);
             int from = qualifier?.Start ?? i;
             string? determiner = from > 0 ? tokens[from - 1].Lower : null;
-            if (from > 1 && determiner is "senior" or "top" or "high-ranking" or "junior" or "leading" or "visiting")
+            if (from > 1 && determiner is not null && context.Lexicon.TitleModifiers.Contains(determiner))
             {
                 determiner = tokens[from - 2].Lower; // "a senior British minister"
             }
@@ -61,14 +61,14 @@ internal sealed class TitledPersons(MentionContext context, NameShape names)
                 continue;
             }
 
-            bool honorific = title.TrimEnd('.') is "mr" or "mrs" or "ms" or "dr" or "sir" or "lady" or "lord";
+            bool honorific = context.Lexicon.Honorifics.Contains(title.TrimEnd('.'));
             if (person is null && names.NameEnd(tokens, end, covered) is var nameEnd && NameShape.WordCount(tokens, end, nameEnd) >= (honorific ? 1 : 2))
             {
                 person = context.NewPerson(sentence, mentions, end, nameEnd);
             }
 
             bool ownedTitle = qualifier is not null && qualifier.End < tokens.Count && tokens[qualifier.End].IsPossessive;
-            if (person is null && (determiner is "the" || ownedTitle))
+            if (person is null && (determiner is Grammar.The || ownedTitle))
             {
                 for (int k = end; k < Math.Min(tokens.Count - 1, end + 10); k++)
                 {
@@ -130,7 +130,7 @@ internal sealed class TitledPersons(MentionContext context, NameShape names)
                 continue;
             }
 
-            if ((determiner is "a" or "an" || ownedTitle) && qualifier is not null && context.Actors.Principal(qualifier) is { } state && end <= tokens.Count)
+            if ((determiner is not null && Grammar.IsIndefiniteArticle(determiner) || ownedTitle) && qualifier is not null && context.Actors.Principal(qualifier) is { } state && end <= tokens.Count)
             {
                 // "a US official said", "Japan's foreign minister said": the state speaks through an unnamed official.
                 context.Consume(mentions, qualifier);
@@ -139,7 +139,7 @@ internal sealed class TitledPersons(MentionContext context, NameShape names)
                 continue;
             }
 
-            if (determiner is "the" && qualifier is not null && context.Lexicon.HeadsOfState.Contains(title) && context.Actors.StateOf(qualifier) is { } headOf
+            if (determiner is Grammar.The && qualifier is not null && context.Lexicon.HeadsOfState.Contains(title) && context.Actors.StateOf(qualifier) is { } headOf
                 && (end >= tokens.Count || tokens[end].Lower != "s") && HeadOf(headOf, title) is { } head)
             {
                 context.Consume(mentions, qualifier);
@@ -151,7 +151,7 @@ internal sealed class TitledPersons(MentionContext context, NameShape names)
 
     // The state or organisation in front of a title: "White House| spokesman", "the UN's Syria| envoy", "Save the Children's
     // Syria response| director". A possessive owner wins over a topic.
-    private static Mention? Qualifier(List<Token> tokens, List<Mention> mentions, int titleStart)
+    private Mention? Qualifier(List<Token> tokens, List<Mention> mentions, int titleStart)
     {
         int k = titleStart - 1;
         int gap = 0;
@@ -183,7 +183,7 @@ internal sealed class TitledPersons(MentionContext context, NameShape names)
                 continue;
             }
 
-            if (chosen is null && gap < 2 && tokens[k].IsWord && !tokens[k].IsCapitalised && tokens[k].Lower is not ("the" or "a" or "an" or "and" or "of" or "said" or "says" or "by"))
+            if (chosen is null && gap < 2 && tokens[k].IsWord && !tokens[k].IsCapitalised && !context.Lexicon.QualifierBreaks.Contains(tokens[k].Lower))
             {
                 gap++;
                 k--;
@@ -200,7 +200,7 @@ internal sealed class TitledPersons(MentionContext context, NameShape names)
     {
         foreach (var a in context.Kb.Actors)
         {
-            if (a.Kind == ActorKind.Person && a.RolesOn(context.Day).Any(r => r.ActorId == state && (r.Role.Contains(title, StringComparison.OrdinalIgnoreCase) || (title == "leader" && context.Lexicon.HeadsOfState.Contains(r.Role.ToLowerInvariant())))))
+            if (a.Kind == ActorKind.Person && a.RolesOn(context.Day).Any(r => r.ActorId == state && (r.Role.Contains(title, StringComparison.OrdinalIgnoreCase) || (context.Lexicon.LeaderTitles.Contains(title) && context.Lexicon.HeadsOfState.Contains(r.Role.ToLowerInvariant())))))
             {
                 return context.Actors.Find(a.Id)!.Id;
             }

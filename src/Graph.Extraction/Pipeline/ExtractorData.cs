@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Graph.Extraction.Events;
+using Graph.Extraction.Mentions;
 using Graph.Extraction.Words;
 
 namespace Graph.Extraction.Pipeline;
@@ -12,6 +13,7 @@ internal sealed class ExtractorData
         Kb = kb;
         Lexicon = lexicon;
         Language = Language.Load(files);
+        Mentions = files.TryGetValue("mentions.json", out var mentions) ? MentionLexicon.Read(mentions) : throw new InvalidDataException("The lexicon has no mentions.json.");
         Events = EventPatterns.Load(files);
         Modality = files.TryGetValue("modality.json", out var m) ? ModalityPolicy.Read(m) : throw new InvalidDataException("The lexicon has no modality.json.");
         Confidence = files.TryGetValue("confidence.json", out var c) ? ConfidencePolicy.Read(c) : throw new InvalidDataException("The lexicon has no confidence.json.");
@@ -24,6 +26,8 @@ internal sealed class ExtractorData
     public Lexicon Lexicon { get; }
 
     public Language Language { get; }
+
+    public MentionLexicon Mentions { get; }
 
     public EventPatterns Events { get; }
 
