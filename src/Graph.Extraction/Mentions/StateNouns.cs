@@ -1,5 +1,6 @@
 using Graph.Core.Domain;
 using Graph.Extraction.Text;
+using Graph.Extraction.Words;
 
 namespace Graph.Extraction.Mentions;
 
@@ -8,11 +9,6 @@ internal sealed class StateNouns(MentionContext context)
 {
     // How far back a bare "the government" looks for the state it stands for.
     private const int ContextSentences = 3;
-
-    private static readonly HashSet<string> Locatives = new(StringComparer.Ordinal)
-    {
-        "in", "near", "at", "into", "inside", "across", "outside", "throughout", "within", "around", "over", "through", "along", "beyond", "behind",
-    };
 
     // The state each state noun ("government") last stood for: a later bare one most likely means the same.
     private readonly Dictionary<string, string> _lastStateFor = new(StringComparer.Ordinal);
@@ -72,7 +68,7 @@ internal sealed class StateNouns(MentionContext context)
             }
 
             if (state is null && end + 1 < tokens.Count && tokens[end].Lower == Grammar.In && Spans.At(mentions, end + 1) is { ActorKind: ActorKind.Country, Form: FormKind.Capital or FormKind.Name } seat
-                && !(i > 0 && tokens[i - 1].Lower is "its" or "their" or "his" or "her" or "our"))
+                && !(i > 0 && context.Closed.Is(tokens[i - 1].Lower, Role.Possessive)))
             {
                 state = seat.ActorId; // "the government in Kabul"
             }
@@ -94,8 +90,8 @@ internal sealed class StateNouns(MentionContext context)
                 bool strong = context.Lexicon.StrongStateNouns.Contains(first) || context.Lexicon.EquipmentNouns.Contains(last);
                 bool hyphenated = end < tokens.Count && tokens[end].Text == "-" && !tokens[end].SpaceBefore;
                 // "its airstrikes", "their forces" belong to whoever "its" is, not to the state the article is about.
-                bool indefinite = (i > 0 && (context.Lexicon.UnownedDeterminers.Contains(tokens[i - 1].Lower) || tokens[i - 1].Lower is "its" or "their" or "his" or "her" or "our"))
-                    || (i > 1 && (Grammar.IsIndefiniteArticle(tokens[i - 2].Lower) || tokens[i - 2].Lower is "its" or "their") && !tokens[i - 1].IsCapitalised);
+                bool indefinite = (i > 0 && Unowning(tokens[i - 1].Lower))
+                    || (i > 1 && Unowning(tokens[i - 2].Lower) && !tokens[i - 1].IsCapitalised);
                 if ((!strong && !hyphenated) || indefinite)
                 {
                     i = end - 1;
@@ -120,6 +116,9 @@ internal sealed class StateNouns(MentionContext context)
         }
     }
 
+    // "an army", "no government", "its forces", "their air force": the state is not the one the context names.
+    private bool Unowning(string word) => context.Lexicon.UnownedDeterminers.Contains(word) || context.Closed.Is(word, Role.Possessive);
+
     // A bare "the government" is the state the last few sentences are about: the salient one (the last named "government",
     // else the article's state) when they name it, else the state they name most, the nearest first. "Corbyn accused the
     // government" after sentences about Westminster is Britain's, not the Syrian article's. Places ("in Syria") say nothing
@@ -139,7 +138,7 @@ internal sealed class StateNouns(MentionContext context)
             {
                 var m = list[k];
                 if ((s == sentence.Index && m.End > at) || m.Kind == MentionKind.Location || m.ActorId is null
-                    || (m.Start > 0 && Locatives.Contains(tokens[m.Start - 1].Lower)))
+                    || (m.Start > 0 && context.Closed.Is(tokens[m.Start - 1].Lower, Role.Locative)))
                 {
                     continue;
                 }
