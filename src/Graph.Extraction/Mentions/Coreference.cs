@@ -22,7 +22,7 @@ internal sealed class Coreference(MentionContext context, NameShape names)
             }
 
             string w = tokens[i].Lower;
-            if (w is "he" or "she")
+            if (context.Lexicon.PersonPronouns.Contains(w))
             {
                 if (LastPersonBefore(sentence.Index, mentions, i, PronounSentences) is { } p)
                 {

@@ -4,7 +4,7 @@ using Graph.Extraction.Text;
 namespace Graph.Extraction.Mentions;
 
 /// <summary>The first pass: the knowledge base's names, demonyms, capitals and metonyms, longest first.</summary>
-internal sealed class Gazetteer(ActorKnowledge kb, MentionLexicon lexicon)
+internal sealed class Gazetteer(ActorKnowledge kb, MentionLexicon lexicon, NameShape names)
 {
     public List<Mention> Find(Sentence sentence)
     {
@@ -89,7 +89,7 @@ internal sealed class Gazetteer(ActorKnowledge kb, MentionLexicon lexicon)
         }
 
         var t = tokens[at];
-        if (form.Actor.Kind == ActorKind.Person && lexicon.NotNames.Contains(t.Text))
+        if (form.Actor.Kind == ActorKind.Person && names.IsNotName(t))
         {
             return false;
         }

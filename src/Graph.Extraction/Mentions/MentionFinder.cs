@@ -27,8 +27,8 @@ internal sealed class MentionFinder
         var lexicon = data.Mentions;
         var kb = data.Kb;
         _context = new MentionContext(kb, lexicon, data.Language.Closed, data.Lexicon, sentences, day);
-        var names = new NameShape(lexicon);
-        _gazetteer = new Gazetteer(kb, lexicon);
+        var names = new NameShape(lexicon, data.Language.Closed);
+        _gazetteer = new Gazetteer(kb, lexicon, names);
         _learnt = new LearntNames(lexicon);
         _collectives = new Collectives(_context);
         _stateNouns = new StateNouns(_context);

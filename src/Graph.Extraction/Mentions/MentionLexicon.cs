@@ -40,6 +40,7 @@ internal sealed class MentionLexicon
     public Dictionary<string, string> Counted { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string[]> CorefNouns { get; } = new(StringComparer.Ordinal);
     public HashSet<string> RemitPrepositions { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> PersonPronouns { get; } = new(StringComparer.Ordinal);
     public HashSet<string> OrgHeads { get; } = new(StringComparer.Ordinal);
     public HashSet<string> NameConnectors { get; } = new(StringComparer.Ordinal);
     public PhraseTrie<bool> MediaHeads { get; } = new();
@@ -48,7 +49,7 @@ internal sealed class MentionLexicon
     public HashSet<string> NameParticles { get; } = new(StringComparer.Ordinal);
     public List<string[]> SourcePhrases { get; } = [];
 
-    /// <summary>Capitalised, as they stand in text ("However").</summary>
+    /// <summary>Capitalised, as they stand in text ("However"), with the honorifics ("Mr").</summary>
     public HashSet<string> NotNames { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Provenance { get; } = new(StringComparer.Ordinal);
 
@@ -90,6 +91,7 @@ internal sealed class MentionLexicon
             throw new InvalidDataException($"mentions.json: the list '{missing}' is missing or empty");
         }
 
+        lexicon.NotNames.UnionWith(lexicon.Honorifics.Select(Capitalised));
         if (lexicon.Counted.Values.FirstOrDefault(c => !lexicon.CollectiveClasses.ContainsKey(c)) is { } unknown)
         {
             throw new InvalidDataException($"mentions.json: 'counted' names the class '{unknown}', which 'collectives' does not have");
@@ -120,6 +122,7 @@ internal sealed class MentionLexicon
         ["counted"] = b => Map(b, (word, cls) => Counted[word] = cls.ValueKind == JsonValueKind.String ? cls.GetString()! : throw new InvalidDataException("it maps words to class names")),
         ["corefNouns"] = b => Map(b, (word, heads) => CorefNouns[word] = Strings(heads, word).Select(h => h.ToLowerInvariant()).ToArray()),
         ["remitPrepositions"] = b => Words(b, RemitPrepositions),
+        ["personPronouns"] = b => Words(b, PersonPronouns),
         ["orgHeads"] = b => Words(b, OrgHeads),
         ["nameConnectors"] = b => Words(b, NameConnectors),
         ["mediaHeads"] = b => Words(b, w => MediaHeads.Add(w, true)),
@@ -127,7 +130,7 @@ internal sealed class MentionLexicon
         ["mediaNames"] = b => Words(b, MediaNames),
         ["nameParticles"] = b => Words(b, NameParticles),
         ["sourcePhrases"] = b => Words(b, w => SourcePhrases.Add(Tokenizer.Tokenize(w).Select(t => t.Lower).ToArray())),
-        ["notNames"] = b => Words(b, w => NotNames.Add(char.ToUpperInvariant(w[0]) + w[1..])),
+        ["notNames"] = b => Words(b, w => NotNames.Add(Capitalised(w))),
         ["provenance"] = b => Words(b, Provenance),
         ["placeNameHeads"] = b => Words(b, w => PlaceNameHeads.Add(w)),
         ["portfolioWords"] = b => Words(b, w => PortfolioWords.Add(w)),
@@ -222,6 +225,8 @@ internal sealed class MentionLexicon
         array.ValueKind == JsonValueKind.Array
             ? array.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String && e.GetString() is { Length: > 0 } s ? s : throw new InvalidDataException($"an empty or non-text word in '{where}'")).ToList()
             : throw new InvalidDataException($"'{where}' must be a list of words");
+
+    private static string Capitalised(string word) => char.ToUpperInvariant(word[0]) + word[1..].ToLowerInvariant();
 
     private static bool Flag(JsonElement obj, string name) => obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
 }

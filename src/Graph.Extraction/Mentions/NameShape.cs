@@ -1,14 +1,26 @@
 using Graph.Extraction.Analysis;
 using Graph.Extraction.Text;
+using Graph.Extraction.Words;
 
 namespace Graph.Extraction.Mentions;
 
 /// <summary>What a person's name looks like in text: a run of capitalised words with particles and hyphens.</summary>
-internal sealed class NameShape(MentionLexicon lexicon)
+internal sealed class NameShape(MentionLexicon lexicon, ClosedClass closed)
 {
+    // The closed classes whose words, capitalised, begin or continue no name ("The", "But", "They", "Without").
+    private const Role FunctionWords = Role.Determiner | Role.Possessive | Role.Pronoun | Role.Preposition | Role.Subordinator
+        | Role.Coordinator | Role.Relative | Role.Complementizer;
+
+    /// <summary>
+    /// A capitalised word that begins or continues no name: a function word, a month or a day as they open a sentence
+    /// ("The", "Monday"), or one of the lexicon's "notNames" ("However", "Sunni") or honorifics ("Mr").
+    /// </summary>
+    public bool IsNotName(Token t) =>
+        lexicon.NotNames.Contains(t.Text) || IsTitleCase(t) && (closed.Is(t.Lower, FunctionWords) || IsMonthOrDay(t.Text));
+
     /// <summary>A word that can begin a person's name: capitalised and not a title, or a particle before one ("al-Assad").</summary>
     public bool IsNameStart(List<Token> tokens, int i) =>
-        tokens[i].IsWord && tokens[i].IsCapitalised && !lexicon.NotNames.Contains(tokens[i].Text) && lexicon.Titles.Match(tokens, i).Length == 0
+        tokens[i].IsWord && tokens[i].IsCapitalised && !IsNotName(tokens[i]) && lexicon.Titles.Match(tokens, i).Length == 0
         || (lexicon.NameParticles.Contains(tokens[i].Lower) && i + 1 < tokens.Count && (tokens[i + 1].IsCapitalised || tokens[i + 1].Text == "-"));
 
     /// <summary>Where the name starting at i ends: "Staffan de Mistura", "Hassan Abdel-Azim", "Bashar al-Assad"; i when none starts there.</summary>
@@ -25,7 +37,7 @@ internal sealed class NameShape(MentionLexicon lexicon)
         {
             var t = tokens[end];
             bool glued = end + 1 < tokens.Count && !tokens[end + 1].SpaceBefore;
-            if (t.IsWord && t.IsCapitalised && !lexicon.NotNames.Contains(t.Text) && !IsMonthOrDay(t.Text))
+            if (t.IsWord && t.IsCapitalised && !IsNotName(t) && !IsMonthOrDay(t.Text))
             {
                 words++;
                 end++;
@@ -66,6 +78,10 @@ internal sealed class NameShape(MentionLexicon lexicon)
 
         return n;
     }
+
+    // "The", not "THE" or "the".
+    private static bool IsTitleCase(Token t) =>
+        t.Text[0] == char.ToUpperInvariant(t.Lower[0]) && char.IsUpper(t.Text[0]) && t.Text.AsSpan(1).SequenceEqual(t.Lower.AsSpan(1));
 
     public static bool IsMonthOrDay(string word) => EventDates.MonthOf(word) > 0 || EventDates.DayOfWeekOf(word) is not null;
 }
