@@ -40,12 +40,6 @@ internal sealed class Lexicon
     /// <summary>Verbs that undo the event noun after them: "suspended aid", "halted air strikes".</summary>
     public HashSet<string> Reversals { get; } = new(StringComparer.Ordinal);
 
-    private readonly List<string> _furnitureStarts = [];
-    private readonly List<string> _furnitureContains = [];
-    private readonly List<string> _furnitureSentences = [];
-    private readonly HashSet<string> _agencies = new(StringComparer.OrdinalIgnoreCase);
-    private int _maxContainsLength = 450;
-
     public static Lexicon Load(IEnumerable<(string Name, string Json)> files)
     {
         var lexicon = new Lexicon();
@@ -63,48 +57,6 @@ internal sealed class Lexicon
         }
 
         return lexicon;
-    }
-
-    public bool IsAgency(string word) => _agencies.Contains(word);
-
-    public bool IsFurnitureLine(ReadOnlySpan<char> line)
-    {
-        // Only the head of a line decides; a 50 MB line must not be copied whole.
-        var lower = line[..Math.Min(line.Length, Math.Max(_maxContainsLength, 80))].ToString().ToLowerInvariant();
-        foreach (var s in _furnitureStarts)
-        {
-            if (lower.StartsWith(s, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        if (line.Length <= _maxContainsLength)
-        {
-            foreach (var s in _furnitureContains)
-            {
-                if (lower.Contains(s, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Blurbs that run inline with the article ("Join the debate – email …", "Sign up to …").</summary>
-    public bool IsFurnitureSentence(string sentence)
-    {
-        foreach (var s in _furnitureSentences)
-        {
-            if (sentence.Contains(s, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private void Read(JsonElement root)
@@ -170,18 +122,6 @@ internal sealed class Lexicon
         foreach (var v in Strings(root, "reversals"))
         {
             Reversals.UnionWith(VerbForms.Of(v).Select(f => f.Form));
-        }
-
-        if (root.TryGetProperty("furniture", out var furniture) && furniture.ValueKind == JsonValueKind.Object)
-        {
-            _furnitureStarts.AddRange(Strings(furniture, "starts").Select(s => s.ToLowerInvariant()));
-            _furnitureContains.AddRange(Strings(furniture, "contains").Select(s => s.ToLowerInvariant()));
-            _agencies.UnionWith(Strings(furniture, "agencies"));
-            _furnitureSentences.AddRange(Strings(furniture, "sentenceContains").Select(s => s.ToLowerInvariant()));
-            if (furniture.TryGetProperty("maxContainsLength", out var max) && max.TryGetInt32(out int m))
-            {
-                _maxContainsLength = m;
-            }
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Graph.Extraction.Events;
 using Graph.Extraction.Mentions;
+using Graph.Extraction.Text;
 using Graph.Extraction.Words;
 
 namespace Graph.Extraction.Pipeline;
@@ -12,6 +13,7 @@ internal sealed class ExtractorData
     {
         Kb = kb;
         Lexicon = lexicon;
+        Page = files.TryGetValue("page.json", out var page) ? PageRules.Read(page) : throw new InvalidDataException("The lexicon has no page.json.");
         Language = Language.Load(files);
         Mentions = files.TryGetValue("mentions.json", out var mentions) ? MentionLexicon.Read(mentions) : throw new InvalidDataException("The lexicon has no mentions.json.");
         Events = EventPatterns.Load(files);
@@ -24,6 +26,8 @@ internal sealed class ExtractorData
     public ActorKnowledge Kb { get; }
 
     public Lexicon Lexicon { get; }
+
+    public PageRules Page { get; }
 
     public Language Language { get; }
 
