@@ -57,6 +57,9 @@ internal sealed partial class ArticleAnalysis : IActorBook
         return new ArticleExtraction(ArticleInfo.From(_article), actors, relations);
     }
 
+    // The event stage dates each sentence's events with it.
+    private EventDates EventDates => _data.Dates;
+
     private ActorDraft? Draft(string id) => _actors.Find(id);
 
     private ActorDraft Ensure(string id, string name, ActorKind kind) => _actors.Ensure(id, name, kind);

@@ -27,12 +27,12 @@ internal sealed class MentionFinder
         var lexicon = data.Mentions;
         var kb = data.Kb;
         _context = new MentionContext(kb, lexicon, data.Language.Closed, data.Lexicon, sentences, day);
-        var names = new NameShape(lexicon, data.Language.Closed);
+        var names = new NameShape(lexicon, data.Language.Closed, data.Dates);
         _gazetteer = new Gazetteer(kb, lexicon, names);
         _learnt = new LearntNames(lexicon);
         _collectives = new Collectives(_context);
         _stateNouns = new StateNouns(_context);
-        _organisations = new Organisations(_context);
+        _organisations = new Organisations(_context, names);
         _titled = new TitledPersons(_context, names);
         _framed = new FramedNames(_context, names);
         _coreference = new Coreference(_context, names);

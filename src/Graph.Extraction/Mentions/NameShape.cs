@@ -5,7 +5,7 @@ using Graph.Extraction.Words;
 namespace Graph.Extraction.Mentions;
 
 /// <summary>What a person's name looks like in text: a run of capitalised words with particles and hyphens.</summary>
-internal sealed class NameShape(MentionLexicon lexicon, ClosedClass closed)
+internal sealed class NameShape(MentionLexicon lexicon, ClosedClass closed, EventDates dates)
 {
     // The closed classes whose words, capitalised, begin or continue no name ("The", "But", "They", "Without").
     private const Role FunctionWords = Role.Determiner | Role.Possessive | Role.Pronoun | Role.Preposition | Role.Subordinator
@@ -83,5 +83,5 @@ internal sealed class NameShape(MentionLexicon lexicon, ClosedClass closed)
     private static bool IsTitleCase(Token t) =>
         t.Text[0] == char.ToUpperInvariant(t.Lower[0]) && char.IsUpper(t.Text[0]) && t.Text.AsSpan(1).SequenceEqual(t.Lower.AsSpan(1));
 
-    public static bool IsMonthOrDay(string word) => EventDates.MonthOf(word) > 0 || EventDates.DayOfWeekOf(word) is not null;
+    public bool IsMonthOrDay(string word) => dates.IsMonthOrDay(word);
 }

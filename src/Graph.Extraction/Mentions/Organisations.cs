@@ -5,7 +5,7 @@ using Graph.Extraction.Text;
 namespace Graph.Extraction.Mentions;
 
 /// <summary>"Institute for International and Strategic Relations", "Al-Watan newspaper", "Syrian Network for Human Rights".</summary>
-internal sealed class Organisations(MentionContext context)
+internal sealed class Organisations(MentionContext context, NameShape names)
 {
     public void Find(Sentence sentence, List<Mention> mentions)
     {
@@ -29,13 +29,13 @@ internal sealed class Organisations(MentionContext context)
             while (end < tokens.Count && !covered[end])
             {
                 var t = tokens[end];
-                if (t.IsWord && t.IsCapitalised && !NameShape.IsMonthOrDay(t.Text))
+                if (t.IsWord && t.IsCapitalised && !names.IsMonthOrDay(t.Text))
                 {
                     head |= context.Lexicon.OrgHeads.Contains(t.Lower);
                     end++;
                 }
                 else if (end > start && (context.Lexicon.NameConnectors.Contains(t.Lower) || (t.Text == "-" && !t.SpaceBefore))
-                    && !(end + 1 < tokens.Count && NameShape.IsMonthOrDay(tokens[end + 1].Text))
+                    && !(end + 1 < tokens.Count && names.IsMonthOrDay(tokens[end + 1].Text))
                     && end + 1 < tokens.Count && tokens[end + 1].IsCapitalised && !covered[end + 1])
                 {
                     end++;

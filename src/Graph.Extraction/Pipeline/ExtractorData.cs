@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Graph.Extraction.Analysis;
 using Graph.Extraction.Events;
 using Graph.Extraction.Mentions;
 using Graph.Extraction.Text;
@@ -14,6 +15,7 @@ internal sealed class ExtractorData
         Kb = kb;
         Lexicon = lexicon;
         Page = files.TryGetValue("page.json", out var page) ? PageRules.Read(page) : throw new InvalidDataException("The lexicon has no page.json.");
+        Dates = files.TryGetValue("dates.json", out var dates) ? EventDates.Read(dates) : throw new InvalidDataException("The lexicon has no dates.json.");
         Language = Language.Load(files);
         Mentions = files.TryGetValue("mentions.json", out var mentions) ? MentionLexicon.Read(mentions) : throw new InvalidDataException("The lexicon has no mentions.json.");
         Events = EventPatterns.Load(files);
@@ -28,6 +30,8 @@ internal sealed class ExtractorData
     public Lexicon Lexicon { get; }
 
     public PageRules Page { get; }
+
+    public EventDates Dates { get; }
 
     public Language Language { get; }
 
