@@ -1,17 +1,21 @@
 using Graph.Core.Domain;
+using Graph.Extraction.Events;
 using Graph.Extraction.Text;
 using Graph.Extraction.Words;
 
 namespace Graph.Extraction.Mentions;
 
 /// <summary>What the mention passes share while one article is read: its sentences, what each pass found, its actors.</summary>
-internal sealed class MentionContext(ActorKnowledge kb, MentionLexicon lexicon, ClosedClass closed, Lexicon cues, IReadOnlyList<Sentence> sentences, DateOnly? day)
+internal sealed class MentionContext(ActorKnowledge kb, MentionLexicon lexicon, ClosedClass closed, EventPatterns events, Lexicon cues, IReadOnlyList<Sentence> sentences, DateOnly? day)
 {
     public ActorKnowledge Kb => kb;
 
     public MentionLexicon Lexicon => lexicon;
 
     public Lexicon Cues => cues;
+
+    /// <summary>The event stage's patterns: which nouns are events, which participles attribute one ('US-backed').</summary>
+    public EventPatterns Events => events;
 
     /// <summary>English function words (words/closed-class.json).</summary>
     public ClosedClass Closed => closed;

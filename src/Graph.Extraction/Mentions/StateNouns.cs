@@ -37,7 +37,7 @@ internal sealed class StateNouns(MentionContext context)
             // "military-to-military talks" are not the military; "government-held districts" are the government's.
             bool gluedBefore = i > 0 && tokens[i - 1].Text == "-" && !tokens[i - 1].SpaceBefore;
             bool gluedAfter = end + 1 < tokens.Count && tokens[end].Text == "-" && !tokens[end].SpaceBefore;
-            if (gluedBefore || (gluedAfter && !context.Cues.Attributive.ContainsKey(tokens[end + 1].Lower) && !context.Lexicon.ControlParticiples.Contains(tokens[end + 1].Lower)))
+            if (gluedBefore || (gluedAfter && !context.Events.Attributive.ContainsKey(tokens[end + 1].Lower) && !context.Lexicon.ControlParticiples.Contains(tokens[end + 1].Lower)))
             {
                 i = end - 1;
                 continue;
