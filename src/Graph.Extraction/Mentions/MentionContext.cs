@@ -1,4 +1,5 @@
 using Graph.Core.Domain;
+using Graph.Extraction.Clauses;
 using Graph.Extraction.Events;
 using Graph.Extraction.Text;
 using Graph.Extraction.Words;
@@ -6,8 +7,11 @@ using Graph.Extraction.Words;
 namespace Graph.Extraction.Mentions;
 
 /// <summary>What the mention passes share while one article is read: its sentences, what each pass found, its actors.</summary>
-internal sealed class MentionContext(ActorKnowledge kb, MentionLexicon lexicon, ClosedClass closed, EventPatterns events, Lexicon cues, IReadOnlyList<Sentence> sentences, DateOnly? day)
+internal sealed class MentionContext(ActorKnowledge kb, MentionLexicon lexicon, Language language, EventPatterns events, Lexicon cues, IReadOnlyList<Sentence> sentences, DateOnly? day)
 {
+    private Sentence? _tagged;
+    private Word[] _words = [];
+
     public ActorKnowledge Kb => kb;
 
     public MentionLexicon Lexicon => lexicon;
@@ -18,7 +22,10 @@ internal sealed class MentionContext(ActorKnowledge kb, MentionLexicon lexicon, 
     public EventPatterns Events => events;
 
     /// <summary>English function words (words/closed-class.json).</summary>
-    public ClosedClass Closed => closed;
+    public ClosedClass Closed => language.Closed;
+
+    /// <summary>The verb classes of the clause stage: which lemmas report speech.</summary>
+    public VerbClasses Classes => language.Classes;
 
     public IReadOnlyList<Sentence> Sentences => sentences;
 
@@ -34,6 +41,18 @@ internal sealed class MentionContext(ActorKnowledge kb, MentionLexicon lexicon, 
 
     /// <summary>Actors in the order they were last mentioned, the latest last: whom "the envoy" may stand for.</summary>
     public List<string> Recent { get; } = [];
+
+    /// <summary>The sentence's words with their word classes and lemmas; tagged when a pass first needs them.</summary>
+    public Word[] WordsOf(Sentence sentence)
+    {
+        if (!ReferenceEquals(_tagged, sentence))
+        {
+            _words = language.Tagger.Tag(sentence.Tokens);
+            _tagged = sentence;
+        }
+
+        return _words;
+    }
 
     /// <summary>A person (or a publication named like one) the knowledge base does not know, named at [start, end).</summary>
     public Mention NewPerson(Sentence sentence, List<Mention> mentions, int start, int end)
