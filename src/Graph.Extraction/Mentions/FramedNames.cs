@@ -6,6 +6,9 @@ namespace Graph.Extraction.Mentions;
 /// <summary>"Karim Bitar, head of research at the Institute …", "said Ghassan Mediah", "Hassan Abdel-Azim said": names a frame shows to be people.</summary>
 internal sealed class FramedNames(MentionContext context, NameShape names)
 {
+    // "said", "told", "argues": a reporting verb of the clause stage, by its lemma.
+    private bool Reports(Sentence sentence, int at) => context.Classes.IsReporting(context.WordsOf(sentence)[at].Lemma);
+
     public void Find(Sentence sentence, List<Mention> mentions)
     {
         var tokens = sentence.Tokens;
@@ -29,8 +32,8 @@ internal sealed class FramedNames(MentionContext context, NameShape names)
                 continue;
             }
 
-            bool saidBefore = i > 0 && context.Cues.Reporting.Contains(tokens[i - 1].Lower) || context.Lexicon.SourcePhraseBefore(tokens, i);
-            bool saidAfter = end < tokens.Count && context.Cues.Reporting.Contains(tokens[end].Lower);
+            bool saidBefore = i > 0 && Reports(sentence, i - 1) || context.Lexicon.SourcePhraseBefore(tokens, i);
+            bool saidAfter = end < tokens.Count && Reports(sentence, end);
             int titleAt = end + 1 < tokens.Count && tokens[end].Text == "," ? end + 1 : -1;
             if (titleAt > 0 && Grammar.IsArticle(tokens[titleAt].Lower))
             {
