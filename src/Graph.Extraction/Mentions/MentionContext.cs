@@ -7,7 +7,7 @@ using Graph.Extraction.Words;
 namespace Graph.Extraction.Mentions;
 
 /// <summary>What the mention passes share while one article is read: its sentences, what each pass found, its actors.</summary>
-internal sealed class MentionContext(ActorKnowledge kb, MentionLexicon lexicon, Language language, EventPatterns events, Lexicon cues, IReadOnlyList<Sentence> sentences, DateOnly? day)
+internal sealed class MentionContext(ActorKnowledge kb, MentionLexicon lexicon, Language language, EventPatterns events, IReadOnlyList<Sentence> sentences, DateOnly? day)
 {
     private Sentence? _tagged;
     private Word[] _words = [];
@@ -15,8 +15,6 @@ internal sealed class MentionContext(ActorKnowledge kb, MentionLexicon lexicon, 
     public ActorKnowledge Kb => kb;
 
     public MentionLexicon Lexicon => lexicon;
-
-    public Lexicon Cues => cues;
 
     /// <summary>The event stage's patterns: which nouns are events, which participles attribute one ('US-backed').</summary>
     public EventPatterns Events => events;

@@ -26,7 +26,7 @@ internal sealed class MentionFinder
     {
         var lexicon = data.Mentions;
         var kb = data.Kb;
-        _context = new MentionContext(kb, lexicon, data.Language, data.Events, data.Lexicon, sentences, day);
+        _context = new MentionContext(kb, lexicon, data.Language, data.Events, sentences, day);
         var names = new NameShape(lexicon, data.Language.Closed, data.Dates);
         _gazetteer = new Gazetteer(kb, lexicon, names);
         _learnt = new LearntNames(lexicon);

@@ -10,10 +10,9 @@ namespace Graph.Extraction.Pipeline;
 /// <summary>Everything the stages read, loaded once from the actor knowledge base and the lexicon; shared by all threads.</summary>
 internal sealed class ExtractorData
 {
-    public ExtractorData(ActorKnowledge kb, Lexicon lexicon, IReadOnlyDictionary<string, JsonElement> files)
+    public ExtractorData(ActorKnowledge kb, IReadOnlyDictionary<string, JsonElement> files)
     {
         Kb = kb;
-        Lexicon = lexicon;
         Page = files.TryGetValue("page.json", out var page) ? PageRules.Read(page) : throw new InvalidDataException("The lexicon has no page.json.");
         Dates = files.TryGetValue("dates.json", out var dates) ? EventDates.Read(dates) : throw new InvalidDataException("The lexicon has no dates.json.");
         Language = Language.Load(files);
@@ -26,8 +25,6 @@ internal sealed class ExtractorData
     }
 
     public ActorKnowledge Kb { get; }
-
-    public Lexicon Lexicon { get; }
 
     public PageRules Page { get; }
 
