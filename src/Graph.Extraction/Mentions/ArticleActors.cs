@@ -12,6 +12,9 @@ internal sealed class ArticleActors(ActorKnowledge kb, DateOnly? day)
     /// <summary>The knowledge base's role of a place in the state it lies in.</summary>
     public const string LocatedIn = "located in";
 
+    /// <summary>The key of an actor's CAMEO code.</summary>
+    public const string Cameo = "cameo";
+
     private readonly Dictionary<string, ActorDraft> _drafts = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, ActorDraft> Drafted => _drafts;
@@ -85,7 +88,7 @@ internal sealed class ArticleActors(ActorKnowledge kb, DateOnly? day)
 
     /// <summary>The state a person's CAMEO code names when no office ties them to it: "GBROPP" is Britain's opposition.</summary>
     public string? CodedState(string id) =>
-        Find(id) is { Kind: ActorKind.Person } d && d.Codes.TryGetValue("cameo", out var cameo) && cameo.Length >= 3
+        Find(id) is { Kind: ActorKind.Person } d && d.Codes.TryGetValue(Cameo, out var cameo) && cameo.Length >= 3
         && kb.Find(cameo[..3]) is { Kind: ActorKind.Country } state ? state.Id : null;
 
     /// <summary>The state a known place lies in.</summary>

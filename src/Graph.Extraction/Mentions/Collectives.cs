@@ -110,9 +110,9 @@ internal sealed class Collectives(MentionContext context)
         string demonym = s.Demonyms.Count > 0 ? s.Demonyms[0] : s.Name;
         var kind = cls.Armed ? ActorKind.ArmedGroup : ActorKind.Group;
         var draft = context.Actors.Ensure($"{name}-{state.ToLowerInvariant()}", $"{demonym} {name}", kind);
-        if (draft.Codes.Count == 0 && s.Codes.TryGetValue("cameo", out var cameo))
+        if (draft.Codes.Count == 0 && s.Codes.TryGetValue(ArticleActors.Cameo, out var cameo))
         {
-            draft.Codes["cameo"] = cameo + cls.Sector;
+            draft.Codes[ArticleActors.Cameo] = cameo + cls.Sector;
         }
 
         draft.AddAlias($"{demonym} {name}");

@@ -60,7 +60,7 @@ internal sealed class Gazetteer(ActorKnowledge kb, MentionLexicon lexicon, NameS
         // "Swedish-registered vessel", "European-based missiles", "the Europe Bridge": provenance or part of another
         // name, not a party to anything.
         int after = at + form.Parts.Length;
-        if (after + 1 < tokens.Count && tokens[after].Text == "-" && !tokens[after].SpaceBefore && !tokens[after + 1].SpaceBefore
+        if (after + 1 < tokens.Count && Spans.IsGluedHyphen(tokens[after]) && !tokens[after + 1].SpaceBefore
             && lexicon.Provenance.Contains(tokens[after + 1].Lower))
         {
             return false;

@@ -42,7 +42,7 @@ internal sealed class NameShape(MentionLexicon lexicon, ClosedClass closed, Even
                 words++;
                 end++;
             }
-            else if (t.Text == "-" && !t.SpaceBefore && end > i && glued && end + 1 < tokens.Count && tokens[end + 1].IsWord)
+            else if (Spans.IsGluedHyphen(t) && end > i && glued && end + 1 < tokens.Count && tokens[end + 1].IsWord)
             {
                 end++;
             }

@@ -34,7 +34,7 @@ internal sealed class Organisations(MentionContext context, NameShape names)
                     head |= context.Lexicon.OrgHeads.Contains(t.Lower);
                     end++;
                 }
-                else if (end > start && (context.Lexicon.NameConnectors.Contains(t.Lower) || (t.Text == "-" && !t.SpaceBefore))
+                else if (end > start && (context.Lexicon.NameConnectors.Contains(t.Lower) || Spans.IsGluedHyphen(t))
                     && !(end + 1 < tokens.Count && names.IsMonthOrDay(tokens[end + 1].Text))
                     && end + 1 < tokens.Count && tokens[end + 1].IsCapitalised && !covered[end + 1])
                 {

@@ -40,11 +40,14 @@ internal static class Spans
         return covered;
     }
 
+    /// <summary>A hyphen with no space before it: "Russian|-|led", "government|-|held".</summary>
+    public static bool IsGluedHyphen(Token t) => t.Text == "-" && !t.SpaceBefore;
+
     /// <summary>The mention right before m: "Syrian| rebels", "Assad|'s forces", "Russian|-led".</summary>
     public static Mention? AdjacentBefore(List<Token> tokens, List<Mention> mentions, Mention m)
     {
         int k = m.Start - 1;
-        if (k >= 0 && (tokens[k].IsPossessive || (tokens[k].Text == "-" && !tokens[k].SpaceBefore)))
+        if (k >= 0 && (tokens[k].IsPossessive || IsGluedHyphen(tokens[k])))
         {
             k--;
         }

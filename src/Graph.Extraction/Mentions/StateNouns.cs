@@ -35,8 +35,8 @@ internal sealed class StateNouns(MentionContext context)
             string first = last;
 
             // "military-to-military talks" are not the military; "government-held districts" are the government's.
-            bool gluedBefore = i > 0 && tokens[i - 1].Text == "-" && !tokens[i - 1].SpaceBefore;
-            bool gluedAfter = end + 1 < tokens.Count && tokens[end].Text == "-" && !tokens[end].SpaceBefore;
+            bool gluedBefore = i > 0 && Spans.IsGluedHyphen(tokens[i - 1]);
+            bool gluedAfter = end + 1 < tokens.Count && Spans.IsGluedHyphen(tokens[end]);
             if (gluedBefore || (gluedAfter && !context.Events.Attributive.ContainsKey(tokens[end + 1].Lower) && !context.Lexicon.ControlParticiples.Contains(tokens[end + 1].Lower)))
             {
                 i = end - 1;
@@ -88,7 +88,7 @@ internal sealed class StateNouns(MentionContext context)
             else if (state is null)
             {
                 bool strong = context.Lexicon.StrongStateNouns.Contains(first) || context.Lexicon.EquipmentNouns.Contains(last);
-                bool hyphenated = end < tokens.Count && tokens[end].Text == "-" && !tokens[end].SpaceBefore;
+                bool hyphenated = end < tokens.Count && Spans.IsGluedHyphen(tokens[end]);
                 // "its airstrikes", "their forces" belong to whoever "its" is, not to the state the article is about.
                 bool indefinite = (i > 0 && Unowning(tokens[i - 1].Lower))
                     || (i > 1 && Unowning(tokens[i - 2].Lower) && !tokens[i - 1].IsCapitalised);

@@ -177,7 +177,7 @@ internal sealed class TitledPersons(MentionContext context, NameShape names)
                 continue;
             }
 
-            if (tokens[k].IsPossessive || (tokens[k].Text == "-" && !tokens[k].SpaceBefore))
+            if (tokens[k].IsPossessive || Spans.IsGluedHyphen(tokens[k]))
             {
                 k--;
                 continue;
