@@ -21,7 +21,7 @@ internal sealed class EventDates
 
     public DayOfWeek? DayOfWeekOf(string word) => _weekdays.TryGetValue(word.ToLowerInvariant(), out var day) ? day : null;
 
-    public bool IsMonthOrDay(string word) => MonthOf(word) > 0 || DayOfWeekOf(word) is not null;
+    public bool IsMonthOrDay(Token t) => _months.ContainsKey(t.Lower) || _weekdays.ContainsKey(t.Lower);
 
     public DateOnly? Find(IReadOnlyList<Token> tokens, DateOnly? published)
     {

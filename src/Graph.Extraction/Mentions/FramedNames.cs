@@ -7,7 +7,7 @@ namespace Graph.Extraction.Mentions;
 internal sealed class FramedNames(MentionContext context, NameShape names)
 {
     // "said", "told", "argues": a reporting verb of the clause stage, by its lemma.
-    private bool Reports(Sentence sentence, int at) => context.Classes.IsReporting(context.WordsOf(sentence)[at].Lemma);
+    private bool Reports(Token t) => context.Classes.IsReporting(context.VerbLemma(t));
 
     public void Find(Sentence sentence, List<Mention> mentions)
     {
@@ -32,8 +32,8 @@ internal sealed class FramedNames(MentionContext context, NameShape names)
                 continue;
             }
 
-            bool saidBefore = i > 0 && Reports(sentence, i - 1) || context.Lexicon.SourcePhraseBefore(tokens, i);
-            bool saidAfter = end < tokens.Count && Reports(sentence, end);
+            bool saidBefore = i > 0 && Reports(tokens[i - 1]) || context.Lexicon.SourcePhraseBefore(tokens, i);
+            bool saidAfter = end < tokens.Count && Reports(tokens[end]);
             int titleAt = end + 1 < tokens.Count && tokens[end].Text == "," ? end + 1 : -1;
             if (titleAt > 0 && Grammar.IsArticle(tokens[titleAt].Lower))
             {

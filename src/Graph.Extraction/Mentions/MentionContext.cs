@@ -9,8 +9,8 @@ namespace Graph.Extraction.Mentions;
 /// <summary>What the mention passes share while one article is read: its sentences, what each pass found, its actors.</summary>
 internal sealed class MentionContext(ActorKnowledge kb, MentionLexicon lexicon, Language language, EventPatterns events, IReadOnlyList<Sentence> sentences, DateOnly? day)
 {
-    private Sentence? _tagged;
-    private Word[] _words = [];
+    // Lemmas without tagging the sentence: the passes only ask whether a word is an event noun or a reporting verb.
+    private readonly Lemmatizer _lemmas = new(language.English);
 
     public ActorKnowledge Kb => kb;
 
@@ -40,17 +40,11 @@ internal sealed class MentionContext(ActorKnowledge kb, MentionLexicon lexicon, 
     /// <summary>Actors in the order they were last mentioned, the latest last: whom "the envoy" may stand for.</summary>
     public List<string> Recent { get; } = [];
 
-    /// <summary>The sentence's words with their word classes and lemmas; tagged when a pass first needs them.</summary>
-    public Word[] WordsOf(Sentence sentence)
-    {
-        if (!ReferenceEquals(_tagged, sentence))
-        {
-            _words = language.Tagger.Tag(sentence.Tokens);
-            _tagged = sentence;
-        }
+    /// <summary>"strikes" → strike: the word's dictionary form as a noun.</summary>
+    public string NounLemma(Token t) => _lemmas.Lemma(t.Lower, PennTag.NNS);
 
-        return _words;
-    }
+    /// <summary>"said" → say, "argues" → argue: the word's dictionary form as a verb.</summary>
+    public string VerbLemma(Token t) => _lemmas.Lemma(t.Lower, PennTag.VBD);
 
     /// <summary>A person (or a publication named like one) the knowledge base does not know, named at [start, end).</summary>
     public Mention NewPerson(Sentence sentence, List<Mention> mentions, int start, int end)

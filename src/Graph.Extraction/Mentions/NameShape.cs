@@ -16,7 +16,7 @@ internal sealed class NameShape(MentionLexicon lexicon, ClosedClass closed, Even
     /// ("The", "Monday"), or one of the lexicon's "notNames" ("However", "Sunni") or honorifics ("Mr").
     /// </summary>
     public bool IsNotName(Token t) =>
-        lexicon.NotNames.Contains(t.Text) || IsTitleCase(t) && (closed.Is(t.Lower, FunctionWords) || IsMonthOrDay(t.Text));
+        lexicon.NotNames.Contains(t.Text) || IsTitleCase(t) && (closed.Is(t.Lower, FunctionWords) || IsMonthOrDay(t));
 
     /// <summary>A word that can begin a person's name: capitalised and not a title, or a particle before one ("al-Assad").</summary>
     public bool IsNameStart(List<Token> tokens, int i) =>
@@ -37,7 +37,7 @@ internal sealed class NameShape(MentionLexicon lexicon, ClosedClass closed, Even
         {
             var t = tokens[end];
             bool glued = end + 1 < tokens.Count && !tokens[end + 1].SpaceBefore;
-            if (t.IsWord && t.IsCapitalised && !IsNotName(t) && !IsMonthOrDay(t.Text))
+            if (t.IsWord && t.IsCapitalised && !IsNotName(t) && !IsMonthOrDay(t))
             {
                 words++;
                 end++;
@@ -83,5 +83,5 @@ internal sealed class NameShape(MentionLexicon lexicon, ClosedClass closed, Even
     private static bool IsTitleCase(Token t) =>
         t.Text[0] == char.ToUpperInvariant(t.Lower[0]) && char.IsUpper(t.Text[0]) && t.Text.AsSpan(1).SequenceEqual(t.Lower.AsSpan(1));
 
-    public bool IsMonthOrDay(string word) => dates.IsMonthOrDay(word);
+    public bool IsMonthOrDay(Token t) => dates.IsMonthOrDay(t);
 }

@@ -1,6 +1,5 @@
 using Graph.Core.Domain;
 using Graph.Extraction.Text;
-using Graph.Extraction.Words;
 
 namespace Graph.Extraction.Mentions;
 
@@ -10,7 +9,7 @@ namespace Graph.Extraction.Mentions;
 /// </summary>
 internal sealed class Officials(MentionContext context)
 {
-    private bool IsEventNoun(Word word) => context.Events.IsEventNoun(word.Lemma) || context.Events.IsEventNoun(word.Lower);
+    private bool IsEventNoun(Token t) => context.Events.IsEventNoun(t.Lower) || context.Events.IsEventNoun(context.NounLemma(t));
 
     public void Affiliate(Sentence sentence, List<Mention> mentions)
     {
@@ -21,7 +20,7 @@ internal sealed class Officials(MentionContext context)
             // "aggression against Iraq", "his dossier on Iraq", "the Iraq war": a topic or target is not the official's state.
             int before = m.Start - (m.Start > 1 && tokens[m.Start - 1].Lower == Grammar.The ? 2 : 1);
             if (before >= 0 && context.Lexicon.TopicPrepositions.Contains(tokens[before].Lower)
-                || (m.End < tokens.Count && IsEventNoun(context.WordsOf(sentence)[m.End])))
+                || (m.End < tokens.Count && IsEventNoun(tokens[m.End])))
             {
                 continue;
             }

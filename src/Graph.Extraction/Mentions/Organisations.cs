@@ -29,13 +29,13 @@ internal sealed class Organisations(MentionContext context, NameShape names)
             while (end < tokens.Count && !covered[end])
             {
                 var t = tokens[end];
-                if (t.IsWord && t.IsCapitalised && !names.IsMonthOrDay(t.Text))
+                if (t.IsWord && t.IsCapitalised && !names.IsMonthOrDay(t))
                 {
                     head |= context.Lexicon.OrgHeads.Contains(t.Lower);
                     end++;
                 }
                 else if (end > start && (context.Lexicon.NameConnectors.Contains(t.Lower) || Spans.IsGluedHyphen(t))
-                    && !(end + 1 < tokens.Count && names.IsMonthOrDay(tokens[end + 1].Text))
+                    && !(end + 1 < tokens.Count && names.IsMonthOrDay(tokens[end + 1]))
                     && end + 1 < tokens.Count && tokens[end + 1].IsCapitalised && !covered[end + 1])
                 {
                     end++;
