@@ -18,7 +18,7 @@ internal sealed class Collectives(MentionContext context)
                 continue;
             }
 
-            // "killed 18 people", "hundreds of people": counted people are civilians.
+            // "killed 18 people", "hundreds of people": counted, such a noun names a collective (civilians).
             if (context.Lexicon.Counted.TryGetValue(tokens[i].Lower, out var counted) && IsCounted(tokens, i))
             {
                 mentions.Add(new Mention(i, i + 1, null, MentionKind.Collective, tokens[i].Text) { Class = counted });

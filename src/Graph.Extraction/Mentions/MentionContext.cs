@@ -1,4 +1,5 @@
 using Graph.Core.Domain;
+using Graph.Extraction.Analysis;
 using Graph.Extraction.Clauses;
 using Graph.Extraction.Events;
 using Graph.Extraction.Text;
@@ -54,7 +55,7 @@ internal sealed class MentionContext(ActorKnowledge kb, MentionLexicon lexicon, 
         // "Sky News said", "told the Sydney Morning Herald": a speaker named like a publication is an organisation.
         string last = sentence.Tokens[end - 1].Lower;
         var kind = lexicon.MediaNames.Contains(last) || lexicon.OrgHeads.Contains(last) ? ActorKind.Organization : ActorKind.Person;
-        var draft = Actors.Ensure(Analysis.ActorDraft.Slug(name), name, kind);
+        var draft = Actors.Ensure(ActorDraft.Slug(name), name, kind);
         var m = new Mention(start, end, draft.Id, MentionKind.NewName, name) { ActorKind = draft.Kind };
         mentions.Add(m);
         return m;

@@ -79,9 +79,9 @@ internal sealed class NameShape(MentionLexicon lexicon, ClosedClass closed, Even
         return n;
     }
 
+    public bool IsMonthOrDay(Token t) => dates.IsMonthOrDay(t);
+
     // "The", not "THE" or "the".
     private static bool IsTitleCase(Token t) =>
         t.Text[0] == char.ToUpperInvariant(t.Lower[0]) && char.IsUpper(t.Text[0]) && t.Text.AsSpan(1).SequenceEqual(t.Lower.AsSpan(1));
-
-    public bool IsMonthOrDay(Token t) => dates.IsMonthOrDay(t);
 }
