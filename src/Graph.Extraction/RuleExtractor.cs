@@ -25,7 +25,7 @@ public sealed class RuleExtractor : IExtractor
 
     private RuleExtractor(List<(string Name, string Json)> actors, List<(string Name, string Json)> lexicon)
     {
-        _data = new ExtractorData(ActorKnowledge.Load(actors), Lexicon.Load(lexicon), Parse(lexicon));
+        _data = new ExtractorData(ActorKnowledge.Load(actors), Parse(lexicon));
         Version = VersionOf(actors, lexicon);
     }
 

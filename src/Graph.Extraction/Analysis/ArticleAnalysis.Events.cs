@@ -1,5 +1,6 @@
 using Graph.Core.Domain;
 using Graph.Extraction.Events;
+using Graph.Extraction.Mentions;
 using Graph.Extraction.Text;
 
 namespace Graph.Extraction.Analysis;

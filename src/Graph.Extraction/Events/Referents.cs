@@ -1,5 +1,5 @@
 using Graph.Core.Domain;
-using Graph.Extraction.Analysis;
+using Graph.Extraction.Mentions;
 using Graph.Extraction.Chunks;
 using Graph.Extraction.Words;
 

@@ -15,7 +15,7 @@ internal static class Explanation
         var language = data.Language;
         var trace = new Dictionary<int, List<string>>();
         new Analysis.ArticleAnalysis(data, article) { Trace = trace }.Run();
-        foreach (var sentence in Segmenter.Split(article.Text, data.Lexicon))
+        foreach (var sentence in Segmenter.Split(article.Text, data.Page))
         {
             var claused = language.Analyse(sentence);
             var chunked = claused.Chunks;

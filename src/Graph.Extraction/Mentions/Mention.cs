@@ -1,6 +1,6 @@
 using Graph.Core.Domain;
 
-namespace Graph.Extraction.Analysis;
+namespace Graph.Extraction.Mentions;
 
 internal enum MentionKind
 {
