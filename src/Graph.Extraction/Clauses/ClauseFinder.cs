@@ -390,10 +390,10 @@ internal sealed class ClauseFinder(VerbClasses classes)
             return ([s.Nouns[chunks[k - 1].Phrase]], -1);
         }
 
-        // "…, killing 17 soldiers", "by attacking the base": the subject of the clause it hangs from.
+        // "…, killing 17 soldiers", "by attacking the base": the subject of the nearest finite clause it hangs from.
         for (int i = before.Count - 1; i >= 0; i--)
         {
-            if (before[i].Kind is ClauseKind.Main or ClauseKind.Coordinated && before[i].Subjects.Count > 0)
+            if (before[i].Kind is ClauseKind.Main or ClauseKind.Coordinated or ClauseKind.Adverbial or ClauseKind.Complement && before[i].Subjects.Count > 0)
             {
                 return (before[i].Subjects, i);
             }
