@@ -309,10 +309,10 @@ internal sealed class ClauseFinder(VerbClasses classes)
     {
         var chunks = s.Chunks;
 
-        // "threatened on Monday to shell": a time phrase between the verb and its infinitive.
-        if (k >= 1 && chunks[k].Kind == ChunkKind.Noun && classes.IsTime(s, s.Nouns[chunks[k].Phrase]) && chunks[k - 1].Kind == ChunkKind.Preposition)
+        // "threatened on Monday to shell", "threatened Monday to resume": a time phrase between the verb and its infinitive.
+        if (k >= 1 && chunks[k].Kind == ChunkKind.Noun && classes.IsTime(s, s.Nouns[chunks[k].Phrase]))
         {
-            k = SkipAdverbsLeft(s, k - 2);
+            k = SkipAdverbsLeft(s, chunks[k - 1].Kind == ChunkKind.Preposition ? k - 2 : k - 1);
         }
 
         if (k < 0)
