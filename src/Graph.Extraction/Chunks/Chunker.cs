@@ -144,12 +144,33 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english, IReadOnl
                 }
 
                 bool opens = first == 0 || (chunks[first - 1].Kind == ChunkKind.Comma && chunks.Take(first - 1).All(k => k.Kind is ChunkKind.Preposition or ChunkKind.Noun or ChunkKind.Other));
-                if (opens)
+                if (opens && !FiniteFollows(chunks, verbs, c))
                 {
                     verbs[chunks[c].Phrase] = v with { Voice = Voice.Active, Form = VerbForm.Finite };
                     finiteBefore = true;
                 }
             }
+        }
+
+        // "Two diplomats killed in Geneva were buried": a finite verb later in the same clause makes the participle a
+        // reduced relative clause of the noun before it.
+        private static bool FiniteFollows(List<Chunk> chunks, List<VerbGroup> verbs, int c)
+        {
+            for (int j = c + 1; j < chunks.Count; j++)
+            {
+                var kind = chunks[j].Kind;
+                if (kind is ChunkKind.Coordinator or ChunkKind.Comma or ChunkKind.Boundary or ChunkKind.Relative or ChunkKind.Subordinator or ChunkKind.Quote)
+                {
+                    return false;
+                }
+
+                if (kind == ChunkKind.Verb && verbs[chunks[j].Phrase].Form == VerbForm.Finite)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         // ---- Function words and marks ----------------------------------------------------------------------------
@@ -535,6 +556,14 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english, IReadOnl
                 if (head >= 0 && closed.Is(w.Lower, Role.TimeModifier) && j + 1 < n && closed.Is(words[j + 1].Lemma, Role.Time))
                 {
                     break;
+                }
+
+                // "35 more civilians", "two more soldiers": a comparative after a number counts on.
+                if (w.Tag is PennTag.RBR or PennTag.JJR && head >= 0 && head == j - 1 && words[head].Tag == PennTag.CD && j + 1 < n
+                    && (words[j + 1].Tag.IsNoun() || words[j + 1].Tag.IsAdjective()))
+                {
+                    end = j + 1;
+                    continue;
                 }
 
                 // "a stern and personal warning": coordinated adjectives before the noun.

@@ -144,6 +144,21 @@ internal sealed class ClauseFinder(VerbClasses classes)
                 a--;
             }
 
+            // "attacks in the commercial area of the neighborhood in Baghdad which killed 28 people": "which" after a
+            // place phrase is said of what stands there.
+            if (s.Tokens[at.Start].Lower == "which" && at.Kind == ChunkKind.Relative)
+            {
+                int head = a;
+                while (head >= 2 && chunks[head].Kind == ChunkKind.Noun && chunks[head - 1].Kind == ChunkKind.Preposition && chunks[head - 2].Kind == ChunkKind.Noun
+                    && s.Tokens[chunks[head - 1].Start].Lower is var prep && (prep == "of" || classes.IsLocative(prep)))
+                {
+                    head -= 2;
+                }
+
+                bool placed = head < a && classes.IsLocative(s.Tokens[chunks[a - 1].Start].Lower);
+                a = placed ? head : a;
+            }
+
             var antecedent = a >= 0 && chunks[a].Kind == ChunkKind.Noun ? NounGroupEndingAt(s, a).Nouns : [];
             return new SubjectInfo(ClauseKind.Relative, antecedent, byChunk.Where(b => b.Key < k).Select(b => b.Value).DefaultIfEmpty(-1).Max(), s.Tokens[at.Start].Lower, true, chunks[k].Start);
         }
