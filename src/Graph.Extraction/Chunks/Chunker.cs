@@ -45,8 +45,26 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english, IReadOnl
             }
 
             Inversion(words, chunks, verbs);
+            Parentheticals(words, chunks, nouns);
             MainParticiples(words, chunks, verbs);
             return new ChunkedSentence(sentence, words, chunks, nouns, verbs);
+        }
+
+        // "the Lebanese Armed Forces (LAF) with aircraft": a name in brackets after a noun phrase belongs to it, so the
+        // clause runs on past it.
+        private static void Parentheticals(Word[] words, List<Chunk> chunks, List<NounPhrase> nouns)
+        {
+            for (int c = 0; c + 3 < chunks.Count; c++)
+            {
+                if (chunks[c].Kind == ChunkKind.Noun && chunks[c + 1].Kind == ChunkKind.Boundary && words[chunks[c + 1].Start].Text == "("
+                    && chunks[c + 2].Kind == ChunkKind.Noun && chunks[c + 3].Kind == ChunkKind.Boundary && words[chunks[c + 3].Start].Text == ")")
+                {
+                    int end = chunks[c + 3].End;
+                    nouns[chunks[c].Phrase] = nouns[chunks[c].Phrase] with { End = end };
+                    chunks[c] = chunks[c] with { End = end };
+                    chunks.RemoveRange(c + 1, 3);
+                }
+            }
         }
 
         // "Will Russia hit back?": a question opening with a lone modal before its subject gives the modal to the verb after

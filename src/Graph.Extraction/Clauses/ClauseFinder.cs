@@ -517,6 +517,21 @@ internal sealed class ClauseFinder(VerbClasses classes)
                 continue;
             }
 
+            // "gave to Armenia some of the equipment": a heavy object shifted after a prepositional phrase.
+            if (at.Kind == ChunkKind.Noun && objects.Count == 0 && preps.Count > 0 && !onlyTime && !verb.Copula && verb.Voice == Voice.Active
+                && !classes.IsTime(s, s.Nouns[at.Phrase]) && s.Words[s.Nouns[at.Phrase].Head].Tag != PennTag.PRP)
+            {
+                var (group, last) = NounGroupStartingAt(s, j);
+                int after = SkipAdverbsRight(s, last + 1);
+                if (!(after < chunks.Count && chunks[after].Kind == ChunkKind.Verb))
+                {
+                    objects = group;
+                    end = chunks[last].End;
+                    j = after;
+                    continue;
+                }
+            }
+
             // "remains steadfast in support of X": a predicate adjective, then the verb's phrases go on.
             if (at.Kind == ChunkKind.Other && s.Words[at.Start].Tag.IsAdjective() && j + 1 < chunks.Count && chunks[j + 1].Kind == ChunkKind.Preposition)
             {

@@ -23,6 +23,12 @@ internal sealed class AgentNouns
         head.Tag.IsNoun() && !head.Tag.IsProperNoun() && !_notTheState.Contains(head.Lemma)
         && (_agents.Contains(head.Lemma) || EnglishWords.Default.ClassesOf(WordNetPos.Noun, head.Lemma) is { First: LexClass.Person or LexClass.Group });
 
+    /// <summary>"Armed Forces", "Army" in a name: a capitalised body noun of our list (WordNet's would take in "Hussein").</summary>
+    public bool IsCapitalisedAgent(Word head) =>
+        head.Tag.IsProperNoun() && _agents.Contains(Lemmas.Lemma(head.Lower, head.Lower.EndsWith('s') ? PennTag.NNS : PennTag.NN));
+
+    private static readonly Lemmatizer Lemmas = new(EnglishWords.Default);
+
     /// <summary>An agent noun that acts for the actor owning it ("Poland's parliament", "the president of Armenia"), unlike "ally".</summary>
     public bool ActsForOwner(Word head) => IsAgent(head) && !_notTheOwner.Contains(head.Lemma);
 

@@ -104,7 +104,9 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
         }
 
         // "a Turkish court", "two French citizens", "Taliban fighters": a person or body noun qualified by an actor.
-        if (modifier is not null && agents.IsAgent(s.Words[np.Head]))
+        // "the Lebanese Armed Forces": a capitalised body noun after its state is a name for that state's body.
+        var headWord = s.Words[np.Head];
+        if (modifier is not null && (agents.IsAgent(headWord) || agents.IsCapitalisedAgent(headWord)))
         {
             return new Referent(modifier.ActorId!, true, false, modifier.Start);
         }
