@@ -35,27 +35,7 @@ public sealed class UserFaultTests : IDisposable
     [Fact]
     public async Task An_edited_lexicon_alone_is_used_with_the_built_in_actors()
     {
-        // The linguist's edit, on a copy of the whole lexicon: "condemn" is no longer an event verb, wherever the lexicon
-        // lists verbs.
-        var source = Repo.File("graph-seed", "lexicon");
-        var lexicon = Path.Combine(_dir.Path, "lexicon");
-        int removed = 0;
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var copy = Path.Combine(lexicon, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            if (!file.EndsWith(".json", StringComparison.Ordinal))
-            {
-                File.Copy(file, copy);
-                continue;
-            }
-
-            var node = JsonNode.Parse(File.ReadAllText(file))!;
-            removed += WithoutVerb(node, "condemn");
-            File.WriteAllText(copy, node.ToJsonString());
-        }
-
-        removed.ShouldBeGreaterThan(0, "no verb list names \"condemn\": update this edit to the lexicon's format");
+        var lexicon = LexiconWithout("condemn");
         var article = _dir.File("story.txt", "Russia condemned Turkey over the attack.");
 
         var builtIn = await GraphCli.RunAsync(_dir.Path, "extract", article);
@@ -65,6 +45,30 @@ public sealed class UserFaultTests : IDisposable
         edited.ExitCode.ShouldBe(0, edited.Stderr);
         edited.Stdout.ShouldNotContain("\"type\":\"ACCUSE\"");
         edited.Stdout.ShouldContain("\"id\":\"RUS\"", customMessage: "the built-in actors are still there");
+    }
+
+    [Fact]
+    public async Task An_edited_lexicon_reaches_the_stored_articles_and_the_built_in_one_brings_them_back()
+    {
+        var article = _dir.File("story.txt", "Russia condemned Turkey over the attack.");
+        (await GraphCli.RunAsync(_dir.Path, "ingest", article)).ExitCode.ShouldBe(0);
+        var edited = new Dictionary<string, string> { ["Graph__LexiconPath"] = LexiconWithout("condemn") };
+
+        // Without --all: the stored article is stale because the edited lexicon gives another extractor version.
+        var stale = await GraphCli.RunAsync(_dir.Path, ["reingest"], edited);
+        var all = await GraphCli.RunAsync(_dir.Path, ["reingest", "--all"], edited);
+        var current = await GraphCli.RunAsync(_dir.Path, ["reingest"], edited);
+        var stats = await GraphCli.RunAsync(_dir.Path, "stats");
+        var builtIn = await GraphCli.RunAsync(_dir.Path, "ingest", article);
+
+        stale.ExitCode.ShouldBe(0, stale.Stderr);
+        stale.Stdout.ShouldContain("RUS -> TUR: 0 added, 0 changed, 1 removed");
+        stale.Stdout.ShouldContain("1 article considered, 1 re-extracted; 0 evidence added, 0 changed, 1 removed across 1 actor pair; 0 failed.");
+        all.Stdout.ShouldContain("1 article considered, 1 re-extracted; 0 evidence added, 0 changed, 0 removed across 0 actor pairs; 0 failed.");
+        current.Stdout.ShouldStartWith("Nothing to re-extract: the article was extracted by version");
+        stats.Lines.ShouldContain("evidence       0");
+        builtIn.ExitCode.ShouldBe(0, builtIn.Stderr);
+        builtIn.Stdout.ShouldContain("updated   story.txt (2 actors, 1 relationship)");
     }
 
     [Fact]
@@ -160,6 +164,34 @@ public sealed class UserFaultTests : IDisposable
         var evidence = await store.GetEvidenceAsync(new Graph.Core.Storage.EvidenceFilter(), TestContext.Current.CancellationToken);
         var articles = await store.SearchArticlesAsync(new Graph.Core.Storage.ArticleSearch(First: 1000), TestContext.Current.CancellationToken);
         evidence.Select(e => e.ArticleId).Distinct().ShouldAllBe(id => articles.Items.Any(a => a.Id == id), "no evidence without its article: whole articles or nothing");
+    }
+
+    /// <summary>
+    /// The linguist's edit, on a copy of the whole lexicon: <paramref name="verb"/> is no longer an event verb, wherever
+    /// the lexicon lists verbs. Returns the copy's folder.
+    /// </summary>
+    private string LexiconWithout(string verb)
+    {
+        var source = Repo.File("graph-seed", "lexicon");
+        var lexicon = Path.Combine(_dir.Path, "lexicon");
+        int removed = 0;
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(lexicon, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            if (!file.EndsWith(".json", StringComparison.Ordinal))
+            {
+                File.Copy(file, copy);
+                continue;
+            }
+
+            var node = JsonNode.Parse(File.ReadAllText(file))!;
+            removed += WithoutVerb(node, verb);
+            File.WriteAllText(copy, node.ToJsonString());
+        }
+
+        removed.ShouldBeGreaterThan(0, $"no verb list names \"{verb}\": update this edit to the lexicon's format");
+        return lexicon;
     }
 
     /// <summary>Removes the entries starting with <paramref name="verb"/> from every array named "verbs" in the tree; says how many.</summary>
