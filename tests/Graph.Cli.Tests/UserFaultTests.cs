@@ -71,6 +71,23 @@ public sealed class UserFaultTests : IDisposable
         builtIn.Stdout.ShouldContain("updated   story.txt (2 actors, 1 relationship)");
     }
 
+    [Theory]
+    [InlineData("extract")]
+    [InlineData("serve")]
+    public async Task An_edited_lexicon_that_cannot_be_read_stops_the_command_in_one_line_naming_the_setting(string command)
+    {
+        var lexicon = Directory.CreateDirectory(Path.Combine(_dir.Path, "lexicon")).FullName;
+        File.WriteAllText(Path.Combine(lexicon, "page.json"), "{ \"abbreviations\": [ ");
+        string[] args = command == "serve" ? ["serve", "--urls", "http://127.0.0.1:0"] : ["extract", Repo.SeedArticle];
+
+        var result = await GraphCli.RunAsync(_dir.Path, args, new Dictionary<string, string> { ["Graph__LexiconPath"] = lexicon });
+
+        result.ExitCode.ShouldBe(1, result.Stderr);
+        result.Stderr.Trim().Split('\n').ShouldHaveSingleItem()
+            .ShouldStartWith($"graph: Graph:LexiconPath {lexicon}: cannot be read: Lexicon file page.json is not valid JSON:");
+        result.Stdout.ShouldBeEmpty();
+    }
+
     [Fact]
     public void Only_mistakes_the_user_can_fix_are_one_line_and_a_bug_is_not_hidden_as_one()
     {
