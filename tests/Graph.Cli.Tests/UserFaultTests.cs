@@ -121,6 +121,8 @@ public sealed class UserFaultTests : IDisposable
 
         result.Stdout.ShouldContain("added     story.txt (2 actors, 1 relationship)");
         result.Stdout.ShouldContain("1 article: 1 added, 0 updated, 0 unchanged; 1 relationship stored; 0 failed.");
+        Graph.Cli.Commands.ServeCommand.Holding(new Graph.Core.Storage.StoreStats(1, 2, 1, 1))
+            .ShouldBe("The store holds 1 article, 2 actors, 1 relationship (1 piece of evidence).");
     }
 
     [Fact]
