@@ -141,14 +141,24 @@ public sealed class UserFaultTests : IDisposable
         stats.Lines.ShouldContain("articles       1");
     }
 
-    [Fact]
-    public async Task A_port_in_use_is_one_line_without_a_stack_trace()
+    [Theory]
+    [InlineData("serve")]
+    [InlineData("worker")]
+    public async Task A_port_in_use_is_one_line_without_a_stack_trace(string command)
     {
         using var taken = new TcpListener(IPAddress.Loopback, 0);
         taken.Start();
         int port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var inbox = Directory.CreateDirectory(Path.Combine(_dir.Path, "inbox")).FullName;
 
-        var result = await GraphCli.RunAsync(_dir.Path, "serve", "--urls", $"http://127.0.0.1:{port}");
+        // The worker's scheduler starts before its health endpoint binds: it must not keep the process alive after the error.
+        var result = await GraphCli.RunAsync(_dir.Path, [command, "--urls", $"http://127.0.0.1:{port}"], new Dictionary<string, string>
+        {
+            ["Graph__Worker__Sources__0__Name"] = "inbox",
+            ["Graph__Worker__Sources__0__Kind"] = "Folder",
+            ["Graph__Worker__Sources__0__Path"] = inbox,
+            ["Graph__Worker__Sources__0__Schedule"] = "0 0/5 * * * ?",
+        });
 
         result.ExitCode.ShouldBe(1);
         result.Stderr.Trim().Split('\n').Where(l => !l.StartsWith("info:", StringComparison.Ordinal) && !l.StartsWith("      ", StringComparison.Ordinal))
