@@ -160,4 +160,25 @@ public class NewsClassTests
         var x = Extract.Text("No money for reconstruction would be released unless Assad agreed to a political transition with the UN.");
         x.Relations.ShouldAllBe(r => r.Modality != Modality.Asserted);
     }
+
+    [Fact]
+    public void Positions_an_actor_holds_stand_for_it_but_a_place_it_holds_is_only_a_place()
+    {
+        var x = Extract.Text("Syrian forces attacked ISIL positions near the river.");
+        x.Between("SYR", "islamic-state").ShouldContain(r => r.Type == RelationType.Assault);
+
+        var held = Extract.Text("Government troops shelled a rebel-held village in Syria.");
+        held.Between("SYR", "rebels-syr").ShouldContain(r => r.Type == RelationType.Assault);
+
+        var stronghold = Extract.Text("Russia moved tanks to an airport in Assad's coastal stronghold.");
+        stronghold.Relations.ShouldNotContain(r => r.Target == "bashar-al-assad");
+    }
+
+    [Fact]
+    public void A_question_opening_with_a_modal_reads_as_a_statement_that_is_not_asserted()
+    {
+        var x = Extract.Text("Will Russia hit back at the US over the strikes?");
+        x.Between("RUS", "USA").ShouldNotBeEmpty();
+        x.Between("RUS", "USA").ShouldAllBe(r => r.Modality != Modality.Asserted);
+    }
 }

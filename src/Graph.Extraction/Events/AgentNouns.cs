@@ -13,6 +13,7 @@ internal sealed class AgentNouns
     private readonly HashSet<string> _agents = new(StringComparer.Ordinal);
     private readonly HashSet<string> _groupOf = new(StringComparer.Ordinal);
     private readonly HashSet<string> _notTheState = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _holdings = new(StringComparer.Ordinal);
     private readonly HashSet<string> _heldBy = new(StringComparer.Ordinal);
     private readonly HashSet<string> _notTheOwner = new(StringComparer.Ordinal);
     private readonly HashSet<string> _notGeneric = new(StringComparer.Ordinal);
@@ -32,8 +33,11 @@ internal sealed class AgentNouns
     /// <summary>An agent noun that acts for the actor owning it ("Poland's parliament", "the president of Armenia"), unlike "ally".</summary>
     public bool ActsForOwner(Word head) => IsAgent(head) && !_notTheOwner.Contains(head.Lemma);
 
+    /// <summary>"hideouts" in "Taliban hideouts": a place or thing that stands for the actor holding it.</summary>
+    public bool IsHolding(Word head) => head.Tag.IsNoun() && !head.Tag.IsProperNoun() && _holdings.Contains(head.Lemma);
+
     /// <summary>"held" in "a rebel-held town": after an actor and a hyphen, the place stands for who holds it.</summary>
-    public bool IsHolding(string lower) => _heldBy.Contains(lower);
+    public bool IsHeldBy(string lower) => _heldBy.Contains(lower);
 
     /// <summary>A common noun for one person ("journalist", "activist", "leader"), as WordNet's first sense has it.</summary>
     public bool IsPerson(Word w) =>
@@ -57,6 +61,7 @@ internal sealed class AgentNouns
         nouns._agents.UnionWith(root.GetProperty("agents").EnumerateArray().Select(e => e.GetString()!));
         nouns._groupOf.UnionWith(root.GetProperty("groupOf").EnumerateArray().Select(e => e.GetString()!));
         nouns._notTheState.UnionWith(root.GetProperty("notTheState").EnumerateArray().Select(e => e.GetString()!));
+        nouns._holdings.UnionWith(root.GetProperty("holdings").EnumerateArray().Select(e => e.GetString()!));
         nouns._heldBy.UnionWith(root.GetProperty("heldBy").EnumerateArray().Select(e => e.GetString()!));
         nouns._notTheOwner.UnionWith(root.GetProperty("notTheOwner").EnumerateArray().Select(e => e.GetString()!));
         nouns._notGeneric.UnionWith(root.GetProperty("notGeneric").EnumerateArray().Select(e => e.GetString()!));

@@ -69,7 +69,7 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
 
         // "a rebel-held town", "government-controlled areas": the place stands for who holds it.
         if (head is null && modifier is not null && modifier.End + 1 < np.Head && s.Tokens[modifier.End].Text == "-"
-            && agents.IsHolding(s.Words[modifier.End + 1].Lower))
+            && agents.IsHeldBy(s.Words[modifier.End + 1].Lower))
         {
             return new Referent(modifier.ActorId!, true, false, modifier.Start);
         }
@@ -106,7 +106,7 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
         // "a Turkish court", "two French citizens", "Taliban fighters": a person or body noun qualified by an actor.
         // "the Lebanese Armed Forces": a capitalised body noun after its state is a name for that state's body.
         var headWord = s.Words[np.Head];
-        if (modifier is not null && (agents.IsAgent(headWord) || agents.IsCapitalisedAgent(headWord)))
+        if (modifier is not null && (agents.IsAgent(headWord) || agents.IsCapitalisedAgent(headWord) || agents.IsHolding(headWord)))
         {
             return new Referent(modifier.ActorId!, true, false, modifier.Start);
         }
