@@ -100,6 +100,12 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
                 return owns with { Indirect = true };
             }
 
+            // "the Ministry of Health of Ethiopia": a body the knowledge base does not know, of a state, is that state's.
+            if (head.Kind == MentionKind.NewName && book.KindOf(head.ActorId!) == ActorKind.Organization && OfState(np) is { } ofState)
+            {
+                return ofState;
+            }
+
             return book.KindOf(head.ActorId!) == ActorKind.Location ? null : new Referent(head.ActorId!, head.IsIndirect, false, head.Start);
         }
 
@@ -134,6 +140,22 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
         }
 
         return Generic(np);
+    }
+
+    // The state named in an "of" phrase right after the noun phrase.
+    private Referent? OfState(NounPhrase np)
+    {
+        int c = s.ChunkAt(np.End - 1);
+        for (int k = c + 1; k + 1 < s.Chunks.Count && s.Chunks[k].Kind == ChunkKind.Preposition && s.Tokens[s.Chunks[k].Start].Lower == "of"
+            && s.Chunks[k + 1].Kind == ChunkKind.Noun; k += 2)
+        {
+            if (Of(s.Nouns[s.Chunks[k + 1].Phrase]) is { } r && book.KindOf(r.Actor) == ActorKind.Country)
+            {
+                return r with { Indirect = true };
+            }
+        }
+
+        return null;
     }
 
     public List<Referent> Of(IEnumerable<NounPhrase> group, bool places = false)
