@@ -109,11 +109,23 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         }
     }
 
-    public async Task<SaveResult?> CheckAsync(Article article, string extractorVersion, bool skipDuplicateText = false, CancellationToken ct = default)
+    public async Task<SaveResult?> CheckAsync(Article article, string extractorVersion, bool skipDuplicateText = false, CancellationToken ct = default) =>
+        (await CheckManyAsync([article], extractorVersion, skipDuplicateText, ct))[0];
+
+    /// <summary>Every article checked over one connection.</summary>
+
+    public async Task<IReadOnlyList<SaveResult?>> CheckManyAsync(IReadOnlyList<Article> articles, string extractorVersion, bool skipDuplicateText = false, CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
-        var stored = await StoredStateAsync(connection, null, article.Id, article.ContentHash, skipDuplicateText, ct);
-        return SaveContract.Skip(stored.Hash, stored.Version, stored.HolderOfSameText, article.ContentHash, extractorVersion);
+        var results = new SaveResult?[articles.Count];
+        for (int i = 0; i < articles.Count; i++)
+        {
+            string hash = articles[i].ContentHash;
+            var stored = await StoredStateAsync(connection, null, articles[i].Id, hash, skipDuplicateText, ct);
+            results[i] = SaveContract.Skip(stored.Hash, stored.Version, stored.HolderOfSameText, hash, extractorVersion);
+        }
+
+        return results;
     }
 
     /// <summary>What <see cref="SaveContract.Skip"/> decides on: the article's stored hash and version, and (when asked) another article holding <paramref name="hash"/>.</summary>
@@ -588,7 +600,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             await connection.OpenAsync(ct);
             // Per connection: wait for other writers inside SQLite too, and fsync at checkpoints only (safe in WAL).
             // Memory-mapped reads and a larger page cache keep hot evidence runs out of read() calls.
-            await ExecuteAsync(connection, """
+            await ConnectionSettings.ApplyOnceAsync(connection, """
                 PRAGMA busy_timeout = 5000;
                 PRAGMA synchronous = NORMAL;
                 PRAGMA mmap_size = 268435456;
