@@ -47,6 +47,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _initializing = new(1, 1);
+    private readonly PreparedReads _reads;
     private volatile bool _initialized;
 
     public SqliteGraphStore(SqliteStoreOptions options, TimeProvider time, ILogger<SqliteGraphStore>? logger = null)
@@ -54,6 +55,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         _path = options.FilePath;
         _time = time;
         _logger = logger ?? NullLogger<SqliteGraphStore>.Instance;
+        _reads = new PreparedReads(OpenAsync);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = _path,
@@ -187,10 +189,11 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             return new Dictionary<string, Actor>();
         }
 
-        await using var connection = await OpenAsync(ct);
-        await using var cmd = Command(connection, $"SELECT {ActorColumns} FROM actors a WHERE id IN (SELECT value FROM json_each(@ids));");
-        cmd.Parameters.AddWithValue("@ids", JsonSerializer.Serialize(ids.Distinct(StringComparer.Ordinal)));
-        var actors = await ReadActorsAsync(cmd, ct);
+        var actors = await _reads.ReadAsync(
+            $"SELECT {ActorColumns} FROM actors a WHERE id IN (SELECT value FROM json_each(@ids));",
+            [new SqliteParameter("@ids", JsonSerializer.Serialize(ids.Distinct(StringComparer.Ordinal)))],
+            cmd => ReadActorsAsync(cmd, ct),
+            ct);
         return actors.ToDictionary(a => a.Id, StringComparer.Ordinal);
     }
 
@@ -201,16 +204,17 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             return [];
         }
 
-        await using var connection = await OpenAsync(ct);
         // An actor called or coded exactly so beats one that merely has it as an alias; then the better-attested one.
-        await using var cmd = Command(connection, $"""
+        return await _reads.ReadAsync(
+            $"""
             SELECT {ActorColumns} FROM actors a
             WHERE id = @name COLLATE NOCASE OR name = @name COLLATE NOCASE
                OR id IN (SELECT actor_id FROM actor_aliases WHERE alias = @name)
             ORDER BY (name = @name COLLATE NOCASE OR id = @name COLLATE NOCASE) DESC, evidence_count DESC, name, id;
-            """);
-        cmd.Parameters.AddWithValue("@name", name.Trim());
-        return await ReadActorsAsync(cmd, ct);
+            """,
+            [new SqliteParameter("@name", name.Trim())],
+            cmd => ReadActorsAsync(cmd, ct),
+            ct);
     }
 
     public async Task<Page<Actor>> SearchActorsAsync(ActorSearch search, CancellationToken ct = default)
@@ -331,8 +335,11 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
                 SELECT e.source, e.target, e.type, {(perDay ? "e.day" : "NULL")}, count(*), sum(e.confidence), sum(e.score * e.confidence), min(e.day), max(e.day)
                 FROM evidence e {(filter.SourceIds.Count > 0 ? "INDEXED BY evidence_days" : "")} {conditions} GROUP BY e.source, e.target, e.type{(perDay ? ", e.day" : "")};
                 """;
-        await using var connection = await OpenAsync(ct);
-        await using var cmd = Command(connection, sql, parameters);
+        return await _reads.ReadAsync(sql, parameters, cmd => ReadTotalsAsync(cmd, ct), ct);
+    }
+
+    private static async Task<IReadOnlyList<RelationshipTotal>> ReadTotalsAsync(SqliteCommand cmd, CancellationToken ct)
+    {
         var rows = new List<RelationshipTotal>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -581,6 +588,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     /// <summary>Lets the file go: pooled connections are closed, so another process can checkpoint or delete it.</summary>
     public void Dispose()
     {
+        _reads.Dispose();
         using (var connection = new SqliteConnection(_connectionString))
         {
             SqliteConnection.ClearPool(connection);
