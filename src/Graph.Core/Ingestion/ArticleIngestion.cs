@@ -75,6 +75,9 @@ public sealed partial class ArticleIngestion
         (List<IngestItem> Items, Task<Prepared[]> Work)? pending = null;
         var batch = new List<IngestItem>();
         long chars = 0;
+        // Batches start at one article and double: the first results come at once, and a run cancelled early stops
+        // after a few articles, while a long run soon saves BatchArticles at a time.
+        int size = 1;
         bool ended = false;
 
         async Task AdvanceAsync()
@@ -82,6 +85,7 @@ public sealed partial class ArticleIngestion
             var next = batch;
             batch = [];
             chars = 0;
+            size = Math.Min(BatchArticles, size * 2);
             var articles = next.Where(i => i.Article is not null).Select(i => i.Article!).ToList();
             var work = Task.Run(() => PrepareAsync(articles, run.Request, ct), ct);
             if (pending is { } previous)
@@ -100,7 +104,7 @@ public sealed partial class ArticleIngestion
             {
                 batch.Add(item);
                 chars += item.Article?.Text.Length ?? 0;
-                if (batch.Count >= BatchArticles || chars >= BatchChars)
+                if (batch.Count >= size || chars >= BatchChars)
                 {
                     await AdvanceAsync();
                 }
