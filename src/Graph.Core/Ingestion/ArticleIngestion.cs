@@ -166,7 +166,8 @@ public sealed partial class ArticleIngestion
 
     /// <summary>
     /// Checks, claims and extracts a batch, asking the store and the claims once each. Should the store fail on the batch
-    /// (one article it cannot look up), the articles are prepared one by one, so that only that one fails.
+    /// (one article it cannot look up), the articles are prepared again one by one, so that only that one fails, with
+    /// its reason.
     /// </summary>
     private async Task<Prepared[]> PrepareAsync(List<Article> articles, IngestRequest request, CancellationToken ct)
     {
@@ -174,7 +175,7 @@ public sealed partial class ArticleIngestion
         {
             return await PrepareTogetherAsync(articles, request, ct);
         }
-        catch (Exception e) when (e is not OperationCanceledException and not StorageFullException and not OutOfMemoryException && articles.Count > 1)
+        catch (Exception e) when (e is not OperationCanceledException and not StorageFullException and not OutOfMemoryException)
         {
             var prepared = new Prepared[articles.Count];
             for (int i = 0; i < articles.Count; i++)
@@ -301,7 +302,7 @@ public sealed partial class ArticleIngestion
             {
                 return [.. await _store.SaveArticlesAsync(toSave, _extractor.Version, ct)];
             }
-            catch (Exception e) when (e is not OperationCanceledException and not StorageFullException and not OutOfMemoryException && toSave.Count > 1)
+            catch (Exception e) when (e is not OperationCanceledException and not StorageFullException and not OutOfMemoryException)
             {
                 var results = new object[toSave.Count];
                 for (int i = 0; i < toSave.Count; i++)
