@@ -48,12 +48,23 @@ public sealed partial class SqliteGraphStore
         // BEGIN IMMEDIATE: take the write lock before reading, so two processes saving at once wait for each other
         // instead of failing when a read transaction tries to become a write one.
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        var results = new List<SaveResult>(articles.Count);
-        foreach (var a in articles)
+        var results = new SaveResult[articles.Count];
+        var segment = new List<int>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < articles.Count; i++)
         {
-            results.Add(await SaveInAsync(connection, tx, a, extractorVersion, ct));
+            if (!ids.Add(articles[i].Article.Id))
+            {
+                // The same article twice: the second is decided on what the first wrote.
+                await SaveSegmentAsync(connection, tx, articles, segment, results, extractorVersion, ct);
+                segment.Clear();
+                ids = [articles[i].Article.Id];
+            }
+
+            segment.Add(i);
         }
 
+        await SaveSegmentAsync(connection, tx, articles, segment, results, extractorVersion, ct);
         await tx.CommitAsync(ct);
         for (int i = 0; i < articles.Count; i++)
         {
@@ -67,45 +78,71 @@ public sealed partial class SqliteGraphStore
         return results;
     }
 
-    private async Task<SaveResult> SaveInAsync(SqliteConnection connection, SqliteTransaction tx, ArticleToSave toSave, string extractorVersion, CancellationToken ct)
+    /// <summary>
+    /// Articles of distinct ids, in order: each decided and written, then the actors of all of them merged once (a batch
+    /// names the same few actors over and over), then their evidence, which points at those actors.
+    /// </summary>
+    private async Task SaveSegmentAsync(
+        SqliteConnection connection, SqliteTransaction tx, IReadOnlyList<ArticleToSave> articles, List<int> segment, SaveResult[] results, string extractorVersion, CancellationToken ct)
     {
-        var (article, extraction) = (toSave.Article, toSave.Extraction);
+        var written = new List<(int Index, HashSet<string>? OldEvidence)>(segment.Count);
+        foreach (int i in segment)
+        {
+            var (skip, stored) = await WriteArticleAsync(connection, tx, articles[i], extractorVersion, ct);
+            if (skip is not null)
+            {
+                results[i] = skip;
+            }
+            else
+            {
+                written.Add((i, stored ? await TakeOldEvidenceAsync(connection, tx, articles[i].Article.Id, ct) : null));
+            }
+        }
+
+        await UpsertActorsAsync(connection, tx, [.. written.SelectMany(w => articles[w.Index].Extraction.Actors)], ct);
+        foreach (var (i, oldEvidence) in written)
+        {
+            var (article, extraction) = (articles[i].Article, articles[i].Extraction);
+            var newEvidence = await InsertEvidenceAsync(connection, tx, article, extraction.Relations, extractorVersion, ct);
+            results[i] = new SaveResult(
+                oldEvidence is null ? SaveOutcome.Added : SaveOutcome.Updated,
+                extraction.Actors.Select(a => a.Id).Distinct(StringComparer.Ordinal).Count(),
+                newEvidence.Count,
+                oldEvidence?.Count(id => !newEvidence.Contains(id)) ?? 0);
+        }
+    }
+
+    /// <summary>
+    /// Writes the article's row and says whether it was stored before, unless the store decides it is current or a
+    /// duplicate: then that result.
+    /// </summary>
+    private async Task<(SaveResult? Skip, bool Stored)> WriteArticleAsync(SqliteConnection connection, SqliteTransaction tx, ArticleToSave toSave, string extractorVersion, CancellationToken ct)
+    {
+        var article = toSave.Article;
         string hash = article.ContentHash;
         var state = await StoredStateAsync(connection, tx, article.Id, hash, toSave.SkipDuplicateText, ct);
         if (SaveContract.Skip(state.Hash, state.Version, state.HolderOfSameText, hash, extractorVersion, toSave.Replace) is { } skip)
         {
-            return skip;
-        }
-
-        bool stored = state.Hash is not null;
-        var oldEvidence = new HashSet<string>(StringComparer.Ordinal);
-        if (stored)
-        {
-            await using var cmd = Command(connection, "SELECT id FROM evidence WHERE article_id = @id;", tx: tx);
-            cmd.Parameters.AddWithValue("@id", article.Id);
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                oldEvidence.Add(reader.GetString(0));
-            }
+            return (skip, true);
         }
 
         await UpsertArticleAsync(connection, tx, article, hash, extractorVersion, ct);
-        int actors = await UpsertActorsAsync(connection, tx, extraction.Actors, ct);
+        return (null, state.Hash is not null);
+    }
 
-        if (stored)
+    /// <summary>Deletes the stored article's evidence and returns its ids.</summary>
+    private static async Task<HashSet<string>> TakeOldEvidenceAsync(SqliteConnection connection, SqliteTransaction tx, string articleId, CancellationToken ct)
+    {
+        await using var cmd = Command(connection, "DELETE FROM evidence WHERE article_id = @id RETURNING id;", tx: tx);
+        cmd.Parameters.AddWithValue("@id", articleId);
+        var old = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
         {
-            await using var cmd = Command(connection, "DELETE FROM evidence WHERE article_id = @id;", tx: tx);
-            cmd.Parameters.AddWithValue("@id", article.Id);
-            await cmd.ExecuteNonQueryAsync(ct);
+            old.Add(reader.GetString(0));
         }
 
-        var newEvidence = await InsertEvidenceAsync(connection, tx, article, extraction.Relations, extractorVersion, ct);
-        return new SaveResult(
-            stored ? SaveOutcome.Updated : SaveOutcome.Added,
-            actors,
-            newEvidence.Count,
-            oldEvidence.Count(id => !newEvidence.Contains(id)));
+        return old;
     }
 
     private async Task UpsertArticleAsync(SqliteConnection connection, SqliteTransaction tx, Article article, string hash, string extractorVersion, CancellationToken ct)
@@ -134,8 +171,9 @@ public sealed partial class SqliteGraphStore
     /// Merges actors by id: the first name and kind stored stay (other articles already point at them), codes and
     /// aliases are unioned (a stored code wins over a different value for the same key), new affiliations are added.
     /// </summary>
-    private static async Task<int> UpsertActorsAsync(SqliteConnection connection, SqliteTransaction tx, IReadOnlyList<Actor> actors, CancellationToken ct)
+    private static async Task UpsertActorsAsync(SqliteConnection connection, SqliteTransaction tx, IReadOnlyList<Actor> actors, CancellationToken ct)
     {
+        actors = Merge(actors);
         await using var actor = Command(connection, """
             INSERT INTO actors (id, name, kind, codes) VALUES (@id, @name, @kind, @codes)
             ON CONFLICT (id) DO UPDATE SET codes = json_patch(excluded.codes, actors.codes);
@@ -159,10 +197,8 @@ public sealed partial class SqliteGraphStore
         var from = affiliation.Parameters.Add("@from", SqliteType.Text);
         var until = affiliation.Parameters.Add("@until", SqliteType.Text);
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var a in actors)
         {
-            seen.Add(a.Id);
             actorId.Value = a.Id;
             name.Value = a.Name;
             kind.Value = Text.Kind.Of(a.Kind);
@@ -186,8 +222,40 @@ public sealed partial class SqliteGraphStore
                 await affiliation.ExecuteNonQueryAsync(ct);
             }
         }
+    }
 
-        return seen.Count;
+    /// <summary>
+    /// One actor per id, as upserting them one after the other would leave it: the first name and kind, codes unioned
+    /// with the earlier value winning, aliases and affiliations unioned.
+    /// </summary>
+    private static List<Actor> Merge(IReadOnlyList<Actor> actors)
+    {
+        var merged = new Dictionary<string, Actor>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var a in actors)
+        {
+            if (!merged.TryGetValue(a.Id, out var m))
+            {
+                merged[a.Id] = a;
+                order.Add(a.Id);
+                continue;
+            }
+
+            var codes = new Dictionary<string, string>(a.Codes, StringComparer.Ordinal);
+            foreach (var (key, value) in m.Codes)
+            {
+                codes[key] = value;
+            }
+
+            merged[a.Id] = m with
+            {
+                Codes = codes,
+                Aliases = [.. m.Aliases.Union(a.Aliases, StringComparer.Ordinal)],
+                Affiliations = [.. m.Affiliations.Union(a.Affiliations)],
+            };
+        }
+
+        return [.. order.Select(id => merged[id])];
     }
 
     private static async Task<HashSet<string>> InsertEvidenceAsync(

@@ -21,6 +21,13 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         e.start_offset, e.end_offset, e.said_by, e.event_date, e.published_at, e.article_title, e.article_url, e.extractor_version
         """;
 
+    /// <summary>An actor's row over alias <c>a</c>, with its aliases and affiliations as JSON arrays in stored order: one query reads it all.</summary>
+    private const string ActorColumns = """
+        a.id, a.name, a.kind, a.codes,
+        (SELECT json_group_array(x.alias ORDER BY x.rowid) FROM actor_aliases x WHERE x.actor_id = a.id),
+        (SELECT json_group_array(json_array(f.affiliated_id, f.role, f.from_day, f.until_day) ORDER BY f.rowid) FROM affiliations f WHERE f.actor_id = a.id)
+        """;
+
     private const string ArticleColumns = "id, title, url, source, published_at, content_hash, extractor_version, ingested_at";
 
     /// <summary><see cref="EvidenceOrder.Strongest"/>, the order of the evidence_strongest indexes.</summary>
@@ -40,6 +47,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _initializing = new(1, 1);
+    private readonly PreparedReads _reads;
     private volatile bool _initialized;
 
     public SqliteGraphStore(SqliteStoreOptions options, TimeProvider time, ILogger<SqliteGraphStore>? logger = null)
@@ -47,6 +55,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         _path = options.FilePath;
         _time = time;
         _logger = logger ?? NullLogger<SqliteGraphStore>.Instance;
+        _reads = new PreparedReads(OpenAsync);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = _path,
@@ -109,11 +118,23 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         }
     }
 
-    public async Task<SaveResult?> CheckAsync(Article article, string extractorVersion, bool skipDuplicateText = false, CancellationToken ct = default)
+    public async Task<SaveResult?> CheckAsync(Article article, string extractorVersion, bool skipDuplicateText = false, CancellationToken ct = default) =>
+        (await CheckManyAsync([article], extractorVersion, skipDuplicateText, ct))[0];
+
+    /// <summary>Every article checked over one connection.</summary>
+
+    public async Task<IReadOnlyList<SaveResult?>> CheckManyAsync(IReadOnlyList<Article> articles, string extractorVersion, bool skipDuplicateText = false, CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
-        var stored = await StoredStateAsync(connection, null, article.Id, article.ContentHash, skipDuplicateText, ct);
-        return SaveContract.Skip(stored.Hash, stored.Version, stored.HolderOfSameText, article.ContentHash, extractorVersion);
+        var results = new SaveResult?[articles.Count];
+        for (int i = 0; i < articles.Count; i++)
+        {
+            string hash = articles[i].ContentHash;
+            var stored = await StoredStateAsync(connection, null, articles[i].Id, hash, skipDuplicateText, ct);
+            results[i] = SaveContract.Skip(stored.Hash, stored.Version, stored.HolderOfSameText, hash, extractorVersion);
+        }
+
+        return results;
     }
 
     /// <summary>What <see cref="SaveContract.Skip"/> decides on: the article's stored hash and version, and (when asked) another article holding <paramref name="hash"/>.</summary>
@@ -168,10 +189,11 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             return new Dictionary<string, Actor>();
         }
 
-        await using var connection = await OpenAsync(ct);
-        await using var cmd = Command(connection, "SELECT id, name, kind, codes FROM actors WHERE id IN (SELECT value FROM json_each(@ids));");
-        cmd.Parameters.AddWithValue("@ids", JsonSerializer.Serialize(ids.Distinct(StringComparer.Ordinal)));
-        var actors = await ReadActorsAsync(connection, cmd, ct);
+        var actors = await _reads.ReadAsync(
+            $"SELECT {ActorColumns} FROM actors a WHERE id IN (SELECT value FROM json_each(@ids));",
+            [new SqliteParameter("@ids", JsonSerializer.Serialize(ids.Distinct(StringComparer.Ordinal)))],
+            cmd => ReadActorsAsync(cmd, ct),
+            ct);
         return actors.ToDictionary(a => a.Id, StringComparer.Ordinal);
     }
 
@@ -182,16 +204,17 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             return [];
         }
 
-        await using var connection = await OpenAsync(ct);
         // An actor called or coded exactly so beats one that merely has it as an alias; then the better-attested one.
-        await using var cmd = Command(connection, """
-            SELECT id, name, kind, codes FROM actors
+        return await _reads.ReadAsync(
+            $"""
+            SELECT {ActorColumns} FROM actors a
             WHERE id = @name COLLATE NOCASE OR name = @name COLLATE NOCASE
                OR id IN (SELECT actor_id FROM actor_aliases WHERE alias = @name)
             ORDER BY (name = @name COLLATE NOCASE OR id = @name COLLATE NOCASE) DESC, evidence_count DESC, name, id;
-            """);
-        cmd.Parameters.AddWithValue("@name", name.Trim());
-        return await ReadActorsAsync(connection, cmd, ct);
+            """,
+            [new SqliteParameter("@name", name.Trim())],
+            cmd => ReadActorsAsync(cmd, ct),
+            ct);
     }
 
     public async Task<Page<Actor>> SearchActorsAsync(ActorSearch search, CancellationToken ct = default)
@@ -221,13 +244,13 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         int total = Convert.ToInt32(await count.ExecuteScalarAsync(ct));
 
         await using var page = Command(connection, $"""
-            SELECT a.id, a.name, a.kind, a.codes FROM actors a {filter}
+            SELECT {ActorColumns} FROM actors a {filter}
             ORDER BY a.evidence_count DESC, a.name, a.id
             LIMIT @first OFFSET @offset;
             """, parameters);
         page.Parameters.AddWithValue("@first", Math.Max(0, search.First));
         page.Parameters.AddWithValue("@offset", offset);
-        return new Page<Actor>(await ReadActorsAsync(connection, page, ct), total, offset);
+        return new Page<Actor>(await ReadActorsAsync(page, ct), total, offset);
     }
 
     /// <summary>The filter as a WHERE clause over alias <c>e</c> (evidence, or relationship_totals for the parts it holds).</summary>
@@ -312,8 +335,11 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
                 SELECT e.source, e.target, e.type, {(perDay ? "e.day" : "NULL")}, count(*), sum(e.confidence), sum(e.score * e.confidence), min(e.day), max(e.day)
                 FROM evidence e {(filter.SourceIds.Count > 0 ? "INDEXED BY evidence_days" : "")} {conditions} GROUP BY e.source, e.target, e.type{(perDay ? ", e.day" : "")};
                 """;
-        await using var connection = await OpenAsync(ct);
-        await using var cmd = Command(connection, sql, parameters);
+        return await _reads.ReadAsync(sql, parameters, cmd => ReadTotalsAsync(cmd, ct), ct);
+    }
+
+    private static async Task<IReadOnlyList<RelationshipTotal>> ReadTotalsAsync(SqliteCommand cmd, CancellationToken ct)
+    {
         var rows = new List<RelationshipTotal>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -370,14 +396,14 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         }
 
         await using var connection = await OpenAsync(ct);
-        await using var cmd = Command(connection, """
-            SELECT id, name, kind, codes FROM actors
+        await using var cmd = Command(connection, $"""
+            SELECT {ActorColumns} FROM actors a
             WHERE id IN (SELECT actor_id FROM affiliations WHERE affiliated_id IN (SELECT value FROM json_each(@ids)))
               AND id NOT IN (SELECT value FROM json_each(@ids))
             ORDER BY id;
             """);
         cmd.Parameters.AddWithValue("@ids", JsonSerializer.Serialize(ids.Distinct(StringComparer.Ordinal)));
-        return await ReadActorsAsync(connection, cmd, ct);
+        return await ReadActorsAsync(cmd, ct);
     }
 
     public async Task<IReadOnlyList<Evidence>> GetEvidenceAsync(EvidenceFilter filter, CancellationToken ct = default)
@@ -562,6 +588,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     /// <summary>Lets the file go: pooled connections are closed, so another process can checkpoint or delete it.</summary>
     public void Dispose()
     {
+        _reads.Dispose();
         using (var connection = new SqliteConnection(_connectionString))
         {
             SqliteConnection.ClearPool(connection);
@@ -588,7 +615,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             await connection.OpenAsync(ct);
             // Per connection: wait for other writers inside SQLite too, and fsync at checkpoints only (safe in WAL).
             // Memory-mapped reads and a larger page cache keep hot evidence runs out of read() calls.
-            await ExecuteAsync(connection, """
+            await ConnectionSettings.ApplyOnceAsync(connection, """
                 PRAGMA busy_timeout = 5000;
                 PRAGMA synchronous = NORMAL;
                 PRAGMA mmap_size = 268435456;
@@ -645,54 +672,31 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         IngestedAt: Text.ParseInstant(reader.GetString(7)));
 
     /// <summary>Reads (id, name, kind, codes) rows in their order, then their aliases and affiliations in one query each.</summary>
-    private static async Task<List<Actor>> ReadActorsAsync(SqliteConnection connection, SqliteCommand actorRows, CancellationToken ct)
+    private static async Task<List<Actor>> ReadActorsAsync(SqliteCommand actorRows, CancellationToken ct)
     {
-        var rows = new List<(string Id, string Name, ActorKind Kind, Dictionary<string, string> Codes)>();
-        await using (var reader = await actorRows.ExecuteReaderAsync(ct))
+        var actors = new List<Actor>();
+        await using var reader = await actorRows.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
         {
-            while (await reader.ReadAsync(ct))
+            var codes = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(3)) ?? [];
+            var aliases = JsonSerializer.Deserialize<List<string>>(reader.GetString(4)) ?? [];
+            var affiliations = new List<Affiliation>();
+            using (var json = JsonDocument.Parse(reader.GetString(5)))
             {
-                var codes = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(3)) ?? [];
-                rows.Add((reader.GetString(0), reader.GetString(1), Text.Kind.Parse(reader.GetString(2)), codes));
+                foreach (var f in json.RootElement.EnumerateArray())
+                {
+                    affiliations.Add(new Affiliation(
+                        f[0].GetString()!,
+                        f[1].GetString()!,
+                        f[2].GetString() is { } from ? Text.ParseDay(from) : null,
+                        f[3].GetString() is { } until ? Text.ParseDay(until) : null));
+                }
             }
+
+            actors.Add(new Actor(reader.GetString(0), reader.GetString(1), Text.Kind.Parse(reader.GetString(2)), aliases, affiliations, codes));
         }
 
-        if (rows.Count == 0)
-        {
-            return [];
-        }
-
-        string ids = JsonSerializer.Serialize(rows.Select(r => r.Id));
-        var aliases = rows.ToDictionary(r => r.Id, _ => new List<string>(), StringComparer.Ordinal);
-        await using (var cmd = Command(connection, "SELECT actor_id, alias FROM actor_aliases WHERE actor_id IN (SELECT value FROM json_each(@ids)) ORDER BY rowid;"))
-        {
-            cmd.Parameters.AddWithValue("@ids", ids);
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                aliases[reader.GetString(0)].Add(reader.GetString(1));
-            }
-        }
-
-        var affiliations = rows.ToDictionary(r => r.Id, _ => new List<Affiliation>(), StringComparer.Ordinal);
-        await using (var cmd = Command(connection, """
-            SELECT actor_id, affiliated_id, role, from_day, until_day FROM affiliations
-            WHERE actor_id IN (SELECT value FROM json_each(@ids)) ORDER BY rowid;
-            """))
-        {
-            cmd.Parameters.AddWithValue("@ids", ids);
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                affiliations[reader.GetString(0)].Add(new Affiliation(
-                    reader.GetString(1),
-                    reader.GetString(2),
-                    NullableString(reader, 3) is { } from ? Text.ParseDay(from) : null,
-                    NullableString(reader, 4) is { } until ? Text.ParseDay(until) : null));
-            }
-        }
-
-        return [.. rows.Select(r => new Actor(r.Id, r.Name, r.Kind, aliases[r.Id], affiliations[r.Id], r.Codes))];
+        return actors;
     }
 
     /// <summary>Stable across re-ingestion, so the same reading of the same sentence keeps its id.</summary>

@@ -212,52 +212,73 @@ public sealed class SqliteIngestLog(SqliteStoreOptions options, TimeProvider tim
     /// Claims the article for this process until <paramref name="lease"/> runs out. A claim whose lease ran out, or
     /// whose owner was a process of this host that no longer exists (killed), is taken over.
     /// </summary>
-    public Task<bool> TryClaimAsync(string articleId, TimeSpan lease, CancellationToken ct = default) =>
-        WriteAsync(async connection =>
+    public async Task<bool> TryClaimAsync(string articleId, TimeSpan lease, CancellationToken ct = default) =>
+        (await TryClaimManyAsync([articleId], lease, ct)).Contains(articleId);
+
+    /// <summary>Claims as <see cref="TryClaimAsync"/> does, all in one transaction.</summary>
+    public Task<IReadOnlySet<string>> TryClaimManyAsync(IReadOnlyCollection<string> articleIds, TimeSpan lease, CancellationToken ct = default) =>
+        WriteAsync<IReadOnlySet<string>>(async connection =>
         {
-            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-            var expires = now + (long)lease.TotalMilliseconds;
-            if (await TryInsertClaimAsync(connection, articleId, now, expires, null, ct))
+            var claimed = new HashSet<string>(StringComparer.Ordinal);
+            if (articleIds.Count == 0)
             {
-                return true;
+                return claimed;
             }
 
-            var holder = await GetOwnerAsync(connection, articleId, ct);
-            // The holder was killed mid-article: its lease is void now, not when it would have run out. Matching on the
-            // dead owner keeps the takeover atomic when two survivors try at once.
-            return ProcessOwner.IsDeadLocalProcess(holder) && await TryInsertClaimAsync(connection, articleId, now, expires, holder, ct);
+            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+            var expires = now + (long)lease.TotalMilliseconds;
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            await using var insert = Command(connection, """
+                INSERT INTO article_claims (article_id, owner, expires_at) VALUES ($id, $owner, $expires)
+                ON CONFLICT (article_id) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+                WHERE article_claims.owner = excluded.owner OR article_claims.expires_at < $now OR article_claims.owner = $dead;
+                """, tx);
+            var id = insert.Parameters.Add("$id", SqliteType.Text);
+            var dead = insert.Parameters.Add("$dead", SqliteType.Text);
+            insert.Parameters.AddWithValue("$owner", ProcessOwner.Current);
+            insert.Parameters.AddWithValue("$expires", expires);
+            insert.Parameters.AddWithValue("$now", now);
+            await using var owner = Command(connection, "SELECT owner FROM article_claims WHERE article_id = $id;", tx);
+            var ownerOf = owner.Parameters.Add("$id", SqliteType.Text);
+            foreach (var articleId in articleIds)
+            {
+                id.Value = articleId;
+                dead.Value = DBNull.Value;
+                if (await insert.ExecuteNonQueryAsync(ct) == 1)
+                {
+                    claimed.Add(articleId);
+                    continue;
+                }
+
+                // The holder was killed mid-article: its lease is void now, not when it would have run out. Matching on the
+                // dead owner keeps the takeover atomic when two survivors try at once.
+                ownerOf.Value = articleId;
+                if (await owner.ExecuteScalarAsync(ct) is string holder && ProcessOwner.IsDeadLocalProcess(holder))
+                {
+                    dead.Value = holder;
+                    if (await insert.ExecuteNonQueryAsync(ct) == 1)
+                    {
+                        claimed.Add(articleId);
+                    }
+                }
+            }
+
+            await tx.CommitAsync(ct);
+            return claimed;
         }, ct);
 
-    public Task ReleaseAsync(string articleId, CancellationToken ct = default) =>
-        WriteAsync(async connection =>
-        {
-            await using var command = Command(connection, "DELETE FROM article_claims WHERE article_id = $id AND owner = $owner;");
-            command.Parameters.AddWithValue("$id", articleId);
-            command.Parameters.AddWithValue("$owner", ProcessOwner.Current);
-            return await command.ExecuteNonQueryAsync(ct);
-        }, ct);
+    public Task ReleaseAsync(string articleId, CancellationToken ct = default) => ReleaseManyAsync([articleId], ct);
 
-    private static async Task<bool> TryInsertClaimAsync(SqliteConnection connection, string articleId, long now, long expires, string? deadOwner, CancellationToken ct)
-    {
-        await using var command = Command(connection, """
-            INSERT INTO article_claims (article_id, owner, expires_at) VALUES ($id, $owner, $expires)
-            ON CONFLICT (article_id) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
-            WHERE article_claims.owner = excluded.owner OR article_claims.expires_at < $now OR article_claims.owner = $dead;
-            """);
-        command.Parameters.AddWithValue("$id", articleId);
-        command.Parameters.AddWithValue("$owner", ProcessOwner.Current);
-        command.Parameters.AddWithValue("$expires", expires);
-        command.Parameters.AddWithValue("$now", now);
-        command.Parameters.AddWithValue("$dead", (object?)deadOwner ?? DBNull.Value);
-        return await command.ExecuteNonQueryAsync(ct) == 1;
-    }
-
-    private static async Task<string?> GetOwnerAsync(SqliteConnection connection, string articleId, CancellationToken ct)
-    {
-        await using var command = Command(connection, "SELECT owner FROM article_claims WHERE article_id = $id;");
-        command.Parameters.AddWithValue("$id", articleId);
-        return await command.ExecuteScalarAsync(ct) as string;
-    }
+    public Task ReleaseManyAsync(IReadOnlyCollection<string> articleIds, CancellationToken ct = default) =>
+        articleIds.Count == 0
+            ? Task.CompletedTask
+            : WriteAsync(async connection =>
+            {
+                await using var command = Command(connection, "DELETE FROM article_claims WHERE article_id IN (SELECT value FROM json_each($ids)) AND owner = $owner;");
+                command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(articleIds));
+                command.Parameters.AddWithValue("$owner", ProcessOwner.Current);
+                return await command.ExecuteNonQueryAsync(ct);
+            }, ct);
 
     /// <summary>Opens <c>worker.db</c>, runs <paramref name="work"/>, and says "disk full" in one line when the file cannot grow.</summary>
     private async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken ct)
@@ -286,8 +307,7 @@ public sealed class SqliteIngestLog(SqliteStoreOptions options, TimeProvider tim
         await connection.OpenAsync(ct);
         // Several processes share the file; waiting beats failing with SQLITE_BUSY. NORMAL in WAL mode survives a killed
         // process (only power loss may drop the last commits), and spares an fsync per claim.
-        await using var pragmas = Command(connection, "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;");
-        await pragmas.ExecuteNonQueryAsync(ct);
+        await ConnectionSettings.ApplyOnceAsync(connection, "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;", ct);
         return connection;
     }
 

@@ -21,6 +21,8 @@ internal sealed class GraphQLHttpHandler(IDocumentExecuter executer, IGraphQLTex
     public const string GraphQLResponseJson = "application/graphql-response+json";
     public const string Json = "application/json";
 
+    private readonly DocumentCache _documents = new();
+
     private sealed record Request(string Query, string? OperationName, Inputs? Variables, Inputs? Extensions);
 
     private sealed class BadRequestException(int status, string message) : Exception(message)
@@ -57,8 +59,10 @@ internal sealed class GraphQLHttpHandler(IDocumentExecuter executer, IGraphQLTex
         }
 
         // Parsed here once (linear, depth-limited by the parser) to refuse GET mutations and oversized documents
-        // before validation; a document that does not parse is left to the executer to report.
-        var document = TryParse(request.Query);
+        // before validation; a document that does not parse is left to the executer to report. A document that passed
+        // the limits and the specification's rules before is taken from the cache instead.
+        var cached = _documents.Get(request.Query);
+        var document = cached ?? TryParse(request.Query);
         if (isGet && document is not null && IsMutation(document, request.OperationName))
         {
             http.Response.Headers.Allow = "POST";
@@ -66,13 +70,20 @@ internal sealed class GraphQLHttpHandler(IDocumentExecuter executer, IGraphQLTex
             return;
         }
 
-        var result = document is not null && DocumentLimits.Check(document, options.Value) is { } tooLarge
+        var result = cached is null && document is not null && DocumentLimits.Check(document, options.Value) is { } tooLarge
             ? new ExecutionResult { Errors = [tooLarge] }
             : await executer.ExecuteAsync(o =>
             {
                 o.Schema = schema;
                 o.Query = request.Query;
                 o.Document = document;
+                if (cached is not null)
+                {
+                    // The specification's rules depend on the document and schema alone, and passed; our own rules
+                    // (complexity, field count, the API key for mutations) are added after this and run every time.
+                    o.ValidationRules = [];
+                }
+
                 o.OperationName = request.OperationName;
                 o.Variables = request.Variables;
                 o.Extensions = request.Extensions;
@@ -80,6 +91,11 @@ internal sealed class GraphQLHttpHandler(IDocumentExecuter executer, IGraphQLTex
                 o.CancellationToken = http.RequestAborted;
                 o.UserContext = new Dictionary<string, object?> { [MutationAuthorizationRule.PresentedKey] = PresentedApiKey(http.Request) };
             });
+
+        if (cached is null && document is not null && result.Executed)
+        {
+            _documents.Add(request.Query, document);
+        }
 
         // With the new media type, a request that never executed (parse, validation or variable errors) is the client's fault.
         http.Response.StatusCode = media == GraphQLResponseJson && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;

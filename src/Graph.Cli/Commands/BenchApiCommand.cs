@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using Graph.Cli.Hosting;
+using Graph.Core;
 using Graph.Core.Domain;
 using Graph.Core.Storage;
 using Graph.Extraction.Reading;
@@ -14,7 +15,8 @@ namespace Graph.Cli.Commands;
 
 /// <summary>
 /// <c>graph bench api</c>: query latency (p50/p99) and throughput over a store holding the corpus replicated to
-/// many articles. The store is built once and kept (its folder is printed), so later runs measure at once.
+/// many articles, in process and over HTTP under wrk. The store is built once and kept (its folder is printed), so
+/// later runs measure at once.
 /// </summary>
 internal static class BenchApiCommand
 {
@@ -25,7 +27,7 @@ internal static class BenchApiCommand
         var articles = new Option<int>("--articles") { Description = "Articles in the store (the corpus replicated with new ids and dates)", DefaultValueFactory = _ => 100_000 };
         var corpus = new Option<string?>("--corpus") { Description = "Articles to replicate (default ../shared/corpus/guardian-syria-2019.jsonl, else the seed)" };
         var seconds = new Option<double>("--seconds") { Description = "How long each query is measured", DefaultValueFactory = _ => 3 };
-        var clients = new Option<int>("--clients") { Description = "Concurrent HTTP clients", DefaultValueFactory = _ => 16 };
+        var clients = new Option<int>("--clients") { Description = "Concurrent HTTP connections of wrk", DefaultValueFactory = _ => 16 };
         var command = new Command("api", "p50/p99 latency and requests/s of GraphQL queries, in process and over HTTP, on a store of --articles articles")
         {
             articles, corpus, seconds, clients,
@@ -71,15 +73,28 @@ internal static class BenchApiCommand
 
             await app.StartAsync(ct);
             int concurrency = Math.Max(1, parse.GetValue(clients));
-            Console.WriteLine();
-            Console.WriteLine($"over HTTP (Kestrel on loopback, {concurrency} concurrent clients in this process, POST application/json):");
-            Console.WriteLine($"  {"query",-44} {"n",7} {"p50 ms",9} {"p99 ms",9} {"req/s",9}");
             var endpoint = new Uri(app.Urls.First() + "/graphql");
-            foreach (var (name, make) in queries.Where(q => q.Name.StartsWith("actor", StringComparison.Ordinal) || q.Name.StartsWith("stance", StringComparison.Ordinal)))
+            Console.WriteLine();
+            Console.WriteLine($"over HTTP (wrk, a separate process, {concurrency} connections to Kestrel on loopback, POST application/json; ratios to {{ __typename }}):");
+            Console.WriteLine($"  {"query",-44} {"p50 ms",9} {"p99 ms",9} {"req/s",9} {"ratio",7}");
+            var http = new List<(string Name, Func<Random, string> Make)> { ("{ __typename }", _ => "{ __typename }") };
+            http.AddRange(await IssueQueriesAsync(store, ct));
+            http.AddRange(queries);
+            double? reference = null;
+            var ratios = new List<string>();
+            foreach (var (name, make) in http)
             {
-                Print(name, await OverHttpAsync(endpoint, make, concurrency, limit, ct));
+                var m = await WrkAsync(endpoint, make, concurrency, limit, ct);
+                reference ??= m.PerSecond;
+                double ratio = m.PerSecond / reference.Value;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-44} {m.P50,9:0.000} {m.P99,9:0.000} {m.PerSecond,9:0} {ratio,7:0.00}"));
+                if (name.StartsWith("{ actor(name:", StringComparison.Ordinal) || name.StartsWith("{ stance(from:", StringComparison.Ordinal))
+                {
+                    ratios.Add(string.Create(CultureInfo.InvariantCulture, $"{name[2..name.IndexOf('(', StringComparison.Ordinal)]} {ratio:0.00}"));
+                }
             }
 
+            Console.WriteLine($"ratios to {{ __typename }} on this server: {string.Join(", ", ratios)}");
             await app.StopAsync(ct);
             return 0;
         });
@@ -154,16 +169,18 @@ internal static class BenchApiCommand
             $"store: built {written} articles in {clock.Elapsed.TotalSeconds:0.0} s ({written / clock.Elapsed.TotalSeconds:0} articles/s)"));
     }
 
+    /// <summary>Copy <paramref name="k"/> of an article: its own id and url, and its date moved back k*17 days.</summary>
+    internal static Article ReplicaArticle(Article original, int k) => original with
+    {
+        Id = k == 0 ? original.Id : $"{original.Id}~{k}",
+        Url = (original.Url ?? "https://bench.invalid/" + Uri.EscapeDataString(original.Id)) + (k == 0 ? "" : "#copy-" + k.ToString(CultureInfo.InvariantCulture)),
+        PublishedAt = (original.PublishedAt ?? new DateTimeOffset(2019, 6, 1, 0, 0, 0, TimeSpan.Zero)).AddDays(-17 * k),
+    };
+
     private static ArticleToSave Replica(ArticleToSave x, int k)
     {
-        var original = x.Article;
         int shift = -17 * k;
-        var article = original with
-        {
-            Id = k == 0 ? original.Id : $"{original.Id}~{k}",
-            Url = (original.Url ?? "https://bench.invalid/" + Uri.EscapeDataString(original.Id)) + (k == 0 ? "" : "#copy-" + k.ToString(CultureInfo.InvariantCulture)),
-            PublishedAt = (original.PublishedAt ?? new DateTimeOffset(2019, 6, 1, 0, 0, 0, TimeSpan.Zero)).AddDays(shift),
-        };
+        var article = ReplicaArticle(x.Article, k);
         var extraction = x.Extraction with
         {
             Article = ArticleInfo.From(article),
@@ -269,47 +286,112 @@ internal static class BenchApiCommand
         return Summarise(times, clock.Elapsed) with { Slowest = slowest };
     }
 
-    private static async Task<Measured> OverHttpAsync(Uri endpoint, Func<Random, string> make, int clients, TimeSpan limit, CancellationToken ct)
+    /// <summary>
+    /// The queries issue 12 measures, on actors this store holds: an actor by name and the stance of one pair, each asking
+    /// only for fields of its own (Russia, and Turkey towards the Kurds, when the store knows them).
+    /// </summary>
+    private static async Task<List<(string Name, Func<Random, string> Make)>> IssueQueriesAsync(IGraphStore store, CancellationToken ct)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan });
-        async Task<double> OnceAsync(Random random)
-        {
-            var watch = Stopwatch.StartNew();
-            var body = "{\"query\":" + System.Text.Json.JsonSerializer.Serialize(make(random)) + "}";
-            using var content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
-            using var response = await http.PostAsync(endpoint, content, ct);
-            var text = await response.Content.ReadAsStringAsync(ct);
-            if (!response.IsSuccessStatusCode || text.Contains("\"errors\"", StringComparison.Ordinal))
-            {
-                throw new InvalidOperationException($"Benchmark request failed: {(int)response.StatusCode} {text[..Math.Min(200, text.Length)]}");
-            }
+        var totals = await store.GetRelationshipTotalsAsync(new EvidenceFilter { Modalities = Modalities.CountedAsEvidence }, ct: ct);
+        var busy = totals.Where(t => t.Source != t.Target).OrderByDescending(t => t.Count).ThenBy(t => t.Source, StringComparer.Ordinal).First();
+        async Task<string> NameAsync(string preferred, string fallbackId) =>
+            (await store.FindActorsByNameAsync(preferred, ct)).Count > 0 ? preferred : (await store.GetActorAsync(fallbackId, ct))?.Name ?? fallbackId;
 
-            return watch.Elapsed.TotalMilliseconds;
+        string actor = await NameAsync("Russia", busy.Source);
+        var (from, to) = await NameAsync("Turkey", "-") == "Turkey" && await NameAsync("Kurds", "-") == "Kurds"
+            ? ("Turkey", "Kurds")
+            : (await NameAsync(busy.Source, busy.Source), await NameAsync(busy.Target, busy.Target));
+        string actorQuery = $$"""{ actor(name: "{{actor}}") { id name kind } }""";
+        string stanceQuery = $$"""{ stance(from: "{{from}}", to: "{{to}}") { score label evidenceCount } }""";
+        return [(actorQuery, _ => actorQuery), (stanceQuery, _ => stanceQuery)];
+    }
+
+    /// <summary>
+    /// Loads the server with wrk, in a process of its own so that the load generator does not share this one's thread
+    /// pool and garbage collector with the server. A query that varies per request gets a few hundred bodies, one picked
+    /// at random per request. Every body is first sent once here, which fails on any error and warms the server up.
+    /// </summary>
+    private static async Task<Measured> WrkAsync(Uri endpoint, Func<Random, string> make, int clients, TimeSpan limit, CancellationToken ct)
+    {
+        var random = new Random(7);
+        var bodies = Enumerable.Range(0, 200).Select(_ => "{\"query\":" + System.Text.Json.JsonSerializer.Serialize(make(random)) + "}").Distinct(StringComparer.Ordinal).ToList();
+        using (var client = new HttpClient())
+        {
+            foreach (var body in bodies.Concat(Enumerable.Repeat(bodies[0], 20)))
+            {
+                using var content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+                using var response = await client.PostAsync(endpoint, content, ct);
+                var text = await response.Content.ReadAsStringAsync(ct);
+                if (!response.IsSuccessStatusCode || text.Contains("\"errors\"", StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException($"Benchmark request failed: {(int)response.StatusCode} {text[..Math.Min(200, text.Length)]}");
+                }
+            }
         }
 
-        // Warm up every connection and the server's paths before the clock starts.
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(async i =>
+        var script = Path.Combine(Path.GetTempPath(), $"graph-bench-{Guid.NewGuid():N}.lua");
+        await File.WriteAllTextAsync(script, $$"""
+            local bodies = { {{string.Join(",\n", bodies.Select(b => "[==[" + b + "]==]"))}} }
+            wrk.method = "POST"
+            wrk.headers["Content-Type"] = "application/json"
+            request = function() return wrk.format(nil, nil, nil, bodies[math.random(#bodies)]) end
+            """, ct);
+        try
         {
-            var random = new Random(100 + i);
-            for (int n = 0; n < 20; n++)
+            int seconds = Math.Max(1, (int)Math.Ceiling(limit.TotalSeconds));
+            var start = new ProcessStartInfo("wrk", ["-t", Math.Min(2, clients).ToString(CultureInfo.InvariantCulture), "-c", clients.ToString(CultureInfo.InvariantCulture),
+                "-d", $"{seconds}s", "--latency", "-s", script, endpoint.ToString()])
             {
-                await OnceAsync(random);
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            Process process;
+            try
+            {
+                process = Process.Start(start)!;
             }
-        }));
+            catch (System.ComponentModel.Win32Exception)
+            {
+                throw new UserErrorException("bench api loads the server with wrk, which is not installed (Debian: apt-get install wrk).");
+            }
 
-        var clock = Stopwatch.StartNew();
-        var perClient = await Task.WhenAll(Enumerable.Range(0, clients).Select(async i =>
+            using (process)
+            {
+                var output = await process.StandardOutput.ReadToEndAsync(ct);
+                var errors = await process.StandardError.ReadToEndAsync(ct);
+                await process.WaitForExitAsync(ct);
+                if (process.ExitCode != 0 || !output.Contains("Requests/sec:", StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException($"wrk failed ({process.ExitCode}): {errors}{output}");
+                }
+
+                if (output.Contains("Non-2xx", StringComparison.Ordinal) || output.Contains("Socket errors", StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException("wrk saw failed requests:\n" + output);
+                }
+
+                var lines = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                double Field(string prefix) => double.Parse(lines.First(l => l.StartsWith(prefix, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+                double Latency(string percent) => Milliseconds(lines.First(l => l.StartsWith(percent, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
+                double perSecond = Field("Requests/sec:");
+                int count = int.Parse(lines.First(l => l.Contains(" requests in ", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[0], CultureInfo.InvariantCulture);
+                return new Measured(count, Latency("50%"), Latency("99%"), perSecond);
+            }
+        }
+        finally
         {
-            var random = new Random(i);
-            var times = new List<double>();
-            while (clock.Elapsed < limit)
-            {
-                times.Add(await OnceAsync(random));
-            }
+            File.Delete(script);
+        }
+    }
 
-            return times;
-        }));
-        return Summarise([.. perClient.SelectMany(t => t)], clock.Elapsed);
+    /// <summary>A wrk latency ("812.00us", "1.20ms", "2.01s") in milliseconds.</summary>
+    private static double Milliseconds(string text)
+    {
+        var (number, scale) = text.EndsWith("us", StringComparison.Ordinal) ? (text[..^2], 0.001)
+            : text.EndsWith("ms", StringComparison.Ordinal) ? (text[..^2], 1.0)
+            : text.EndsWith('s') ? (text[..^1], 1000.0)
+            : (text, 1.0);
+        return double.Parse(number, CultureInfo.InvariantCulture) * scale;
     }
 
     private static Measured Summarise(List<double> times, TimeSpan elapsed)

@@ -12,13 +12,22 @@ namespace Graph.Core.Ingestion;
 /// mutations: for each article, <b>check</b> (the store says whether it is current), <b>claim</b> (so that no other worker
 /// extracts it too), <b>extract</b>, <b>save</b> (one store transaction, which decides again) and <b>record</b> (the run,
 /// and a dead letter for whatever failed). One article that cannot be read, extracted or stored never stops the others.
-/// The next article is checked, claimed and extracted (CPU) while the previous one is saved (I/O); results still come out
-/// in input order.
+/// Articles go through in batches: the next batch is checked, claimed and extracted (CPU, on every core) while the previous
+/// one is saved in one store call (I/O); results still come out in input order.
 /// </summary>
 public sealed partial class ArticleIngestion
 {
     /// <summary>How many failures a summary lists; the run counts them all and the dead letters keep them.</summary>
     public const int FailuresListed = 100;
+
+    /// <summary>
+    /// Articles saved together, in one store transaction: a bulk load pays one commit (and one claim and one check) per
+    /// batch instead of per article. A killed run loses at most its batch in progress, which the next run redoes.
+    /// </summary>
+    private const int BatchArticles = 64;
+
+    /// <summary>Characters of text a batch holds at most, so that two batches in flight stay small beside 16 MB articles.</summary>
+    private const long BatchChars = 4_000_000;
 
     /// <summary>Dead letters of origins read fine again are cleared in batches of this many.</summary>
     private const int ResolveBatch = 256;
@@ -62,37 +71,54 @@ public sealed partial class ArticleIngestion
     public async Task<IngestSummary> RunAsync(StartedRun run, IAsyncEnumerable<IngestItem> items, IIngestObserver? observer = null, CancellationToken ct = default)
     {
         var state = new RunState(this, run, observer, ct);
-        // Prepared ahead (checked, claimed, extracted) while the previous article is saved.
-        (IngestItem Item, Task<Prepared> Work)? pending = null;
+        // Prepared ahead (checked, claimed, extracted) while the batch before it is saved.
+        (List<IngestItem> Items, Task<Prepared[]> Work)? pending = null;
+        var batch = new List<IngestItem>();
+        long chars = 0;
+        // Batches start at one article and double: the first results come at once, and a run cancelled early stops
+        // after a few articles, while a long run soon saves BatchArticles at a time.
+        int size = 1;
         bool ended = false;
+
+        async Task AdvanceAsync()
+        {
+            var next = batch;
+            batch = [];
+            chars = 0;
+            size = Math.Min(BatchArticles, size * 2);
+            var articles = next.Where(i => i.Article is not null).Select(i => i.Article!).ToList();
+            var work = Task.Run(() => PrepareAsync(articles, run.Request, ct), ct);
+            if (pending is { } previous)
+            {
+                // Until it is pending, the batch just started is the one to give back if this fails.
+                pending = (next, work);
+                await state.FinishAsync(previous.Items, previous.Work);
+            }
+
+            pending = (next, work);
+        }
+
         try
         {
             await foreach (var item in items.WithCancellation(ct))
             {
-                var work = item.Article is { } article ? Task.Run(() => PrepareAsync(article, run.Request, ct), ct) : null;
-                if (pending is { } previous)
+                batch.Add(item);
+                chars += item.Article?.Text.Length ?? 0;
+                if (batch.Count >= size || chars >= BatchChars)
                 {
-                    // Until it is pending, the article just started is the one to give back if this fails.
-                    pending = work is null ? null : (item, work);
-                    await state.FinishAsync(previous.Item, previous.Work);
-                    pending = null;
+                    await AdvanceAsync();
                 }
+            }
 
-                // Only now, with the previous article done, does its file end: its failures are all counted.
-                await state.EnterAsync(item.Origin);
-                if (work is null)
-                {
-                    await state.FailAsync(new IngestFailure(item.Origin, item.Error ?? "unreadable"));
-                    continue;
-                }
-
-                pending = (item, work);
+            if (batch.Count > 0)
+            {
+                await AdvanceAsync();
             }
 
             if (pending is { } last)
             {
                 pending = null;
-                await state.FinishAsync(last.Item, last.Work);
+                await state.FinishAsync(last.Items, last.Work);
             }
 
             await state.CloseAsync();
@@ -127,37 +153,127 @@ public sealed partial class ArticleIngestion
         return state.Summary();
     }
 
-    /// <summary>An article checked, claimed and extracted, ready to save; or, in <see cref="Done"/>, what became of it when there is nothing to save.</summary>
-    private sealed record Prepared(Article Article, SaveResult? Done, ArticleExtraction? Extraction, bool ClaimedElsewhere = false);
-
-    private async Task<Prepared> PrepareAsync(Article article, IngestRequest request, CancellationToken ct)
+    /// <summary>
+    /// An article checked, claimed and extracted, ready to save; or, in <see cref="Done"/>, what became of it when there is
+    /// nothing to save; or, in <see cref="Error"/>, why it failed.
+    /// </summary>
+    private sealed record Prepared(Article Article, SaveResult? Done, ArticleExtraction? Extraction, bool ClaimedElsewhere = false)
     {
-        if (!request.Force && await _store.CheckAsync(article, _extractor.Version, request.SkipDuplicateText, ct) is { } current)
-        {
-            return new Prepared(article, current, null);
-        }
+        public Exception? Error { get; init; }
 
-        if (!await _claims.TryClaimAsync(article.Id, _options.ClaimLease, ct))
-        {
-            return new Prepared(article, null, null, ClaimedElsewhere: true);
-        }
+        public bool ToSave => Extraction is not null && Error is null;
+    }
 
+    /// <summary>
+    /// Checks, claims and extracts a batch, asking the store and the claims once each. Should the store fail on the batch
+    /// (one article it cannot look up), the articles are prepared again one by one, so that only that one fails, with
+    /// its reason.
+    /// </summary>
+    private async Task<Prepared[]> PrepareAsync(List<Article> articles, IngestRequest request, CancellationToken ct)
+    {
         try
         {
-            // Another worker may have stored it between our first look and our claim.
-            if (!request.Force && await _store.CheckAsync(article, _extractor.Version, request.SkipDuplicateText, ct) is { } stored)
+            return await PrepareTogetherAsync(articles, request, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not StorageFullException and not OutOfMemoryException)
+        {
+            var prepared = new Prepared[articles.Count];
+            for (int i = 0; i < articles.Count; i++)
             {
-                await _claims.ReleaseAsync(article.Id, CancellationToken.None);
-                return new Prepared(article, stored, null);
+                try
+                {
+                    prepared[i] = await PrepareTogetherAsync([articles[i]], request, ct) is [var one] ? one : throw new InvalidOperationException("One article prepared as none.");
+                }
+                catch (Exception x) when (x is not OperationCanceledException and not StorageFullException and not OutOfMemoryException)
+                {
+                    prepared[i] = new Prepared(articles[i], null, null) { Error = x };
+                }
             }
 
-            return new Prepared(article, null, Extract(article));
+            return prepared;
+        }
+    }
+
+    private async Task<Prepared[]> PrepareTogetherAsync(List<Article> articles, IngestRequest request, CancellationToken ct)
+    {
+        string version = _extractor.Version;
+        var prepared = new Prepared?[articles.Count];
+        var open = await CurrentAsync(articles, Enumerable.Range(0, articles.Count).ToList(), prepared, request, ct);
+        var claimed = await _claims.TryClaimManyAsync([.. open.Select(i => articles[i].Id).Distinct(StringComparer.Ordinal)], _options.ClaimLease, ct);
+        var mine = new List<int>(open.Count);
+        foreach (int i in open)
+        {
+            if (claimed.Contains(articles[i].Id))
+            {
+                mine.Add(i);
+            }
+            else
+            {
+                prepared[i] = new Prepared(articles[i], null, null, ClaimedElsewhere: true);
+            }
+        }
+
+        var release = new List<string>();
+        try
+        {
+            // Another worker may have stored some between our first look and our claim.
+            var toExtract = await CurrentAsync(articles, mine, prepared, request, ct);
+            release.AddRange(mine.Except(toExtract).Select(i => articles[i].Id));
+
+            // The extractor is pure and thread-safe: the batch is extracted on every core.
+            Parallel.ForEach(toExtract, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            {
+                try
+                {
+                    prepared[i] = new Prepared(articles[i], null, Extract(articles[i]));
+                }
+                catch (ExtractionFailedException e)
+                {
+                    prepared[i] = new Prepared(articles[i], null, null) { Error = e };
+                }
+            });
+            release.AddRange(toExtract.Where(i => prepared[i]!.Error is not null).Select(i => articles[i].Id));
         }
         catch
         {
-            await _claims.ReleaseAsync(article.Id, CancellationToken.None);
+            release = [.. mine.Select(i => articles[i].Id)];
             throw;
         }
+        finally
+        {
+            if (release.Count > 0)
+            {
+                await _claims.ReleaseManyAsync(release, CancellationToken.None);
+            }
+        }
+
+        return [.. prepared.Select(p => p!)];
+    }
+
+    /// <summary>Marks done the articles of <paramref name="indexes"/> the store says are current, and returns the others.</summary>
+    private async Task<List<int>> CurrentAsync(List<Article> articles, List<int> indexes, Prepared?[] prepared, IngestRequest request, CancellationToken ct)
+    {
+        if (request.Force || indexes.Count == 0)
+        {
+            return indexes;
+        }
+
+        var checks = await _store.CheckManyAsync([.. indexes.Select(i => articles[i])], _extractor.Version, request.SkipDuplicateText, ct);
+        var open = new List<int>(indexes.Count);
+        for (int k = 0; k < indexes.Count; k++)
+        {
+            int i = indexes[k];
+            if (checks[k] is { } current)
+            {
+                prepared[i] = new Prepared(articles[i], current, null);
+            }
+            else
+            {
+                open.Add(i);
+            }
+        }
+
+        return open;
     }
 
     private ArticleExtraction Extract(Article article)
@@ -172,33 +288,59 @@ public sealed partial class ArticleIngestion
         }
     }
 
-    private async Task<SaveResult> SaveAsync(Prepared prepared, IngestRequest request, CancellationToken ct)
+    /// <summary>
+    /// Saves the extracted articles of a batch in one store call (one transaction in the embedded store), in input order,
+    /// and gives their claims back. Should the store refuse the batch, it is saved again one article at a time, so that
+    /// only the article at fault fails. Each result is a <see cref="SaveResult"/> or the exception that article failed with.
+    /// </summary>
+    private async Task<object[]> SaveAsync(IReadOnlyList<Prepared> batch, IngestRequest request, CancellationToken ct)
     {
+        var toSave = batch.Select(p => new ArticleToSave(p.Article, p.Extraction!) { Replace = request.Force, SkipDuplicateText = request.SkipDuplicateText }).ToList();
         try
         {
-            var toSave = new ArticleToSave(prepared.Article, prepared.Extraction!) { Replace = request.Force, SkipDuplicateText = request.SkipDuplicateText };
-            return (await _store.SaveArticlesAsync([toSave], _extractor.Version, ct))[0];
+            try
+            {
+                return [.. await _store.SaveArticlesAsync(toSave, _extractor.Version, ct)];
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not StorageFullException and not OutOfMemoryException)
+            {
+                var results = new object[toSave.Count];
+                for (int i = 0; i < toSave.Count; i++)
+                {
+                    try
+                    {
+                        results[i] = (await _store.SaveArticlesAsync([toSave[i]], _extractor.Version, ct))[0];
+                    }
+                    catch (Exception x) when (x is not OperationCanceledException and not StorageFullException and not OutOfMemoryException)
+                    {
+                        results[i] = x;
+                    }
+                }
+
+                return results;
+            }
         }
         finally
         {
-            await _claims.ReleaseAsync(prepared.Article.Id, CancellationToken.None);
+            await _claims.ReleaseManyAsync([.. batch.Select(p => p.Article.Id).Distinct(StringComparer.Ordinal)], CancellationToken.None);
         }
     }
 
-    /// <summary>A prepared article the run will not save (cancelled, or the source broke): its claim is given back.</summary>
-    private async Task AbandonAsync(Task<Prepared> work)
+    /// <summary>A prepared batch the run will not save (cancelled, or the source broke): its claims are given back.</summary>
+    private async Task AbandonAsync(Task<Prepared[]> work)
     {
         try
         {
             var prepared = await work;
-            if (prepared.Extraction is not null)
+            var claimed = prepared.Where(p => p.ToSave).Select(p => p.Article.Id).Distinct(StringComparer.Ordinal).ToList();
+            if (claimed.Count > 0)
             {
-                await _claims.ReleaseAsync(prepared.Article.Id, CancellationToken.None);
+                await _claims.ReleaseManyAsync(claimed, CancellationToken.None);
             }
         }
         catch (Exception)
         {
-            // It failed or was cancelled while preparing, and gave its claim back then.
+            // It failed or was cancelled while preparing, and gave its claims back then.
         }
     }
 
@@ -233,32 +375,45 @@ public sealed partial class ArticleIngestion
             }
         }
 
-        public async Task FinishAsync(IngestItem item, Task<Prepared> work)
+        /// <summary>Saves a prepared batch and records each of its items, in input order.</summary>
+        public async Task FinishAsync(List<IngestItem> items, Task<Prepared[]> work)
         {
-            try
+            var prepared = await work;
+            var toSave = prepared.Where(p => p.ToSave).ToList();
+            var saved = toSave.Count == 0 ? [] : await owner.SaveAsync(toSave, run.Request, ct);
+            int next = 0, nextSaved = 0;
+            foreach (var item in items)
             {
-                var prepared = await work;
-                if (prepared.ClaimedElsewhere)
+                // Only now, with the previous item done, does its file end: its failures are all counted.
+                await EnterAsync(item.Origin);
+                if (item.Article is null)
+                {
+                    await FailAsync(new IngestFailure(item.Origin, item.Error ?? "unreadable"));
+                    continue;
+                }
+
+                var p = prepared[next++];
+                var outcome = p.ToSave ? saved[nextSaved++] : (object?)p.Error ?? p.Done;
+                if (p.ClaimedElsewhere)
                 {
                     _claimedElsewhere++;
+                    await ProgressAsync();
                 }
-                else
+                else if (outcome is SaveResult result)
                 {
-                    var saved = prepared.Done ?? await owner.SaveAsync(prepared, run.Request, ct);
-                    if (prepared.Extraction is not null)
+                    if (p.Extraction is not null)
                     {
                         _extracted++;
                     }
 
-                    await ResultAsync(item, prepared.Article, saved);
+                    await ResultAsync(item, p.Article, result);
+                    await ProgressAsync();
+                }
+                else
+                {
+                    await FailAsync(new IngestFailure(item.Origin, Reason((Exception)outcome!)));
                 }
             }
-            catch (Exception e) when (e is not OperationCanceledException and not StorageFullException)
-            {
-                await FailAsync(new IngestFailure(item.Origin, Reason(e)));
-            }
-
-            await ProgressAsync();
         }
 
         public async Task FailAsync(IngestFailure failure)

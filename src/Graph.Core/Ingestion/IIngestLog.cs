@@ -93,4 +93,31 @@ public interface IArticleClaims
     Task<bool> TryClaimAsync(string articleId, TimeSpan lease, CancellationToken ct = default);
 
     Task ReleaseAsync(string articleId, CancellationToken ct = default);
+
+    /// <summary>
+    /// <see cref="TryClaimAsync"/> for each of <paramref name="articleIds"/>: the ids claimed. A batch of ingestion claims
+    /// once; the embedded store does it in one transaction.
+    /// </summary>
+    async Task<IReadOnlySet<string>> TryClaimManyAsync(IReadOnlyCollection<string> articleIds, TimeSpan lease, CancellationToken ct = default)
+    {
+        var claimed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in articleIds)
+        {
+            if (await TryClaimAsync(id, lease, ct))
+            {
+                claimed.Add(id);
+            }
+        }
+
+        return claimed;
+    }
+
+    /// <summary><see cref="ReleaseAsync"/> for each of <paramref name="articleIds"/>.</summary>
+    async Task ReleaseManyAsync(IReadOnlyCollection<string> articleIds, CancellationToken ct = default)
+    {
+        foreach (var id in articleIds)
+        {
+            await ReleaseAsync(id, ct);
+        }
+    }
 }

@@ -21,6 +21,21 @@ public interface IGraphStore
     Task<SaveResult?> CheckAsync(Article article, string extractorVersion, bool skipDuplicateText = false, CancellationToken ct = default);
 
     /// <summary>
+    /// <see cref="CheckAsync"/> for each of <paramref name="articles"/>, answered in order. A batch of ingestion asks once;
+    /// the embedded store answers over one connection.
+    /// </summary>
+    async Task<IReadOnlyList<SaveResult?>> CheckManyAsync(IReadOnlyList<Article> articles, string extractorVersion, bool skipDuplicateText = false, CancellationToken ct = default)
+    {
+        var results = new SaveResult?[articles.Count];
+        for (int i = 0; i < articles.Count; i++)
+        {
+            results[i] = await CheckAsync(articles[i], extractorVersion, skipDuplicateText, ct);
+        }
+
+        return results;
+    }
+
+    /// <summary>
     /// Stores the article with its extraction in one transaction: actors are merged by id, and the
     /// article's previous evidence is replaced. Either all of it is written or none of it. An article stored with the
     /// same text and extractor version is left as it is (<see cref="SaveOutcome.Unchanged"/>).
