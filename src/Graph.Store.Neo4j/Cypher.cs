@@ -248,6 +248,32 @@ internal static partial class Cypher
                toString(a.publishedAt) AS publishedAt, a.title AS articleTitle, a.url AS articleUrl
         """;
 
+    /// <summary>One page of the evidence in key order (source, target, type, id) after <c>$after</c>, under the whole filter.</summary>
+    public const string GetEvidencePage = "MATCH (e:Evidence)\n" + EvidenceWhere + EvidencePageRows;
+
+    /// <summary>The same page entered through the source and target indexes, when the filter names actors.</summary>
+    public const string GetEvidencePageOfActors = "UNWIND $actorIds AS key\nMATCH (e:Evidence)\nWHERE e.source = key OR e.target = key\nWITH DISTINCT e\n" + EvidenceWhere + EvidencePageRows;
+
+    /// <summary>
+    /// Keyset paging: the rows after <c>$after</c> in key order, the first <c>$first</c> of them, then their articles.
+    /// The source bound is spelled out alone so the planner can seek on the source index.
+    /// </summary>
+    private const string EvidencePageRows = """
+        WITH e
+        WHERE $after IS NULL OR (e.source >= $after.source AND (e.source > $after.source OR (e.target > $after.target
+              OR (e.target = $after.target AND (e.type > $after.type OR (e.type = $after.type AND e.id > $after.id))))))
+        WITH e
+        ORDER BY e.source, e.target, e.type, e.id
+        LIMIT $first
+        MATCH (a:Article {id: e.articleId})
+        RETURN e.id AS id, e.articleId AS articleId, e.source AS source, e.target AS target, e.type AS type,
+               e.polarity AS polarity, e.score AS score, e.confidence AS confidence, e.modality AS modality,
+               e.sentence AS sentence, e.`start` AS `start`, e.`end` AS `end`, e.saidBy AS saidBy,
+               toString(e.eventDate) AS eventDate, e.extractorVersion AS extractorVersion,
+               toString(a.publishedAt) AS publishedAt, a.title AS articleTitle, a.url AS articleUrl
+        ORDER BY source, target, type, id
+        """;
+
     /// <summary>
     /// Actors whose stored affiliations (canonical JSON strings, see <see cref="Values"/>) name one of the ids. A scan of
     /// the actors, which are few next to the evidence; AFFILIATED_WITH edges would miss affiliations to actors stored later.
