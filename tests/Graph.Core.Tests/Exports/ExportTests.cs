@@ -14,18 +14,15 @@ namespace Graph.Core.Tests.Exports;
 /// </summary>
 public sealed class ExportTests : IAsyncLifetime
 {
-    /// <summary>What a careless CSV, JSON, XML or Cypher writer gets wrong, in one sentence.</summary>
-    public const string Hostile = "The \"Free\" Army, it's said, \\ fought;\r\nthen\tstopped \u0001 \U0001F525 in Aleppo, Türkiye.";
+    private const string Hostile = Sample.HostileSentence;
+
+    private static Actor Rebels => Sample.Rebels;
 
     private readonly TempDir _dir = new();
     private SqliteGraphStore _store = null!;
     private GraphExport _export = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public static Actor Rebels => new(
-        "free-army \"fsa\"", "Free Syrian Army, \"FSA\" 'rebels' \\ o\u2028k", ActorKind.ArmedGroup, ["FSA", "it's them", "bell\u0007"], [],
-        new Dictionary<string, string> { ["cameo"] = "SYRREB", ["odd`key"] = "x'y" });
 
     public async ValueTask InitializeAsync()
     {
@@ -36,10 +33,7 @@ public sealed class ExportTests : IAsyncLifetime
         {
             Sample.RussiaBacksAssad(),
             Sample.RussiaRebuffsWashington(),
-            Sample.Build("hostile").Titled("Rebels, \"quoted\"").At("https://example.org/a?b=1&c=\"2\"").PublishedAt(Sample.May10)
-                .With(Rebels, Sample.Syria, Sample.Turkey)
-                .Says(Rebels.Id, RelationType.Assault, "SYR", Hostile, saidBy: "TUR")
-                .Build(),
+            Sample.Hostile(),
         })
         {
             await _store.SaveArticleAsync(sample.Article, sample.Extraction, "v1", Ct);
