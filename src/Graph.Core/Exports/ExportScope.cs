@@ -1,3 +1,4 @@
+using System.Globalization;
 using Graph.Core.Domain;
 using Graph.Core.Storage;
 
@@ -26,6 +27,12 @@ public sealed record ExportScope(DateOnly? Since = null, DateOnly? Until = null,
         since > until
             ? throw new UserErrorException($"--since {since:yyyy-MM-dd} is after --until {until:yyyy-MM-dd}: nothing could match.")
             : new ExportScope(since, until, types, actor);
+
+    /// <summary>A day as <c>YYYY-MM-DD</c> (null when absent), or a user error naming <paramref name="option"/>.</summary>
+    public static DateOnly? ParseDay(string? text, string option) =>
+        string.IsNullOrEmpty(text) ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
+        : throw new UserErrorException($"{option} {text}: expected a day as YYYY-MM-DD.");
 
     /// <summary>
     /// PLOVER types from a comma-separated list (<c>SUPPORT,accuse</c>), or a user error naming the ones that are not,
