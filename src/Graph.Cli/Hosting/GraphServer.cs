@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Graph.Api;
+using Graph.Api.Http;
 using Graph.Core.Ingestion;
 using Graph.Core.Storage;
 using Graph.Extraction.Reading;
@@ -20,6 +21,7 @@ public static class GraphServer
 
         var app = builder.Build();
         app.MapGraphApi();
+        app.MapGraphExport();
         app.MapGraphExplorer();
         app.MapGraphHealth();
         return app;
