@@ -1,7 +1,6 @@
 using System.Text;
 using Graph.Core;
 using Graph.Core.Exports;
-using Graph.Core.Queries;
 using Graph.Core.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -33,20 +32,13 @@ public static class ExportEndpoint
         try
         {
             format = ExportFormats.Find(query["format"].ToString() is { Length: > 0 } f ? f : throw new UserErrorException("format: say which, one of " + string.Join(", ", ExportFormats.All.Select(x => x.Name)) + "."));
-            var types = ExportScope.ParseTypes(query["types"]);
-            var since = ExportScope.ParseDay(query["since"], "since");
-            var until = ExportScope.ParseDay(query["until"], "until");
-            var actor = query["actor"].ToString() is { Length: > 0 } reference
-                ? await context.RequestServices.GetRequiredService<GraphQueryService>().FindActorAsync(reference, ct) ?? throw new UserErrorException($"actor {reference}: no actor has that name, alias or id.")
-                : null;
-            scope = ExportScope.Of(since, until, types, actor);
+            scope = await ExportScope.ParseAsync(store, query["since"], query["until"], query["types"], query["actor"], prefix: "", ct);
         }
         catch (UserErrorException e)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             context.Response.ContentType = "text/plain; charset=utf-8";
-            // The command's wording names its options (--types); here they are query parameters.
-            await context.Response.WriteAsync(e.Message.Replace("--", "", StringComparison.Ordinal) + "\n", ct);
+            await context.Response.WriteAsync(e.Message + "\n", ct);
             return;
         }
 

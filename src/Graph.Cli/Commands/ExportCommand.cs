@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Graph.Core;
-using Graph.Core.Domain;
 using Graph.Core.Exports;
-using Graph.Core.Queries;
 using Graph.Core.Storage;
 
 namespace Graph.Cli.Commands;
@@ -30,41 +28,17 @@ internal static class ExportCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            DateOnly? from, to;
-            IReadOnlyList<RelationType> typeList;
-            try
-            {
-                from = ExportScope.ParseDay(parse.GetValue(since), "--since");
-                to = ExportScope.ParseDay(parse.GetValue(until), "--until");
-                typeList = ExportScope.ParseTypes(parse.GetValue(types));
-            }
-            catch (UserErrorException e)
-            {
-                await Console.Error.WriteLineAsync($"graph export: {e.Message}");
-                return 2;
-            }
-
             await using var services = CommonOptions.Services(parse, existingStore: true);
             var store = services.GetRequiredService<IGraphStore>();
             await store.InitializeAsync(ct);
-            Actor? found = null;
-            if (parse.GetValue(actor) is { } name)
-            {
-                found = await new GraphQueryService(store).FindActorAsync(name, ct);
-                if (found is null)
-                {
-                    await Console.Error.WriteLineAsync($"graph export: --actor {name}: no actor has that name, alias or id.");
-                    return 2;
-                }
-            }
-
             ExportScope scope;
             try
             {
-                scope = ExportScope.Of(from, to, typeList, found);
+                scope = await ExportScope.ParseAsync(store, parse.GetValue(since), parse.GetValue(until), parse.GetValue(types), parse.GetValue(actor), "--", ct);
             }
             catch (UserErrorException e)
             {
+                // A mistake in the arguments (exit 2), not in the store or the machine (exit 1).
                 await Console.Error.WriteLineAsync($"graph export: {e.Message}");
                 return 2;
             }

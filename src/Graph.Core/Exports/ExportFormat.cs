@@ -21,5 +21,5 @@ public static class ExportFormats
     /// <summary>The format called <paramref name="name"/> (any case), or a user error naming those there are.</summary>
     public static IExportFormat Find(string? name) =>
         All.FirstOrDefault(f => f.Name.Equals(name?.Trim(), StringComparison.OrdinalIgnoreCase))
-        ?? throw new UserErrorException($"--format: '{name}' is not an export format; use one of {string.Join(", ", All.Select(f => f.Name))}.");
+        ?? throw new UserErrorException($"format: '{name}' is not an export format; use one of {string.Join(", ", All.Select(f => f.Name))}.");
 }

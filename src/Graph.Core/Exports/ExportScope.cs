@@ -1,5 +1,6 @@
 using System.Globalization;
 using Graph.Core.Domain;
+using Graph.Core.Queries;
 using Graph.Core.Storage;
 
 namespace Graph.Core.Exports;
@@ -22,23 +23,36 @@ public sealed record ExportScope(DateOnly? Since = null, DateOnly? Until = null,
         ActorIds = Actor is null ? [] : [Actor.Id],
     };
 
-    /// <summary>The scope, or a user error when the dates are the wrong way round.</summary>
-    public static ExportScope Of(DateOnly? since, DateOnly? until, IReadOnlyCollection<RelationType>? types, Actor? actor) =>
-        since > until
-            ? throw new UserErrorException($"--since {since:yyyy-MM-dd} is after --until {until:yyyy-MM-dd}: nothing could match.")
-            : new ExportScope(since, until, types, actor);
+    /// <summary>
+    /// The scope from the text a user gave (days as <c>YYYY-MM-DD</c>, comma-separated PLOVER types, an actor's name,
+    /// alias or id; null or empty for none), or a user error with the reason, naming each option as the caller spells
+    /// it: <paramref name="prefix"/> is <c>--</c> on the command line, empty for query parameters.
+    /// </summary>
+    public static async Task<ExportScope> ParseAsync(
+        IGraphStore store, string? since, string? until, string? types, string? actor, string prefix, CancellationToken ct = default)
+    {
+        var from = ParseDay(since, prefix + "since");
+        var to = ParseDay(until, prefix + "until");
+        if (from > to)
+        {
+            throw new UserErrorException($"{prefix}since {since} is after {prefix}until {until}: nothing could match.");
+        }
 
-    /// <summary>A day as <c>YYYY-MM-DD</c> (null when absent), or a user error naming <paramref name="option"/>.</summary>
-    public static DateOnly? ParseDay(string? text, string option) =>
+        var typeList = ParseTypes(types, prefix + "types");
+        var found = string.IsNullOrWhiteSpace(actor)
+            ? null
+            : await new GraphQueryService(store).FindActorAsync(actor, ct)
+              ?? throw new UserErrorException($"{prefix}actor {actor}: no actor has that name, alias or id.");
+        return new ExportScope(from, to, typeList, found);
+    }
+
+    private static DateOnly? ParseDay(string? text, string option) =>
         string.IsNullOrEmpty(text) ? null
         : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
         : throw new UserErrorException($"{option} {text}: expected a day as YYYY-MM-DD.");
 
-    /// <summary>
-    /// PLOVER types from a comma-separated list (<c>SUPPORT,accuse</c>), or a user error naming the ones that are not,
-    /// and the 16 that are.
-    /// </summary>
-    public static IReadOnlyList<RelationType> ParseTypes(string? list)
+    /// <summary>PLOVER types from a comma-separated list (<c>SUPPORT,accuse</c>), or a user error naming the ones that are not, and the 16 that are.</summary>
+    private static IReadOnlyList<RelationType> ParseTypes(string? list, string option)
     {
         var names = (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         // By name only: Enum parsing would also take "3" for a type.
@@ -47,7 +61,7 @@ public sealed record ExportScope(DateOnly? Since = null, DateOnly? Until = null,
         if (unknown.Count > 0)
         {
             throw new UserErrorException(
-                $"--types: {string.Join(", ", unknown.Select(n => $"'{n}'"))} {(unknown.Count == 1 ? "is not a PLOVER type" : "are not PLOVER types")}; " +
+                $"{option}: {string.Join(", ", unknown.Select(n => $"'{n}'"))} {(unknown.Count == 1 ? "is not a PLOVER type" : "are not PLOVER types")}; " +
                 $"use any of {string.Join(",", Plover.Types.Select(t => t.Name))}.");
         }
 

@@ -121,11 +121,13 @@ public sealed class ExportTests : IAsyncLifetime
         march.ShouldNotBeEmpty();
         march.ShouldAllBe(r => r.Date >= new DateOnly(2024, 3, 1) && r.Date <= new DateOnly(2024, 3, 31));
 
-        var rejects = await EventsAsync(new ExportScope(Types: ExportScope.ParseTypes(" reject ,ACCUSE")));
+        var rejects = await EventsAsync(await ExportScope.ParseAsync(_store, null, null, " reject ,ACCUSE", null, "--", Ct));
         rejects.Select(r => r.Type).Distinct().ShouldBe(["ACCUSE", "REJECT"], ignoreOrder: true);
 
-        var turkey = (await _store.GetActorAsync("TUR", Ct))!;
-        var ofTurkey = await EventsAsync(new ExportScope(Actor: turkey));
+        var ofTurkeyScope = await ExportScope.ParseAsync(_store, "", "", "", "Ankara", "--", Ct);
+        var turkey = ofTurkeyScope.Actor.ShouldNotBeNull();
+        turkey.Id.ShouldBe("TUR");
+        var ofTurkey = await EventsAsync(ofTurkeyScope);
         ofTurkey.ShouldAllBe(r => r.Source == "TUR" || r.Target == "TUR");
         ofTurkey.Count.ShouldBe(1, "Turkey's threat; speaking about the rebels' assault is not a relationship of Turkey's");
 
@@ -135,13 +137,17 @@ public sealed class ExportTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Unknown_types_and_reversed_dates_are_refused_with_what_is_allowed()
+    public async Task Unknown_types_days_and_actors_and_reversed_dates_are_refused_with_the_reason()
     {
-        var e = Should.Throw<UserErrorException>(() => ExportScope.ParseTypes("SUPPORT,HUG,3"));
-        e.Message.ShouldContain("'HUG', '3' are not PLOVER types");
-        e.Message.ShouldContain("AGREE,CONSULT,SUPPORT");
-        Should.Throw<UserErrorException>(() => ExportScope.Of(new DateOnly(2024, 5, 1), new DateOnly(2024, 4, 1), null, null))
-            .Message.ShouldContain("--since 2024-05-01 is after --until 2024-04-01");
+        async Task<string> RefusedAsync(string? since = null, string? until = null, string? types = null, string? actor = null) =>
+            (await Should.ThrowAsync<UserErrorException>(() => ExportScope.ParseAsync(_store, since, until, types, actor, "--", Ct))).Message;
+
+        var types = await RefusedAsync(types: "SUPPORT,HUG,3");
+        types.ShouldContain("--types: 'HUG', '3' are not PLOVER types");
+        types.ShouldContain("AGREE,CONSULT,SUPPORT");
+        (await RefusedAsync(since: "2024-05-01", until: "2024-04-01")).ShouldContain("--since 2024-05-01 is after --until 2024-04-01");
+        (await RefusedAsync(until: "01/04/2024")).ShouldBe("--until 01/04/2024: expected a day as YYYY-MM-DD.");
+        (await RefusedAsync(actor: "Atlantis")).ShouldBe("--actor Atlantis: no actor has that name, alias or id.");
         Should.Throw<UserErrorException>(() => ExportFormats.Find("xlsx")).Message.ShouldContain("jsonl, csv, graphml, gexf, cypher");
     }
 
