@@ -428,6 +428,8 @@ public sealed class StoreWireTests
         await store.GetRelationshipTotalsAsync(new EvidenceFilter { ActorIds = ["RUS"] }, ct: Ct);
         await store.GetAffiliatesAsync(["RUS"], Ct);
         await store.GetStrongestEvidenceAsync([new RelationshipKey("RUS", "SYR", RelationType.Aid)], new EvidenceFilter(), 2, Ct);
+        await store.GetEvidencePageAsync(new EvidenceFilter(), null, 10, Ct);
+        await store.GetEvidencePageAsync(new EvidenceFilter { ActorIds = ["RUS"] }, new EvidenceKey("RUS", "SYR", RelationType.Aid, "0f3c"), 10, Ct);
         await store.GetArticleAsync(article.Id, Ct);
         await store.SearchArticlesAsync(new ArticleSearch(), Ct);
         await store.SearchArticlesAsync(new ArticleSearch("damasc"), Ct);
