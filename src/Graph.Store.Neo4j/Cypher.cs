@@ -234,18 +234,36 @@ internal static partial class Cypher
     public const string GetStrongestEvidence = """
         UNWIND $keys AS k
         MATCH (e:Evidence {source: k.source, target: k.target, type: k.type})
-        """ + "\n" + EvidenceWhere + """
+        """ + "\n" + EvidenceWhere + $$"""
         MATCH (a:Article {id: e.articleId})
         WITH k, e, a
         ORDER BY abs(e.score) * e.confidence DESC, a.publishedAt IS NULL, a.publishedAt DESC, e.articleId, e.`start`, e.id
         WITH k, collect({e: e, a: a})[0..$per] AS top
         UNWIND top AS row
         WITH row.e AS e, row.a AS a
-        RETURN e.id AS id, e.articleId AS articleId, e.source AS source, e.target AS target, e.type AS type,
-               e.polarity AS polarity, e.score AS score, e.confidence AS confidence, e.modality AS modality,
-               e.sentence AS sentence, e.`start` AS `start`, e.`end` AS `end`, e.saidBy AS saidBy,
-               toString(e.eventDate) AS eventDate, e.extractorVersion AS extractorVersion,
-               toString(a.publishedAt) AS publishedAt, a.title AS articleTitle, a.url AS articleUrl
+        RETURN {{EvidenceColumns}}
+        """;
+
+    /// <summary>One page of the evidence in key order (source, target, type, id) after <c>$after</c>, under the whole filter.</summary>
+    public const string GetEvidencePage = "MATCH (e:Evidence)\n" + EvidenceWhere + EvidencePageRows;
+
+    /// <summary>The same page entered through the source and target indexes, when the filter names actors.</summary>
+    public const string GetEvidencePageOfActors = "UNWIND $actorIds AS key\nMATCH (e:Evidence)\nWHERE e.source = key OR e.target = key\nWITH DISTINCT e\n" + EvidenceWhere + EvidencePageRows;
+
+    /// <summary>
+    /// Keyset paging: the rows after <c>$after</c> in key order, the first <c>$first</c> of them, then their articles.
+    /// The source bound is spelled out alone so the planner can seek on the source index.
+    /// </summary>
+    private const string EvidencePageRows = $$"""
+        WITH e
+        WHERE $after IS NULL OR (e.source >= $after.source AND (e.source > $after.source OR (e.target > $after.target
+              OR (e.target = $after.target AND (e.type > $after.type OR (e.type = $after.type AND e.id > $after.id))))))
+        WITH e
+        ORDER BY e.source, e.target, e.type, e.id
+        LIMIT $first
+        MATCH (a:Article {id: e.articleId})
+        RETURN {{EvidenceColumns}}
+        ORDER BY source, target, type, id
         """;
 
     /// <summary>
@@ -257,6 +275,15 @@ internal static partial class Cypher
         WHERE NOT a.id IN $ids AND any(f IN coalesce(a.affiliations, []) WHERE any(n IN $needles WHERE f CONTAINS n))
         RETURN properties(a) AS actor
         ORDER BY a.id
+        """;
+
+    /// <summary>The columns every evidence read returns, as <see cref="Values.Evidence"/> reads them.</summary>
+    private const string EvidenceColumns = """
+        e.id AS id, e.articleId AS articleId, e.source AS source, e.target AS target, e.type AS type,
+               e.polarity AS polarity, e.score AS score, e.confidence AS confidence, e.modality AS modality,
+               e.sentence AS sentence, e.`start` AS `start`, e.`end` AS `end`, e.saidBy AS saidBy,
+               toString(e.eventDate) AS eventDate, e.extractorVersion AS extractorVersion,
+               toString(a.publishedAt) AS publishedAt, a.title AS articleTitle, a.url AS articleUrl
         """;
 
     /// <summary>All of <see cref="Graph.Core.Storage.EvidenceFilter"/>; an empty list or a null means "any".</summary>
@@ -284,13 +311,9 @@ internal static partial class Cypher
     /// Newest first, as the embedded store: undated articles last, then by article and position in it; with
     /// <c>$strongest</c>, largest |score| x confidence first.
     /// </summary>
-    private const string EvidenceRows = """
+    private const string EvidenceRows = $$"""
         MATCH (a:Article {id: e.articleId})
-        RETURN e.id AS id, e.articleId AS articleId, e.source AS source, e.target AS target, e.type AS type,
-               e.polarity AS polarity, e.score AS score, e.confidence AS confidence, e.modality AS modality,
-               e.sentence AS sentence, e.`start` AS `start`, e.`end` AS `end`, e.saidBy AS saidBy,
-               toString(e.eventDate) AS eventDate, e.extractorVersion AS extractorVersion,
-               toString(a.publishedAt) AS publishedAt, a.title AS articleTitle, a.url AS articleUrl
+        RETURN {{EvidenceColumns}}
         ORDER BY CASE WHEN $strongest THEN abs(e.score) * e.confidence ELSE 0.0 END DESC,
                  a.publishedAt IS NULL, a.publishedAt DESC, e.articleId, e.`start`, e.id
         LIMIT $limit

@@ -3,44 +3,15 @@ using Graph.Core.Domain;
 
 namespace Graph.Store.Neo4j;
 
-/// <summary>
-/// How the domain reads in Neo4j Browser. Aggregate relationships are named by their PLOVER type as a verb
-/// in the third person, with the preposition English needs to read <c>(A)-[:TYPE]->(B)</c> as a sentence:
-/// Russia <c>SUPPORTS</c> Assad, the US <c>COOPERATES_WITH</c> Turkey, Israel <c>RETREATS_FROM</c> Gaza.
-/// </summary>
+/// <summary>How the domain reads in Neo4j Browser: the names of <see cref="GraphNames"/>, which the Cypher export shares.</summary>
 public static class GraphModel
 {
-    public static readonly FrozenDictionary<RelationType, string> EdgeTypes = new Dictionary<RelationType, string>
-    {
-        [RelationType.Agree] = "AGREES_WITH",
-        [RelationType.Consult] = "CONSULTS",
-        [RelationType.Support] = "SUPPORTS",
-        [RelationType.Concede] = "CONCEDES_TO",
-        [RelationType.Cooperate] = "COOPERATES_WITH",
-        [RelationType.Aid] = "AIDS",
-        [RelationType.Retreat] = "RETREATS_FROM",
-        [RelationType.Request] = "REQUESTS",
-        [RelationType.Accuse] = "ACCUSES",
-        [RelationType.Reject] = "REJECTS",
-        [RelationType.Threaten] = "THREATENS",
-        [RelationType.Protest] = "PROTESTS_AGAINST",
-        [RelationType.Sanction] = "SANCTIONS",
-        [RelationType.Mobilize] = "MOBILIZES_AGAINST",
-        [RelationType.Coerce] = "COERCES",
-        [RelationType.Assault] = "ASSAULTS",
-    }.ToFrozenDictionary();
+    /// <summary>The relationship type of each PLOVER type's aggregate edge (<see cref="GraphNames.EdgeTypes"/>).</summary>
+    public static FrozenDictionary<RelationType, string> EdgeTypes => GraphNames.EdgeTypes;
 
-    /// <summary>The second label an actor carries beside <c>:Actor</c>.</summary>
-    public static readonly FrozenDictionary<ActorKind, string> KindLabels = new Dictionary<ActorKind, string>
-    {
-        [ActorKind.Country] = "Country",
-        [ActorKind.Person] = "Person",
-        [ActorKind.Organization] = "Organization",
-        [ActorKind.ArmedGroup] = "ArmedGroup",
-        [ActorKind.Group] = "Group",
-        [ActorKind.Location] = "Location",
-    }.ToFrozenDictionary();
+    /// <summary>The second label an actor carries beside <c>:Actor</c> (<see cref="GraphNames.KindLabels"/>).</summary>
+    public static FrozenDictionary<ActorKind, string> KindLabels => GraphNames.KindLabels;
 
     /// <summary>Codes (CAMEO, ISO...) are stored as flat actor properties with this prefix: <c>code_cameo</c>.</summary>
-    public const string CodePrefix = "code_";
+    public const string CodePrefix = GraphNames.CodePrefix;
 }

@@ -144,6 +144,20 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         return [.. result.Rows.Select(Values.Evidence)];
     }
 
+    public async Task<IReadOnlyList<Evidence>> GetEvidencePageAsync(EvidenceFilter filter, EvidenceKey? after, int first, CancellationToken ct = default)
+    {
+        if (first <= 0)
+        {
+            return [];
+        }
+
+        var parameters = FilterParameters(filter);
+        parameters["after"] = after is null ? null : new { source = after.Source, target = after.Target, type = Values.TypeName(after.Type), id = after.Id };
+        parameters["first"] = first;
+        var result = await ReadAsync(filter.ActorIds.Count > 0 ? Cypher.GetEvidencePageOfActors : Cypher.GetEvidencePage, parameters, ct);
+        return [.. result.Rows.Select(Values.Evidence)];
+    }
+
     public async Task<IReadOnlyList<RelationshipTotal>> GetRelationshipTotalsAsync(EvidenceFilter filter, bool perDay = false, CancellationToken ct = default)
     {
         string statement = filter switch

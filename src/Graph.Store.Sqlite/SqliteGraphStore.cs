@@ -450,6 +450,30 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         return rows;
     }
 
+    public async Task<IReadOnlyList<Evidence>> GetEvidencePageAsync(EvidenceFilter filter, EvidenceKey? after, int first, CancellationToken ct = default)
+    {
+        if (first <= 0)
+        {
+            return [];
+        }
+
+        var (conditions, parameters) = Conditions(filter);
+        if (after is not null)
+        {
+            // The primary key's order: the page starts with a seek, and reading on never sorts.
+            conditions += (conditions.Length == 0 ? "WHERE " : " AND ") + "(e.source, e.target, e.type, e.id) > (@afterSource, @afterTarget, @afterType, @afterId)";
+            parameters.Add(new SqliteParameter("@afterSource", after.Source));
+            parameters.Add(new SqliteParameter("@afterTarget", after.Target));
+            parameters.Add(new SqliteParameter("@afterType", Text.Type.Of(after.Type)));
+            parameters.Add(new SqliteParameter("@afterId", after.Id));
+        }
+
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = Command(connection, $"SELECT {EvidenceColumns} FROM evidence e {conditions} ORDER BY e.source, e.target, e.type, e.id LIMIT @first;", parameters);
+        cmd.Parameters.AddWithValue("@first", first);
+        return await ReadEvidenceAsync(cmd, ct);
+    }
+
     private static async Task<List<Evidence>> ReadEvidenceAsync(SqliteCommand cmd, CancellationToken ct)
     {
         var rows = new List<Evidence>();

@@ -29,6 +29,9 @@ internal class ForwardingStore(IGraphStore inner) : IGraphStore
 
     public virtual Task<IReadOnlyList<Evidence>> GetEvidenceAsync(EvidenceFilter filter, CancellationToken ct = default) => inner.GetEvidenceAsync(filter, ct);
 
+    public virtual Task<IReadOnlyList<Evidence>> GetEvidencePageAsync(EvidenceFilter filter, EvidenceKey? after, int first, CancellationToken ct = default) =>
+        inner.GetEvidencePageAsync(filter, after, first, ct);
+
     public virtual Task<IReadOnlyList<RelationshipTotal>> GetRelationshipTotalsAsync(EvidenceFilter filter, bool perDay = false, CancellationToken ct = default) =>
         inner.GetRelationshipTotalsAsync(filter, perDay, ct);
 

@@ -241,6 +241,34 @@ public sealed class StoreWireTests
     }
 
     [Fact]
+    public async Task Evidence_pages_send_the_cursor_and_size_and_enter_through_the_actors_when_named()
+    {
+        _server.Respond = r => Task.FromResult(r.Statement is Cypher.GetEvidencePage or Cypher.GetEvidencePageOfActors
+            ? Reply.Recorded("evidence-rows.json")
+            : ScriptedNeo4j.Answer(r));
+        var store = _server.Store();
+
+        var first = await store.GetEvidencePageAsync(new EvidenceFilter(), null, 2, Ct);
+        var next = await store.GetEvidencePageAsync(new EvidenceFilter { ActorIds = ["RUS"], Types = [RelationType.Aid] }, EvidenceKey.Of(first[^1]), 500, Ct);
+
+        first[0].Id.ShouldBe("0f3c9a1d2b7e4c5a8d9e0f1a2b3c4d5e");
+        next.Count.ShouldBe(first.Count);
+        var start = _server.Requests.Single(r => r.Statement == Cypher.GetEvidencePage);
+        start.AccessMode.ShouldBe("Read");
+        start.Parameters.GetProperty("after").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        start.Parameters.GetProperty("first").GetInt32().ShouldBe(2);
+        var after = _server.Requests.Single(r => r.Statement == Cypher.GetEvidencePageOfActors).Parameters;
+        after.GetProperty("actorIds").EnumerateArray().Select(x => x.GetString()).ShouldBe(["RUS"]);
+        after.GetProperty("types").EnumerateArray().Select(x => x.GetString()).ShouldBe(["AID"]);
+        after.GetProperty("first").GetInt32().ShouldBe(500);
+        var key = after.GetProperty("after");
+        (key.GetProperty("source").GetString(), key.GetProperty("target").GetString(), key.GetProperty("type").GetString(), key.GetProperty("id").GetString())
+            .ShouldBe((first[^1].Source, first[^1].Target, Values.TypeName(first[^1].Type), first[^1].Id));
+        (await store.GetEvidencePageAsync(new EvidenceFilter(), null, 0, Ct)).ShouldBeEmpty();
+        _server.Requests.Count(r => r.Statement is Cypher.GetEvidencePage or Cypher.GetEvidencePageOfActors).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Relationship_totals_read_back_and_the_filter_and_grouping_travel_as_parameters()
     {
         _server.Respond = r => Task.FromResult(r.Statement == Cypher.GetTotalsFromSources
@@ -400,6 +428,8 @@ public sealed class StoreWireTests
         await store.GetRelationshipTotalsAsync(new EvidenceFilter { ActorIds = ["RUS"] }, ct: Ct);
         await store.GetAffiliatesAsync(["RUS"], Ct);
         await store.GetStrongestEvidenceAsync([new RelationshipKey("RUS", "SYR", RelationType.Aid)], new EvidenceFilter(), 2, Ct);
+        await store.GetEvidencePageAsync(new EvidenceFilter(), null, 10, Ct);
+        await store.GetEvidencePageAsync(new EvidenceFilter { ActorIds = ["RUS"] }, new EvidenceKey("RUS", "SYR", RelationType.Aid, "0f3c"), 10, Ct);
         await store.GetArticleAsync(article.Id, Ct);
         await store.SearchArticlesAsync(new ArticleSearch(), Ct);
         await store.SearchArticlesAsync(new ArticleSearch("damasc"), Ct);

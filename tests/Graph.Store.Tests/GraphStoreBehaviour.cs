@@ -837,4 +837,49 @@ public abstract class GraphStoreBehaviour : IAsyncLifetime
         dated.Select(e => e.Confidence).ShouldBe([0.8, 0.75]);
         (await Store.GetStrongestEvidenceAsync([], new EvidenceFilter(), 2, Ct)).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task Evidence_pages_read_every_row_once_in_key_order_and_keep_the_filter()
+    {
+        await SaveBothAsync();
+        await SaveAsync(Sample.Build("third").PublishedAt(Sample.May10).With(Sample.Russia, Sample.UnitedStates)
+            .Says("RUS", RelationType.Reject, "USA", "Moscow said no once more.").Build());
+
+        async Task<List<Evidence>> AllPagesAsync(EvidenceFilter filter, int size)
+        {
+            var rows = new List<Evidence>();
+            EvidenceKey? after = null;
+            while (true)
+            {
+                var page = await Store.GetEvidencePageAsync(filter, after, size, Ct);
+                page.Count.ShouldBeLessThanOrEqualTo(size);
+                rows.AddRange(page);
+                if (page.Count < size)
+                {
+                    return rows;
+                }
+
+                after = EvidenceKey.Of(page[^1]);
+            }
+        }
+
+        var all = await AllPagesAsync(new EvidenceFilter(), size: 2);
+
+        all.Count.ShouldBe(8);
+        all.Select(e => e.Id).Distinct().Count().ShouldBe(8);
+        all.Select(e => e.Id).ShouldBe(
+            (await EvidenceAsync(new EvidenceFilter()))
+                .OrderBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Target, StringComparer.Ordinal)
+                .ThenBy(e => Plover.Of(e.Type).Name, StringComparer.Ordinal).ThenBy(e => e.Id, StringComparer.Ordinal)
+                .Select(e => e.Id));
+        all.ShouldContain(e => e.ArticleTitle == "Russia backs Assad" && e.PublishedAt == Sample.March1);
+        (await AllPagesAsync(new EvidenceFilter(), size: 8)).Select(e => e.Id).ShouldBe(all.Select(e => e.Id));
+
+        var rejects = await AllPagesAsync(new EvidenceFilter { Types = [RelationType.Reject], ActorIds = ["USA"] }, size: 1);
+        rejects.Select(e => e.Sentence).ShouldBe(["Russia rejected the American proposal.", "The Kremlin again turned Washington down.", "Moscow said no once more."], ignoreOrder: true);
+        var march = await AllPagesAsync(new EvidenceFilter { Since = new DateOnly(2024, 3, 1), Until = new DateOnly(2024, 3, 31) }, size: 2);
+        march.Select(e => e.ArticleId).Distinct().ShouldBe(["russia-backs-assad"]);
+        march.Count.ShouldBe(3); // the aid was dated 28 February
+        (await Store.GetEvidencePageAsync(new EvidenceFilter(), null, 0, Ct)).ShouldBeEmpty();
+    }
 }

@@ -42,6 +42,21 @@ public sealed record Sample(Article Article, ArticleExtraction Extraction)
             .Says("USA", RelationType.Consult, "SYR", "The United States did not meet Syrian officials.", Modality.Negated, confidence: 0.6)
             .Build();
 
+    /// <summary>What a careless CSV, JSON, XML or Cypher writer gets wrong, in one sentence.</summary>
+    public const string HostileSentence = "The \"Free\" Army, it's said, \\ fought;\r\nthen\tstopped \u0001 \U0001F525 in Aleppo, Türkiye.";
+
+    /// <summary>An actor whose id, name, aliases and codes hold quotes, commas, backslashes, a line separator and a control character.</summary>
+    public static Actor Rebels => new(
+        "free-army \"fsa\"", "Free Syrian Army, \"FSA\" 'rebels' \\ o\u2028k", ActorKind.ArmedGroup, ["FSA", "it's them", "bell\u0007"], [],
+        new Dictionary<string, string> { ["cameo"] = "SYRREB", ["odd`key"] = "x'y" });
+
+    /// <summary>One reading whose sentence, title, url and actor are all <see cref="HostileSentence"/>-like text, spoken by Turkey.</summary>
+    public static Sample Hostile(string id = "hostile") =>
+        Build(id).Titled("Rebels, \"quoted\"").At("https://example.org/a?b=1&c=\"2\"").PublishedAt(May10)
+            .With(Rebels, Syria, Turkey)
+            .Says(Rebels.Id, RelationType.Assault, "SYR", HostileSentence, saidBy: "TUR")
+            .Build();
+
     /// <summary>Three readings from 10 May 2024, two of them the same relationship in two sentences.</summary>
     public static Sample RussiaRebuffsWashington(string id = "russia-rebuffs-washington") =>
         Build(id)

@@ -25,6 +25,9 @@ public sealed class ExplorerTests(SeedServer server) : IClassFixture<SeedServer>
     }
 
     [Fact]
+    public Task TheGraphOfAnActorDownloadsAsGraphMLWithTheViewsFilters() => PassesAsync("export");
+
+    [Fact]
     public Task StanceOfRussiaTowardsAssadIsPositiveWithTheSeedSentenceHighlighted() => PassesAsync("stance");
 
     [Fact]

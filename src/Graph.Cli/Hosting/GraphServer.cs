@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Graph.Api;
+using Graph.Api.Http;
 using Graph.Core.Domain;
 using Graph.Core.Ingestion;
 using Graph.Core.Storage;
@@ -21,6 +22,7 @@ public static class GraphServer
 
         var app = WithExtractor(builder.Build());
         app.MapGraphApi();
+        app.MapGraphExport();
         app.MapGraphExplorer();
         app.MapGraphHealth();
         return app;

@@ -66,6 +66,14 @@ public interface IGraphStore
     Task<IReadOnlyList<Evidence>> GetEvidenceAsync(EvidenceFilter filter, CancellationToken ct = default);
 
     /// <summary>
+    /// Up to <paramref name="first"/> evidence rows matching the filter (its limit and order do not apply) in key order,
+    /// source, target, type, then id (ordinal), starting after <paramref name="after"/> (null: from the start). Reading
+    /// on from the last row's <see cref="EvidenceKey"/> until a page comes back short visits every row once, whatever the
+    /// store's size: how exports stream the whole store without holding it.
+    /// </summary>
+    Task<IReadOnlyList<Evidence>> GetEvidencePageAsync(EvidenceFilter filter, EvidenceKey? after, int first, CancellationToken ct = default);
+
+    /// <summary>
     /// The evidence matching the filter summed per relationship, or per relationship and day when <paramref name="perDay"/>
     /// (undated evidence in a row of its own, <c>Day</c> null). The filter's limit and order do not apply.
     /// </summary>

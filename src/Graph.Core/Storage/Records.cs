@@ -74,6 +74,12 @@ public sealed record Evidence(
     public DateOnly? Day => EventDate ?? (PublishedAt is { } p ? DateOnly.FromDateTime(p.UtcDateTime) : null);
 }
 
+/// <summary>Where a page of evidence ends, in the order <see cref="IGraphStore.GetEvidencePageAsync"/> reads it.</summary>
+public sealed record EvidenceKey(string Source, string Target, RelationType Type, string Id)
+{
+    public static EvidenceKey Of(Evidence evidence) => new(evidence.Source, evidence.Target, evidence.Type, evidence.Id);
+}
+
 public enum Direction
 {
     Outgoing,

@@ -1,7 +1,7 @@
 // Browser scenarios of the web explorer, driven in headless Chromium against a running server.
 // Usage: node explorer.mjs <baseUrl> <scenario> [argument]; prints what it saw, exits 1 on the first failed check.
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -101,6 +101,24 @@ const scenarios = {
     await page.getByTestId('open-stance').click();
     await page.getByTestId('stance-panel').waitFor({ timeout: 10_000 });
     check(/\/stance\//.test(page.url()), `the stance opens at its own URL ${new URL(page.url()).pathname}`);
+  },
+
+  async export() {
+    await go('/actor/Russia?types=SUPPORT,AID');
+    await waitForDrawing('neighborhood');
+    const downloads = page.getByTestId('downloads');
+    await downloads.scrollIntoViewIfNeeded();
+    const links = await downloads.locator('a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+    check(links.map(([label]) => label).join(',') === 'GraphML,GEXF,CSV,JSON Lines,Cypher', `the side panel offers ${links.length} downloads`);
+    check(links.every(([, href]) => /^\/export\?format=\w+&actor=RUS&types=SUPPORT%2CAID$/.test(href)), `each keeps the view's actor and types (${links[0][1]})`);
+    await shoot('export');
+    const [download] = await Promise.all([page.waitForEvent('download'), downloads.getByText('GraphML').click()]);
+    const text = readFileSync(await download.path(), 'utf8');
+    const nodes = (text.match(/<node /g) ?? []).length;
+    const edges = (text.match(/<edge /g) ?? []).length;
+    check(download.suggestedFilename() === 'graph-RUS.graphml', `clicking GraphML downloads ${download.suggestedFilename()}`);
+    check(text.includes('<graphml') && nodes > 1 && edges > 0, `the file is GraphML with ${nodes} actors and ${edges} relationships`);
+    check(/>SUPPORT</.test(text) && !/>ACCUSE</.test(text), 'it holds the view\'s types only');
   },
 
   async stance() {

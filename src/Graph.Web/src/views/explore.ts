@@ -31,6 +31,18 @@ function write(id: string, s: Settings): string {
   return actorUrl(id, q);
 }
 
+/** The formats of GET /export, as the download links name them. */
+const EXPORTS: [format: string, label: string][] = [['graphml', 'GraphML'], ['gexf', 'GEXF'], ['csv', 'CSV'], ['jsonl', 'JSON Lines'], ['cypher', 'Cypher']];
+
+/** The centre actor and its relationships under the view's types and period, as a file: what `graph export --actor` writes. */
+function exportUrl(id: string, s: Settings, format: string): string {
+  const q = new URLSearchParams({ format, actor: id });
+  if (s.types) q.set('types', s.types.join(','));
+  if (s.since) q.set('since', s.since);
+  if (s.until) q.set('until', s.until);
+  return `/export?${q}`;
+}
+
 export async function exploreView([key]: string[], query: URLSearchParams, signal: AbortSignal): Promise<void> {
   const root = main('explore');
   const settings = read(query);
@@ -184,6 +196,9 @@ export async function exploreView([key]: string[], query: URLSearchParams, signa
       h('h3', {}, 'Actors'),
       h('ul', { class: 'actor-list', 'data-testid': 'graph-actors' }, ...nodes.map((n) =>
         h('li', {}, h('a', { href: write(n.id, { ...settings, since: null, until: null }), 'data-link': true, style: `--kind:${KIND_COLOURS[n.kind]}`, class: 'actor-link' }, n.name)))),
+      h('h3', {}, 'Download'),
+      h('p', { class: 'muted downloads', 'data-testid': 'downloads' }, `${center!.name} and its relationships, with these types and period: `,
+        ...EXPORTS.flatMap(([format, label], i) => [i ? ' · ' : '', h('a', { href: exportUrl(center!.id, settings, format), download: '' }, label)])),
     );
   }
 
