@@ -85,7 +85,20 @@ const scenarios = {
     check(await page.locator('h1').first().textContent() === 'Russia', 'the heading names the actor');
     await shoot('graph');
 
-    // Clicking the Russia → Assad edge opens its details, then its stance.
+    // Clicking the Russia → Assad edge opens its details, then its stance. Another edge may run over it (the layout can
+    // put three actors on a line), so first drag Assad aside, as a user would.
+    const assad = await page.evaluate(() => {
+      const cy = window.__cy;
+      const node = cy.nodes().filter((n) => /Assad/.test(n.data('label'))).first();
+      const p = node.renderedPosition();
+      const box = cy.container().getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    });
+    await page.mouse.move(assad.x, assad.y);
+    await page.mouse.down();
+    await page.mouse.move(assad.x - 60, assad.y - 20, { steps: 5 });
+    await page.mouse.move(assad.x - 140, assad.y - 40, { steps: 5 });
+    await page.mouse.up();
     const at = await page.evaluate(() => {
       const cy = window.__cy;
       const edge = cy.edges().filter((e) => e.source().data('label') === 'Russia' && /Assad/.test(e.target().data('label'))).first();
@@ -97,7 +110,8 @@ const scenarios = {
     check(at !== null, 'an edge links Russia to Assad');
     await page.mouse.click(at.x, at.y);
     await page.getByTestId('open-stance').waitFor({ timeout: 5_000 });
-    check(/Russia → .*Assad/.test(await page.locator('.side h2').first().textContent()), 'clicking the edge shows Russia → Assad in the side panel');
+    const shown = await page.locator('.side h2').first().textContent();
+    check(/Russia → .*Assad/.test(shown), `clicking the edge shows Russia → Assad in the side panel (${shown})`);
     await page.getByTestId('open-stance').click();
     await page.getByTestId('stance-panel').waitFor({ timeout: 10_000 });
     check(/\/stance\//.test(page.url()), `the stance opens at its own URL ${new URL(page.url()).pathname}`);
