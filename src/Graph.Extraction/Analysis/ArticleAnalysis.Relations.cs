@@ -37,6 +37,9 @@ internal sealed partial class ArticleAnalysis
     private string? _lastSpeaker;
     private bool _lastEndedInQuote;
 
+    // The relations kept so far, by what makes one a duplicate: a scan of the list instead made extraction quadratic.
+    private readonly HashSet<(int Start, string Source, string Target, RelationType Type)> _kept = [];
+
     /// <summary>Where a sentence's content is, and who says it: "X said (that) …", "“…,” X said", "according to X".</summary>
     private sealed record Frame(int Start, int End, string? Speaker, Mention? SpeakerMention);
 
@@ -142,7 +145,7 @@ internal sealed partial class ArticleAnalysis
         ReadFramings(sentence, candidates, frame, date, found);
         foreach (var r in found)
         {
-            if (!relations.Any(x => x.Start == r.Start && x.Source == r.Source && x.Target == r.Target && x.Type == r.Type))
+            if (_kept.Add((r.Start, r.Source, r.Target, r.Type)))
             {
                 relations.Add(r);
             }
