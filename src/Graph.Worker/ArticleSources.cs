@@ -22,25 +22,16 @@ public sealed class ArticleSources(ArticleReader reader, HttpFetcher fetcher)
     /// <summary>How many articles a local path holds, for progress and ETA; a guess good to the line (JSONL) or file.</summary>
     public static int? Estimate(string path)
     {
-        if (File.Exists(path))
-        {
-            return path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) ? CountLines(path) : 1;
-        }
-
-        if (!Directory.Exists(path))
+        if (!Path.Exists(path))
         {
             return null;
         }
 
+        // The reader's own walk: links that loop, pipes and devices are skipped here as they are there.
         var total = 0;
-        foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories))
+        foreach (var file in ArticleFiles.Under(path).Where(f => f.Error is null))
         {
-            total += Path.GetExtension(file).ToLowerInvariant() switch
-            {
-                ".jsonl" => CountLines(file),
-                ".txt" or ".html" or ".htm" or ".json" => 1,
-                _ => 0,
-            };
+            total += file.Path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) ? CountLines(file.Path) : 1;
         }
 
         return total;
@@ -48,15 +39,22 @@ public sealed class ArticleSources(ArticleReader reader, HttpFetcher fetcher)
 
     private static int CountLines(string file)
     {
-        using var stream = File.OpenRead(file);
-        var buffer = new byte[1 << 16];
-        int read, lines = 0;
-        while ((read = stream.Read(buffer)) > 0)
+        try
         {
-            lines += buffer.AsSpan(0, read).Count((byte)'\n');
-        }
+            using var stream = File.OpenRead(file);
+            var buffer = new byte[1 << 16];
+            int read, lines = 0;
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                lines += buffer.AsSpan(0, read).Count((byte)'\n');
+            }
 
-        return lines;
+            return lines;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0; // the reader reports it
+        }
     }
 
     private async IAsyncEnumerable<ReadResult> ReadFeedAsync(SourceOptions source, IReadOnlySet<string> retry, [EnumeratorCancellation] CancellationToken ct)

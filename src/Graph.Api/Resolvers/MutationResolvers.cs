@@ -30,9 +30,9 @@ public sealed partial class MutationResolvers(ILogger<MutationResolvers> logger)
 
     public async Task<IngestResult> IngestArticle(IResolveFieldContext context, ArticleInput input, bool? force)
     {
-        if (string.IsNullOrWhiteSpace(input.Id) || string.IsNullOrWhiteSpace(input.Text))
+        if (ArticleCheck.Problem(input.Id, input.Text) is { } problem)
         {
-            throw new ExecutionError("`input.id` and `input.text` must not be blank.") { Code = ErrorCodes.BadUserInput };
+            throw new ExecutionError($"Refused: {problem}.") { Code = ErrorCodes.BadUserInput };
         }
 
         var article = new Article(input.Id, input.Text, input.Title, input.Url, input.PublishedAt, input.Source);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Graph.Cli.Hosting;
 using Graph.Core.Ingestion;
 using Graph.Core.Storage;
 using Graph.Extraction.Reading;
@@ -25,14 +26,14 @@ internal static class IngestCommand
             if (parse.GetValue(source) is { } name)
             {
                 var runner = services.GetRequiredService<SourceRunner>();
-                summary = await TerminalProgress.RunAsync(name, null, printer, o => runner.RunAsync(name, parse.GetValue(force), o, ct));
+                summary = await TerminalProgress.RunAsync(TerminalText.Safe(name), null, printer, o => runner.RunAsync(name, parse.GetValue(force), o, ct));
             }
             else if (parse.GetValue(path) is { } input)
             {
                 var reader = services.GetRequiredService<ArticleReader>();
                 var pipeline = services.GetRequiredService<IngestPipeline>();
                 var expected = ArticleSources.Estimate(input);
-                summary = await TerminalProgress.RunAsync(Path.GetFileName(Path.TrimEndingDirectorySeparator(input)), expected, printer,
+                summary = await TerminalProgress.RunAsync(TerminalText.Safe(Path.GetFileName(Path.TrimEndingDirectorySeparator(input))), expected, printer,
                     o => pipeline.RunAsync(input, "ingest", reader.ReadAsync(input, ct), parse.GetValue(force), o, expected, ct));
             }
             else
@@ -68,10 +69,10 @@ internal static class IngestCommand
         {
             if (lines && r.Outcome != SaveOutcome.Unchanged)
             {
-                Console.WriteLine($"{r.Outcome.ToString().ToLowerInvariant(),-9} {r.ArticleId} ({r.Actors} actors, {r.Relations} relationships)");
+                Console.WriteLine($"{r.Outcome.ToString().ToLowerInvariant(),-9} {TerminalText.Safe(r.ArticleId)} ({r.Actors} actors, {r.Relations} relationships)");
             }
         }
 
-        public void Failure(IngestFailure f) => Console.Error.WriteLine($"failed    {f.Origin}: {f.Error}");
+        public void Failure(IngestFailure f) => Console.Error.WriteLine($"failed    {TerminalText.Safe(f.Origin)}: {TerminalText.Safe(f.Error)}");
     }
 }

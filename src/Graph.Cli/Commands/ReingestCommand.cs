@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Graph.Cli.Hosting;
 using System.Globalization;
 using Graph.Core.Ingestion;
 using Graph.Core.Storage;
@@ -35,12 +36,12 @@ internal static class ReingestCommand
             var report = await services.GetRequiredService<Reingester>().RunAsync(day, parse.GetValue(source), parse.GetValue(all), ct);
             foreach (var p in report.Pairs)
             {
-                Console.WriteLine($"{p.Source} -> {p.Target}: {p.Added} added, {p.Changed} changed, {p.Removed} removed");
+                Console.WriteLine($"{TerminalText.Safe(p.Source)} -> {TerminalText.Safe(p.Target)}: {p.Added} added, {p.Changed} changed, {p.Removed} removed");
             }
 
             foreach (var f in report.Failures)
             {
-                Console.Error.WriteLine($"failed    {f.Origin}: {f.Error}");
+                Console.Error.WriteLine($"failed    {TerminalText.Safe(f.Origin)}: {TerminalText.Safe(f.Error)}");
             }
 
             Console.WriteLine(report.Reextracted == 0

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Graph.Cli.Hosting;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Graph.Core.Ingestion;
@@ -35,7 +36,7 @@ internal static class WorkerCommand
             {
                 foreach (var d in await log.GetDeadLettersAsync(parse.GetValue(first), ct))
                 {
-                    Console.WriteLine($"{d.Origin}\t{d.Source}\t{d.Attempts} attempts\tlast {d.LastFailedAt:u}\t{d.Error}");
+                    Console.WriteLine($"{TerminalText.Safe(d.Origin)}\t{TerminalText.Safe(d.Source)}\t{d.Attempts} attempts\tlast {d.LastFailedAt:u}\t{TerminalText.Safe(d.Error)}");
                 }
 
                 return 0;
@@ -89,7 +90,7 @@ internal static class WorkerCommand
         foreach (var r in runs)
         {
             var seconds = r.EndedAt is { } end ? (end - r.StartedAt).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) : "running";
-            Console.WriteLine($"{r.Id}\t{r.StartedAt:u}\t{seconds}\t{r.Kind}\t{r.Source}\t{r.Read}\t{r.Added}\t{r.Updated}\t{r.Unchanged}\t{r.Extracted}\t{r.Failed}\t{r.Error}");
+            Console.WriteLine($"{r.Id}\t{r.StartedAt:u}\t{seconds}\t{r.Kind}\t{TerminalText.Safe(r.Source)}\t{r.Read}\t{r.Added}\t{r.Updated}\t{r.Unchanged}\t{r.Extracted}\t{r.Failed}\t{TerminalText.Safe(r.Error)}");
         }
     }
 }
