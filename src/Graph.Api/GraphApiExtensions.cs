@@ -2,7 +2,9 @@ using System.Text.Encodings.Web;
 using Graph.Api.Http;
 using Graph.Api.Loading;
 using Graph.Api.Resolvers;
+using Graph.Api.Runs;
 using Graph.Api.Validation;
+using Graph.Core.Queries;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
@@ -22,7 +24,7 @@ public static partial class GraphApiExtensions
 {
     /// <summary>
     /// Registers the GraphQL schema, executer, serializer and <see cref="GraphApiOptions"/> (section <c>Graph:Api</c>,
-    /// validated at start). The host registers <c>IGraphStore</c> and, for mutations, <c>Ingestor</c>.
+    /// validated at start). The host registers <c>IGraphStore</c> and, for mutations, <c>ArticleIngestion</c> and <c>Reingestion</c>.
     /// </summary>
     public static IServiceCollection AddGraphApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,6 +43,9 @@ public static partial class GraphApiExtensions
         services.AddSingleton<PathResolvers>();
         services.AddSingleton<ArticleResolvers>();
         services.AddScoped<RequestLoader>();
+        services.AddSingleton<GraphQueryService>();
+        services.AddSingleton<BackgroundRuns>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundRuns>());
         services.AddSingleton<GraphQLHttpHandler>();
 
         services.AddGraphQL(b => b

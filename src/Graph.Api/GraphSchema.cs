@@ -1,6 +1,7 @@
 using Graph.Api.Model;
 using Graph.Api.Resolvers;
 using Graph.Core.Domain;
+using Graph.Core.Queries;
 using Graph.Core.Stances;
 using Graph.Core.Storage;
 using GraphQL;

@@ -4,7 +4,7 @@ namespace Graph.Store.Neo4j;
 /// Every Cypher statement the store sends, one constant per query. All values travel as parameters; the only
 /// names written into statements are labels and relationship types from <see cref="GraphModel"/>, never input.
 /// </summary>
-internal static class Cypher
+internal static partial class Cypher
 {
     /// <summary>Run one by one at start (schema changes cannot share a transaction with data). Each is a no-op when present.</summary>
     public static readonly IReadOnlyList<string> Schema =
@@ -24,11 +24,28 @@ internal static class Cypher
         "CREATE INDEX evidence_source IF NOT EXISTS FOR (e:Evidence) ON (e.source)",
         "CREATE INDEX evidence_target IF NOT EXISTS FOR (e:Evidence) ON (e.target)",
         "CREATE INDEX evidence_article IF NOT EXISTS FOR (e:Evidence) ON (e.articleId)",
+        // The same text under another name is a duplicate: looked up by its hash before it is stored twice.
+        "CREATE INDEX article_hash IF NOT EXISTS FOR (a:Article) ON (a.contentHash)",
+        // The ingestion log and claims (Cypher.Log.cs): one history and one set of claims for every host sharing the graph.
+        "CREATE CONSTRAINT ingest_run_id IF NOT EXISTS FOR (r:IngestRun) REQUIRE r.id IS UNIQUE",
+        "CREATE CONSTRAINT ingest_counter IF NOT EXISTS FOR (c:IngestCounter) REQUIRE c.name IS UNIQUE",
+        "CREATE CONSTRAINT dead_letter_origin IF NOT EXISTS FOR (d:DeadLetter) REQUIRE d.origin IS UNIQUE",
+        "CREATE CONSTRAINT article_claim IF NOT EXISTS FOR (c:Claim) REQUIRE c.articleId IS UNIQUE",
+        "CREATE INDEX dead_letter_source IF NOT EXISTS FOR (d:DeadLetter) ON (d.source)",
     ];
 
+    /// <summary>
+    /// What <see cref="Graph.Core.Storage.SaveContract.Skip"/> decides on: the article's stored hash and version, and
+    /// (with <c>$dedupe</c>) another article that holds the same text.
+    /// </summary>
     public const string ArticleState = """
-        MATCH (a:Article {id: $id})
-        RETURN a.contentHash AS contentHash, a.extractorVersion AS extractorVersion
+        OPTIONAL MATCH (a:Article {id: $id})
+        OPTIONAL MATCH (d:Article {contentHash: $hash})
+        WHERE $dedupe AND d.id <> $id
+        WITH a, d
+        ORDER BY d.id
+        LIMIT 1
+        RETURN a.contentHash AS contentHash, a.extractorVersion AS extractorVersion, d.id AS duplicateOf
         """;
 
     /// <summary>
@@ -295,6 +312,8 @@ internal static class Cypher
     private const string ArticlePage = """
         WHERE ($since IS NULL OR a.publishedDay >= date($since))
           AND ($until IS NULL OR a.publishedDay <= date($until))
+          AND ($notExtractedBy IS NULL OR a.extractorVersion <> $notExtractedBy)
+          AND ($source IS NULL OR toLower(a.source) = toLower($source))
         WITH a
         ORDER BY a.publishedAt IS NULL, a.publishedAt DESC, a.id
         WITH collect({id: a.id, title: a.title, url: a.url, source: a.source, publishedAt: toString(a.publishedAt),

@@ -21,7 +21,7 @@ public sealed partial class Neo4jGraphStore
         var results = new List<SaveResult>(articles.Count);
         foreach (var a in articles)
         {
-            results.Add(await SaveValidAsync(a.Article, a.Extraction, extractorVersion, ct));
+            results.Add(await SaveValidAsync(a, extractorVersion, ct));
         }
 
         return results;
@@ -30,11 +30,12 @@ public sealed partial class Neo4jGraphStore
     public async Task<SaveResult> SaveArticleAsync(Article article, ArticleExtraction extraction, string extractorVersion, CancellationToken ct = default)
     {
         SaveContract.EnsureValid(article, extraction, extractorVersion);
-        return await SaveValidAsync(article, extraction, extractorVersion, ct);
+        return await SaveValidAsync(new ArticleToSave(article, extraction), extractorVersion, ct);
     }
 
-    private async Task<SaveResult> SaveValidAsync(Article article, ArticleExtraction extraction, string extractorVersion, CancellationToken ct)
+    private async Task<SaveResult> SaveValidAsync(ArticleToSave toSave, string extractorVersion, CancellationToken ct)
     {
+        var (article, extraction) = (toSave.Article, toSave.Extraction);
         string hash = article.ContentHash;
         // The same reading twice in one sentence is one piece of evidence, not two.
         var evidence = extraction.Relations
@@ -45,11 +46,13 @@ public sealed partial class Neo4jGraphStore
 
         var result = await InTransactionAsync(async (tx, token) =>
         {
-            var state = await tx.RunAsync(Cypher.ArticleState, new { id = article.Id }, token);
-            if (state.Rows is [var s, ..] && Values.String(s["contentHash"]) == hash && Values.String(s["extractorVersion"]) == extractorVersion)
+            var state = await tx.RunAsync(Cypher.ArticleState, StateParameters(article, toSave.SkipDuplicateText), token);
+            if (Skip(state, article, extractorVersion, toSave.Replace) is { } skip)
             {
-                return new SaveResult(SaveOutcome.Unchanged, 0, 0, 0);
+                return skip;
             }
+
+            bool known = state.Rows is [var row, ..] && Values.String(row["contentHash"]) is not null;
 
             var locked = await tx.RunAsync(Cypher.LockActors, new { ids = actorIds }, token);
             var stored = locked.Rows
@@ -134,13 +137,17 @@ public sealed partial class Neo4jGraphStore
 
             var newIds = evidence.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
             return new SaveResult(
-                state.Rows.Count == 0 ? SaveOutcome.Added : SaveOutcome.Updated,
+                known ? SaveOutcome.Updated : SaveOutcome.Added,
                 actorIds.Count,
                 evidence.Count,
                 removedIds.Count(id => !newIds.Contains(id)));
         }, ct);
 
-        Log.Saved(_logger, article.Id, result.Outcome, result.Actors, result.Relations, result.RemovedRelations);
+        if (result.Outcome is SaveOutcome.Added or SaveOutcome.Updated)
+        {
+            Log.Saved(_logger, article.Id, result.Outcome, result.Actors, result.Relations, result.RemovedRelations);
+        }
+
         return result;
     }
 

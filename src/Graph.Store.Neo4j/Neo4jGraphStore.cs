@@ -58,13 +58,20 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         }
     }
 
-    public async Task<ArticleState?> GetArticleStateAsync(string articleId, CancellationToken ct = default)
+    public async Task<SaveResult?> CheckAsync(Article article, string extractorVersion, bool skipDuplicateText = false, CancellationToken ct = default)
     {
-        var result = await ReadAsync(Cypher.ArticleState, new { id = articleId }, ct);
-        return result.Rows is [var row, ..]
-            ? new ArticleState(articleId, Values.String(row["contentHash"])!, Values.String(row["extractorVersion"])!)
-            : null;
+        var result = await ReadAsync(Cypher.ArticleState, StateParameters(article, skipDuplicateText), ct);
+        return Skip(result, article, extractorVersion, replace: false);
     }
+
+    private static object StateParameters(Article article, bool skipDuplicateText) =>
+        new { id = article.Id, hash = article.ContentHash, dedupe = skipDuplicateText };
+
+    /// <summary>The store's answer to <see cref="Cypher.ArticleState"/>, decided by the one rule every store applies.</summary>
+    private static SaveResult? Skip(QueryResult state, Article article, string extractorVersion, bool replace) =>
+        state.Rows is [var row, ..]
+            ? SaveContract.Skip(Values.String(row["contentHash"]), Values.String(row["extractorVersion"]), Values.String(row["duplicateOf"]), article.ContentHash, extractorVersion, replace)
+            : null;
 
     public async Task<StoreStats> GetStatsAsync(CancellationToken ct = default)
     {
@@ -221,6 +228,8 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
             words,
             since = search.Since is { } since ? Values.Day(since) : null,
             until = search.Until is { } until ? Values.Day(until) : null,
+            notExtractedBy = search.NotExtractedBy,
+            source = search.Source,
             offset,
             first = Math.Max(0, search.First),
         }, ct);
@@ -230,14 +239,19 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
 
     public void Dispose() => _initializing.Dispose();
 
-    private async Task<QueryResult> ReadAsync(string statement, object? parameters, CancellationToken ct)
+    internal Task<QueryResult> ReadAsync(string statement, object? parameters, CancellationToken ct) => RunAsync(statement, parameters, readOnly: true, ct);
+
+    /// <summary>One statement in its own transaction, retried whole on transient errors (the log's writes are idempotent or counted).</summary>
+    internal Task<QueryResult> WriteAsync(string statement, object? parameters, CancellationToken ct) => RunAsync(statement, parameters, readOnly: false, ct);
+
+    private async Task<QueryResult> RunAsync(string statement, object? parameters, bool readOnly, CancellationToken ct)
     {
         if (!_initialized)
         {
             await InitializeAsync(ct);
         }
 
-        return await _pipeline.ExecuteAsync(async token => await _client.RunAsync(statement, parameters, readOnly: true, token), ct);
+        return await _pipeline.ExecuteAsync(async token => await _client.RunAsync(statement, parameters, readOnly, token), ct);
     }
 
     /// <summary>

@@ -63,7 +63,8 @@ public static partial class Neo4jResilience
             .Build();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Neo4j: transient failure, retry {Attempt} of {MaxAttempts} in {DelayMs:F0} ms: {Reason}")]
+    // Debug: a retry that succeeds is no news, and one that fails for good ends in an error of its own, in one line.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Neo4j: transient failure, retry {Attempt} of {MaxAttempts} in {DelayMs:F0} ms: {Reason}")]
     private static partial void LogRetry(ILogger logger, int attempt, int maxAttempts, double delayMs, string? reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Neo4j: circuit opened for {Seconds:F0} s after repeated failures; calls fail at once until then. Last error: {Reason}")]

@@ -1,4 +1,5 @@
 using System.Net;
+using Graph.Core.Ingestion;
 using Graph.Core.Storage;
 using Graph.Store.Neo4j.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,8 @@ namespace Graph.Store.Neo4j;
 public static class Neo4jServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="Neo4jGraphStore"/> as the singleton <see cref="IGraphStore"/>, with its typed
+    /// Registers <see cref="Neo4jGraphStore"/> as the singleton <see cref="IGraphStore"/>, and <see cref="Neo4jIngestLog"/>
+    /// as its <see cref="IIngestLog"/> and <see cref="IArticleClaims"/>, with the store's typed
     /// <see cref="HttpClient"/>. Bind the <c>Graph:Neo4j</c> section yourself (<c>services.AddOptions&lt;Neo4jStoreOptions&gt;().Bind(...)</c>)
     /// or set values in <paramref name="configure"/>; options are validated when the host starts.
     /// </summary>
@@ -42,6 +44,9 @@ public static class Neo4jServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<Neo4jGraphStore>>()));
         services.TryAddSingleton<IGraphStore>(sp => sp.GetRequiredService<Neo4jGraphStore>());
+        services.TryAddSingleton(sp => new Neo4jIngestLog(sp.GetRequiredService<Neo4jGraphStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IIngestLog>(sp => sp.GetRequiredService<Neo4jIngestLog>());
+        services.TryAddSingleton<IArticleClaims>(sp => sp.GetRequiredService<Neo4jIngestLog>());
         return services;
     }
 }

@@ -13,8 +13,8 @@ internal static class Values
     private static readonly Dictionary<Modality, string> Modalities = Names<Modality>(JsonNamingPolicy.SnakeCaseLower);
     private static readonly Dictionary<RelationType, string> Types = Names<RelationType>(JsonNamingPolicy.SnakeCaseUpper);
 
-    /// <summary>Modalities that count towards a stance (<see cref="ModalityExtensions.CountsAsEvidence"/>), as stored.</summary>
-    public static readonly IReadOnlyList<string> Counting = [.. Enum.GetValues<Modality>().Where(m => m.CountsAsEvidence()).Select(ModalityName)];
+    /// <summary>Modalities that count towards a stance (<see cref="Modalities.CountedAsEvidence"/>), as stored.</summary>
+    public static readonly IReadOnlyList<string> Counting = [.. Graph.Core.Domain.Modalities.CountedAsEvidence.Select(ModalityName)];
 
     public static string KindName(ActorKind kind) => Kinds[kind];
 

@@ -168,6 +168,10 @@ internal static class Schema
             INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
         END;
         """,
+        """
+        -- The same text under another name is a duplicate: ingestion looks it up by its hash before storing it twice.
+        CREATE INDEX articles_content_hash ON articles(content_hash);
+        """,
     ];
 
     public static long Version => Migrations.Length;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Graph.Core;
 using Graph.Core.Domain;
 using Graph.Core.Storage;
 using Microsoft.Data.Sqlite;
@@ -10,7 +11,10 @@ public sealed partial class SqliteGraphStore
     public async Task<SaveResult> SaveArticleAsync(Article article, ArticleExtraction extraction, string extractorVersion, CancellationToken ct = default) =>
         (await SaveArticlesAsync([new ArticleToSave(article, extraction)], extractorVersion, ct))[0];
 
-    /// <summary>All in one transaction: a bulk load pays one commit for the batch instead of one per article.</summary>
+    /// <summary>
+    /// All in one transaction: a bulk load pays one commit for the batch instead of one per article. A write that finds
+    /// the file locked by another process past the busy timeout is tried again from the start, a few times.
+    /// </summary>
     public async Task<IReadOnlyList<SaveResult>> SaveArticlesAsync(IReadOnlyList<ArticleToSave> articles, string extractorVersion, CancellationToken ct = default)
     {
         foreach (var a in articles)
@@ -18,6 +22,28 @@ public sealed partial class SqliteGraphStore
             SaveContract.EnsureValid(a.Article, a.Extraction, extractorVersion);
         }
 
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SaveOnceAsync(articles, extractorVersion, ct);
+            }
+            catch (SqliteException e) when (IsBusy(e) && attempt <= BusyRetries)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * (1 << attempt)), _time, ct);
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == SqliteFull)
+            {
+                throw new StorageFullException(_path, e);
+            }
+        }
+    }
+
+    /// <summary>SQLITE_BUSY and SQLITE_LOCKED: another process holds the write lock; anything else is not retried.</summary>
+    public static bool IsBusy(SqliteException e) => e.SqliteErrorCode is 5 or 6;
+
+    private async Task<IReadOnlyList<SaveResult>> SaveOnceAsync(IReadOnlyList<ArticleToSave> articles, string extractorVersion, CancellationToken ct)
+    {
         await using var connection = await OpenAsync(ct);
         // BEGIN IMMEDIATE: take the write lock before reading, so two processes saving at once wait for each other
         // instead of failing when a read transaction tries to become a write one.
@@ -25,14 +51,14 @@ public sealed partial class SqliteGraphStore
         var results = new List<SaveResult>(articles.Count);
         foreach (var a in articles)
         {
-            results.Add(await SaveInAsync(connection, tx, a.Article, a.Extraction, extractorVersion, ct));
+            results.Add(await SaveInAsync(connection, tx, a, extractorVersion, ct));
         }
 
         await tx.CommitAsync(ct);
         for (int i = 0; i < articles.Count; i++)
         {
             var r = results[i];
-            if (r.Outcome != SaveOutcome.Unchanged)
+            if (r.Outcome is SaveOutcome.Added or SaveOutcome.Updated)
             {
                 Log.Saved(_logger, articles[i].Article.Id, r.Outcome, r.Actors, r.Relations, r.RemovedRelations);
             }
@@ -41,17 +67,19 @@ public sealed partial class SqliteGraphStore
         return results;
     }
 
-    private async Task<SaveResult> SaveInAsync(SqliteConnection connection, SqliteTransaction tx, Article article, ArticleExtraction extraction, string extractorVersion, CancellationToken ct)
+    private async Task<SaveResult> SaveInAsync(SqliteConnection connection, SqliteTransaction tx, ArticleToSave toSave, string extractorVersion, CancellationToken ct)
     {
+        var (article, extraction) = (toSave.Article, toSave.Extraction);
         string hash = article.ContentHash;
-        var state = await ReadStateAsync(connection, tx, article.Id, ct);
-        if (state is { } s && s.Hash == hash && s.Version == extractorVersion)
+        var state = await StoredStateAsync(connection, tx, article.Id, hash, toSave.SkipDuplicateText, ct);
+        if (SaveContract.Skip(state.Hash, state.Version, state.HolderOfSameText, hash, extractorVersion, toSave.Replace) is { } skip)
         {
-            return new SaveResult(SaveOutcome.Unchanged, 0, 0, 0);
+            return skip;
         }
 
+        bool stored = state.Hash is not null;
         var oldEvidence = new HashSet<string>(StringComparer.Ordinal);
-        if (state is not null)
+        if (stored)
         {
             await using var cmd = Command(connection, "SELECT id FROM evidence WHERE article_id = @id;", tx: tx);
             cmd.Parameters.AddWithValue("@id", article.Id);
@@ -65,7 +93,7 @@ public sealed partial class SqliteGraphStore
         await UpsertArticleAsync(connection, tx, article, hash, extractorVersion, ct);
         int actors = await UpsertActorsAsync(connection, tx, extraction.Actors, ct);
 
-        if (state is not null)
+        if (stored)
         {
             await using var cmd = Command(connection, "DELETE FROM evidence WHERE article_id = @id;", tx: tx);
             cmd.Parameters.AddWithValue("@id", article.Id);
@@ -74,18 +102,10 @@ public sealed partial class SqliteGraphStore
 
         var newEvidence = await InsertEvidenceAsync(connection, tx, article, extraction.Relations, extractorVersion, ct);
         return new SaveResult(
-            state is null ? SaveOutcome.Added : SaveOutcome.Updated,
+            stored ? SaveOutcome.Updated : SaveOutcome.Added,
             actors,
             newEvidence.Count,
             oldEvidence.Count(id => !newEvidence.Contains(id)));
-    }
-
-    private static async Task<(string Hash, string Version)?> ReadStateAsync(SqliteConnection connection, SqliteTransaction tx, string articleId, CancellationToken ct)
-    {
-        await using var cmd = Command(connection, "SELECT content_hash, extractor_version FROM articles WHERE id = @id;", tx: tx);
-        cmd.Parameters.AddWithValue("@id", articleId);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? (reader.GetString(0), reader.GetString(1)) : null;
     }
 
     private async Task UpsertArticleAsync(SqliteConnection connection, SqliteTransaction tx, Article article, string hash, string extractorVersion, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Graph.Core;
 using Graph.Core.Domain;
 using Graph.Core.Storage;
 using Microsoft.Data.Sqlite;
@@ -24,6 +25,12 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 
     /// <summary><see cref="EvidenceOrder.Strongest"/>, the order of the evidence_strongest indexes.</summary>
     private const string StrongestOrder = "ORDER BY abs(e.score) * e.confidence DESC, e.published_at DESC, e.article_id, e.start_offset, e.type";
+
+    /// <summary>SQLITE_FULL: the disk (or the file's page limit) is full.</summary>
+    private const int SqliteFull = 13;
+
+    /// <summary>Times a save is tried again after SQLITE_BUSY outlasted the busy timeout.</summary>
+    private const int BusyRetries = 3;
 
     /// <summary>Above this many matches an article search pages through the date index instead of sorting its matches.</summary>
     private const int ManyMatches = 1000;
@@ -71,7 +78,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             long version = Convert.ToInt64(await ScalarAsync(connection, tx, "PRAGMA user_version;", ct));
             if (version > Schema.Version)
             {
-                throw new InvalidOperationException(
+                throw new UserErrorException(
                     $"{_path} has schema version {version}, newer than this build understands ({Schema.Version}). Upgrade the program.");
             }
 
@@ -92,19 +99,46 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             Log.Opened(_logger, _path, Schema.Version);
             _initialized = true;
         }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteFull)
+        {
+            throw new StorageFullException(_path, e);
+        }
         finally
         {
             _initializing.Release();
         }
     }
 
-    public async Task<ArticleState?> GetArticleStateAsync(string articleId, CancellationToken ct = default)
+    public async Task<SaveResult?> CheckAsync(Article article, string extractorVersion, bool skipDuplicateText = false, CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
-        await using var cmd = Command(connection, "SELECT content_hash, extractor_version FROM articles WHERE id = @id;");
+        var stored = await StoredStateAsync(connection, null, article.Id, article.ContentHash, skipDuplicateText, ct);
+        return SaveContract.Skip(stored.Hash, stored.Version, stored.HolderOfSameText, article.ContentHash, extractorVersion);
+    }
+
+    /// <summary>What <see cref="SaveContract.Skip"/> decides on: the article's stored hash and version, and (when asked) another article holding <paramref name="hash"/>.</summary>
+    private static async Task<(string? Hash, string? Version, string? HolderOfSameText)> StoredStateAsync(
+        SqliteConnection connection, SqliteTransaction? tx, string articleId, string hash, bool lookForDuplicate, CancellationToken ct)
+    {
+        await using var cmd = Command(connection, """
+            SELECT id, content_hash, extractor_version FROM articles WHERE id = @id
+            UNION ALL
+            SELECT * FROM (SELECT id, content_hash, extractor_version FROM articles
+                           WHERE @dedupe AND content_hash = @hash AND id <> @id ORDER BY id LIMIT 1);
+            """, tx: tx);
         cmd.Parameters.AddWithValue("@id", articleId);
+        cmd.Parameters.AddWithValue("@hash", hash);
+        cmd.Parameters.AddWithValue("@dedupe", lookForDuplicate);
+        (string? Hash, string? Version, string? Holder) state = (null, null, null);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? new ArticleState(articleId, reader.GetString(0), reader.GetString(1)) : null;
+        while (await reader.ReadAsync(ct))
+        {
+            state = reader.GetString(0) == articleId
+                ? (reader.GetString(1), reader.GetString(2), state.Holder)
+                : (state.Hash, state.Version, reader.GetString(0));
+        }
+
+        return state;
     }
 
     public async Task<StoreStats> GetStatsAsync(CancellationToken ct = default)
@@ -478,11 +512,23 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             parameters.Add(new SqliteParameter("@afterUntil", Text.Day(until.AddDays(1))));
         }
 
+        if (search.NotExtractedBy is { } version)
+        {
+            where.Add("extractor_version <> @version");
+            parameters.Add(new SqliteParameter("@version", version));
+        }
+
+        if (search.Source is { } source)
+        {
+            where.Add("source = @source COLLATE NOCASE");
+            parameters.Add(new SqliteParameter("@source", source));
+        }
+
         string filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
 
         await using var connection = await OpenAsync(ct);
-        // Without dates the word index alone counts the matches (one row per article), reading no article row.
-        string counting = match is not null && search.Since is null && search.Until is null
+        // With only words to match, the word index alone counts the matches (one row per article), reading no article row.
+        string counting = match is not null && where.Count == 1
             ? "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH @match;"
             : $"SELECT count(*) FROM articles {filter};";
         await using var count = Command(connection, counting, parameters);

@@ -1,3 +1,4 @@
+using Graph.Core.Ingestion;
 using Graph.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,7 +10,8 @@ namespace Graph.Store.Sqlite;
 public static class SqliteGraphStoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="SqliteGraphStore"/> as the singleton <see cref="IGraphStore"/>. Options are validated
+    /// Registers <see cref="SqliteGraphStore"/> as the singleton <see cref="IGraphStore"/>, and <see cref="SqliteIngestLog"/>
+    /// (in <c>worker.db</c> beside it) as its <see cref="IIngestLog"/> and <see cref="IArticleClaims"/>. Options are validated
     /// when the host starts (or on first use without a host), so a bad path fails early and says why.
     /// </summary>
     public static IServiceCollection AddSqliteGraphStore(this IServiceCollection services, Action<SqliteStoreOptions>? configure = null)
@@ -26,6 +28,9 @@ public static class SqliteGraphStoreServiceCollectionExtensions
             sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<SqliteGraphStore>>()));
+        services.TryAddSingleton(sp => new SqliteIngestLog(sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IIngestLog>(sp => sp.GetRequiredService<SqliteIngestLog>());
+        services.TryAddSingleton<IArticleClaims>(sp => sp.GetRequiredService<SqliteIngestLog>());
         return services;
     }
 }

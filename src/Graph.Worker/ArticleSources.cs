@@ -2,22 +2,39 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Xml;
 using System.Xml.Linq;
+using Graph.Core;
+using Graph.Core.Ingestion;
 using Graph.Extraction.Reading;
 
 namespace Graph.Worker;
 
 /// <summary>Reads the articles of a configured source: files through <see cref="ArticleReader"/>, feeds and URL lists over HTTP.</summary>
-public sealed class ArticleSources(ArticleReader reader, HttpFetcher fetcher)
+public sealed class ArticleSources(ArticleReader reader, HttpFetcher fetcher, IIngestLog log)
 {
-    /// <summary>The articles of <paramref name="source"/>; origins in <paramref name="retry"/> failed before and are fetched in full even when the server says they did not change.</summary>
-    public IAsyncEnumerable<ReadResult> ReadAsync(SourceOptions source, IReadOnlySet<string>? retry = null, CancellationToken ct = default) =>
+    /// <summary>
+    /// The articles of <paramref name="source"/>. Pages and feeds whose last fetch failed (they are dead letters) are
+    /// fetched in full even when the server says they did not change.
+    /// </summary>
+    public IAsyncEnumerable<IngestItem> ReadAsync(SourceOptions source, CancellationToken ct = default) =>
         source.Kind switch
         {
-            SourceKind.Folder or SourceKind.Jsonl => reader.ReadAsync(source.Path ?? throw Missing(source, "Path"), ct),
-            SourceKind.Feed => ReadFeedAsync(source, retry ?? new HashSet<string>(), ct),
-            SourceKind.Urls => ReadUrlsAsync(source, ListUrls(source), retry ?? new HashSet<string>(), ct),
-            _ => throw new InvalidOperationException($"Source {source.Name}: unknown kind {source.Kind}"),
+            SourceKind.Folder or SourceKind.Jsonl => ReadPathAsync(source.Path ?? throw Missing(source, "Path"), ct),
+            SourceKind.Feed => ReadFeedAsync(source, ct),
+            SourceKind.Urls => ReadUrlsAsync(source, ListUrls(UrlsOf(source)), ct),
+            _ => throw new UserErrorException($"Source {source.Name}: unknown kind {source.Kind}"),
         };
+
+    /// <summary>
+    /// A file or folder through the reader, which reads each regular file once and turns whatever one file, line or
+    /// record does wrong into one failure naming it, so the entries after it (new files included) are still read.
+    /// </summary>
+    public async IAsyncEnumerable<IngestItem> ReadPathAsync(string path, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await foreach (var r in reader.ReadAsync(path, ct))
+        {
+            yield return new IngestItem(r.Origin, r.Article, r.Error);
+        }
+    }
 
     /// <summary>How many articles a local path holds, for progress and ETA; a guess good to the line (JSONL) or file.</summary>
     public static int? Estimate(string path)
@@ -57,10 +74,12 @@ public sealed class ArticleSources(ArticleReader reader, HttpFetcher fetcher)
         }
     }
 
-    private async IAsyncEnumerable<ReadResult> ReadFeedAsync(SourceOptions source, IReadOnlySet<string> retry, [EnumeratorCancellation] CancellationToken ct)
+    private async IAsyncEnumerable<IngestItem> ReadFeedAsync(SourceOptions source, [EnumeratorCancellation] CancellationToken ct)
     {
         var url = source.Url ?? throw Missing(source, "Url");
-        var feed = await fetcher.GetAsync(url, conditional: retry.Count == 0, ct);
+        // Any item of the feed still failing: fetch the feed in full, so that item is read again.
+        var retry = (await log.GetDeadLettersAsync(new DeadLetterQuery(Source: source.Name, First: 1), ct)).TotalCount > 0;
+        var feed = await fetcher.GetAsync(url, conditional: !retry, ct);
         if (feed.NotModified)
         {
             yield break;
@@ -68,7 +87,7 @@ public sealed class ArticleSources(ArticleReader reader, HttpFetcher fetcher)
 
         if (feed.Body is null)
         {
-            yield return ReadResult.Fail(url, feed.Error ?? "no body");
+            yield return IngestItem.Fail(url, feed.Error ?? "no body");
             yield break;
         }
 
@@ -86,21 +105,33 @@ public sealed class ArticleSources(ArticleReader reader, HttpFetcher fetcher)
 
         if (error is not null)
         {
-            yield return ReadResult.Fail(url, error);
+            yield return IngestItem.Fail(url, error);
             yield break;
         }
 
-        await foreach (var result in ReadUrlsAsync(source, items, retry, ct))
+        await foreach (var result in ReadUrlsAsync(source, items, ct))
         {
             yield return result;
         }
     }
 
-    private async IAsyncEnumerable<ReadResult> ReadUrlsAsync(SourceOptions source, IEnumerable<FeedItem> items, IReadOnlySet<string> retry, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>One page, fetched in full, as an article of <paramref name="sourceName"/>.</summary>
+    public IAsyncEnumerable<IngestItem> ReadPageAsync(string sourceName, string url, CancellationToken ct = default) =>
+        ReadUrlsAsync(new SourceOptions { Name = sourceName, Kind = SourceKind.Urls }, ListUrls([url]), ct);
+
+    private async IAsyncEnumerable<IngestItem> ReadUrlsAsync(SourceOptions source, IEnumerable<FeedItem> items, [EnumeratorCancellation] CancellationToken ct)
     {
         foreach (var item in items)
         {
-            var page = await fetcher.GetAsync(item.Url, conditional: !retry.Contains(item.Url), ct);
+            if (item.Error is not null)
+            {
+                yield return IngestItem.Fail(item.Url, item.Error);
+                continue;
+            }
+
+            // A page that failed last time is a dead letter: fetched in full, even if the server says it did not change.
+            var failedBefore = (await log.GetDeadLettersAsync(new DeadLetterQuery(Origin: item.Url, First: 1), ct)).TotalCount > 0;
+            var page = await fetcher.GetAsync(item.Url, conditional: !failedBefore, ct);
             if (page.NotModified)
             {
                 continue;
@@ -108,15 +139,15 @@ public sealed class ArticleSources(ArticleReader reader, HttpFetcher fetcher)
 
             if (page.Body is null)
             {
-                yield return ReadResult.Fail(item.Url, page.Error ?? "no body");
+                yield return IngestItem.Fail(item.Url, page.Error ?? "no body");
                 continue;
             }
 
             // The URL is the article's identity: the same page fetched again is the same article.
             var article = Html.ToArticle(item.Url, page.Body);
             yield return article is null
-                ? ReadResult.Fail(item.Url, "the page has no article text")
-                : ReadResult.Ok(item.Url, article with
+                ? IngestItem.Fail(item.Url, "the page has no article text")
+                : IngestItem.Ok(item.Url, article with
                 {
                     Url = item.Url,
                     Title = article.Title ?? item.Title,
@@ -126,9 +157,10 @@ public sealed class ArticleSources(ArticleReader reader, HttpFetcher fetcher)
         }
     }
 
-    private sealed record FeedItem(string Url, string? Title = null, DateTimeOffset? PublishedAt = null);
+    /// <summary>A link of a feed or list; <see cref="Error"/> says why it cannot be fetched (it is no URL).</summary>
+    private sealed record FeedItem(string Url, string? Title = null, DateTimeOffset? PublishedAt = null, string? Error = null);
 
-    private static IEnumerable<FeedItem> ListUrls(SourceOptions source)
+    private static List<string> UrlsOf(SourceOptions source)
     {
         var urls = new List<string>(source.Urls);
         if (source.Path is { } path)
@@ -136,8 +168,11 @@ public sealed class ArticleSources(ArticleReader reader, HttpFetcher fetcher)
             urls.AddRange(File.ReadLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')));
         }
 
-        return urls.Distinct(StringComparer.Ordinal).Select(u => new FeedItem(u));
+        return urls;
     }
+
+    private static IEnumerable<FeedItem> ListUrls(IEnumerable<string> urls) =>
+        urls.Distinct(StringComparer.Ordinal).Select(u => Uri.TryCreate(u, UriKind.Absolute, out _) ? new FeedItem(u) : new FeedItem(u, Error: "not a valid absolute URL"));
 
     /// <summary>RSS 2.0 items or Atom entries with a link; relative links resolved against the feed's address.</summary>
     private static List<FeedItem> ParseFeed(string xml, Uri baseUri)
@@ -155,7 +190,7 @@ public sealed class ArticleSources(ArticleReader reader, HttpFetcher fetcher)
                 var link = Child(element, "link")?.Value.Trim();
                 if (!string.IsNullOrEmpty(link))
                 {
-                    items.Add(new FeedItem(Resolve(baseUri, link), Child(element, "title")?.Value.Trim(), Date(Child(element, "pubDate")?.Value)));
+                    items.Add(Item(baseUri, link, Child(element, "title")?.Value.Trim(), Date(Child(element, "pubDate")?.Value)));
                 }
             }
             else if (name == "entry")
@@ -164,8 +199,7 @@ public sealed class ArticleSources(ArticleReader reader, HttpFetcher fetcher)
                     .FirstOrDefault(e => (string?)e.Attribute("rel") is null or "alternate")?.Attribute("href")?.Value.Trim();
                 if (!string.IsNullOrEmpty(link))
                 {
-                    items.Add(new FeedItem(Resolve(baseUri, link), Child(element, "title")?.Value.Trim(),
-                        Date(Child(element, "published")?.Value ?? Child(element, "updated")?.Value)));
+                    items.Add(Item(baseUri, link, Child(element, "title")?.Value.Trim(), Date(Child(element, "published")?.Value ?? Child(element, "updated")?.Value)));
                 }
             }
         }
@@ -175,11 +209,15 @@ public sealed class ArticleSources(ArticleReader reader, HttpFetcher fetcher)
 
     private static XElement? Child(XElement element, string localName) => element.Elements().FirstOrDefault(e => e.Name.LocalName == localName);
 
-    private static string Resolve(Uri baseUri, string link) => new Uri(baseUri, link).AbsoluteUri;
+    /// <summary>A link against the feed's address; one that is no URL at all (<c>http://[::1</c>) becomes a failed item of its own.</summary>
+    private static FeedItem Item(Uri baseUri, string link, string? title, DateTimeOffset? publishedAt) =>
+        Uri.TryCreate(baseUri, link, out var resolved) && resolved.IsAbsoluteUri
+            ? new FeedItem(resolved.AbsoluteUri, title, publishedAt)
+            : new FeedItem(link, title, publishedAt, $"the feed's link is not a valid URL: {link}");
 
     private static DateTimeOffset? Date(string? value) =>
         DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) ? d : null;
 
-    private static InvalidOperationException Missing(SourceOptions source, string what) =>
+    private static UserErrorException Missing(SourceOptions source, string what) =>
         new($"Source {source.Name} ({source.Kind}) needs {what} in configuration.");
 }

@@ -12,7 +12,7 @@ public sealed record Fetched(string Url, string? Body, bool NotModified, string?
 /// Polite HTTP: a timeout and a size cap on every request, a <c>User-Agent</c> saying who fetches, and
 /// conditional requests (ETag / Last-Modified remembered per URL) so unchanged pages are not downloaded again.
 /// </summary>
-public sealed class HttpFetcher(HttpClient client, SqliteIngestLog log, IOptions<WorkerOptions> options)
+public sealed class HttpFetcher(HttpClient client, HttpValidators validators, IOptions<WorkerOptions> options)
 {
     private readonly WorkerOptions _options = options.Value;
 
@@ -21,7 +21,7 @@ public sealed class HttpFetcher(HttpClient client, SqliteIngestLog log, IOptions
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.UserAgent.ParseAdd(_options.UserAgent);
-        var (etag, lastModified) = conditional ? await log.GetValidatorsAsync(url, ct) : (null, null);
+        var (etag, lastModified) = conditional ? await validators.GetAsync(url, ct) : (null, null);
         if (etag is not null && EntityTagHeaderValue.TryParse(etag, out var tag))
         {
             request.Headers.IfNoneMatch.Add(tag);
@@ -59,7 +59,7 @@ public sealed class HttpFetcher(HttpClient client, SqliteIngestLog log, IOptions
             }
 
             // Remembered only once the body was read, so a failed download is fetched in full next time.
-            await log.SaveValidatorsAsync(url, response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"), ct);
+            await validators.SaveAsync(url, response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"), ct);
             return new Fetched(url, body, false, null);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)

@@ -1,9 +1,63 @@
+using Graph.Core.Ingestion;
+using Graph.Core.Storage;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
 using Quartz.Extensibility;
 
 namespace Graph.Worker;
+
+/// <summary>
+/// <c>graph worker</c> as a hosted service: the schedules run while the host runs. When the host stops (SIGTERM, Ctrl+C)
+/// the run in progress is cancelled between two articles (recorded as interrupted; the next run does the rest), then
+/// the scheduler shuts down.
+/// </summary>
+public sealed partial class WorkerService(IGraphStore store, IIngestLog log, WorkerScheduler scheduler, WorkerStop stop, ILogger<WorkerService> logger) : IHostedService
+{
+    private IScheduler? _running;
+
+    /// <summary>The store and its log are opened first: a worker that cannot reach them says so at start, not at its first run.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await store.InitializeAsync(cancellationToken);
+        await log.InitializeAsync(cancellationToken);
+        _running = await scheduler.StartAsync(cancellationToken);
+        Log.Started(logger, scheduler.ScheduledSources);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await stop.CancelAsync();
+        if (_running is { } running)
+        {
+            await running.Shutdown(waitForJobsToComplete: true, cancellationToken);
+        }
+
+        Log.Stopped(logger);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 614, Level = LogLevel.Information, Message = "Worker running {Sources} scheduled sources")]
+        public static partial void Started(ILogger logger, int sources);
+
+        [LoggerMessage(EventId = 615, Level = LogLevel.Information, Message = "Worker stopped")]
+        public static partial void Stopped(ILogger logger);
+    }
+}
+
+/// <summary>Signalled when the worker stops: the scheduled run in progress takes it as its cancellation.</summary>
+public sealed class WorkerStop : IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+
+    public CancellationToken Token => _stopping.Token;
+
+    public Task CancelAsync() => _stopping.CancelAsync();
+
+    public void Dispose() => _stopping.Dispose();
+}
 
 /// <summary>
 /// Runs each source on its cron schedule with Quartz.NET, persisted in <c>worker.db</c> (JobStoreTX, SQLite
@@ -17,6 +71,8 @@ namespace Graph.Worker;
 public sealed partial class WorkerScheduler(WorkerDatabase database, IServiceProvider services, IOptions<WorkerOptions> options, ILogger<WorkerScheduler> logger)
 {
     public const string Group = "sources";
+
+    public int ScheduledSources => options.Value.Sources.Count(s => !string.IsNullOrWhiteSpace(s.Schedule));
 
     public async Task<IScheduler> StartAsync(CancellationToken ct)
     {
@@ -100,20 +156,25 @@ public sealed partial class WorkerScheduler(WorkerDatabase database, IServicePro
     }
 }
 
-/// <summary>One scheduled run of one source. Never two at once for the same source.</summary>
+/// <summary>One scheduled run of one source. Never two at once for the same source; cancelled when the worker stops.</summary>
 [DisallowConcurrentExecution]
-public sealed partial class IngestSourceJob(SourceRunner runner, ILogger<IngestSourceJob> logger) : IJob
+public sealed partial class IngestSourceJob(SourceRunner runner, WorkerStop stop, ILogger<IngestSourceJob> logger) : IJob
 {
     public const string SourceKey = "source";
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var name = context.MergedJobDataMap.GetString(SourceKey) ?? "";
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.CancellationToken, stop.Token);
         try
         {
-            await runner.RunAsync(name, force: false, observer: null, cancellationToken);
+            await runner.RunAsync(name, force: false, observer: null, cancel.Token);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            // The worker is stopping: the run is recorded as interrupted and the next one does the rest.
+        }
+        catch (Exception e)
         {
             // Recorded in the run; the schedule goes on and the next run tries again.
             Log.RunFailed(logger, name, e.Message);

@@ -3,11 +3,14 @@ using Microsoft.Data.Sqlite;
 namespace Graph.Worker;
 
 /// <summary>
-/// <c>worker.db</c> in the data directory: runs, dead letters, article claims, HTTP validators and the Quartz
-/// tables (which Quartz provisions itself, see <see cref="WorkerScheduler"/>). Separate from the graph so operational state stays embedded whatever the graph store is.
+/// <c>worker.db</c> in the data directory: what belongs to this host whatever the store is, its schedules (the Quartz
+/// tables, which Quartz provisions itself, see <see cref="WorkerScheduler"/>) and its HTTP validators. On the embedded
+/// store the same file holds the ingestion log and claims too (the SQLite adapter's tables).
 /// </summary>
 public sealed class WorkerDatabase(string dataDirectory)
 {
+    private readonly Lazy<Task> _initialized = new(() => InitializeOnceAsync(dataDirectory));
+
     public const string FileName = "worker.db";
 
     public string FilePath { get; } = Path.GetFullPath(Path.Combine(dataDirectory, FileName));
@@ -31,12 +34,22 @@ public sealed class WorkerDatabase(string dataDirectory)
         return connection;
     }
 
-    public async Task InitializeAsync(CancellationToken ct)
+    /// <summary>Creates the file and the worker's own tables once per process.</summary>
+    public Task InitializeAsync(CancellationToken ct) => _initialized.Value.WaitAsync(ct);
+
+    public async Task<SqliteConnection> OpenInitializedAsync(CancellationToken ct)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-        await using var connection = await OpenAsync(ct);
-        await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", ct);
-        await ExecuteAsync(connection, Schema, ct);
+        await InitializeAsync(ct);
+        return await OpenAsync(ct);
+    }
+
+    private static async Task InitializeOnceAsync(string dataDirectory)
+    {
+        var database = new WorkerDatabase(dataDirectory);
+        Directory.CreateDirectory(Path.GetDirectoryName(database.FilePath)!);
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", CancellationToken.None);
+        await ExecuteAsync(connection, Schema, CancellationToken.None);
     }
 
     internal static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken ct)
@@ -47,30 +60,6 @@ public sealed class WorkerDatabase(string dataDirectory)
     }
 
     private const string Schema = """
-        CREATE TABLE IF NOT EXISTS ingest_runs (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            source TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            started_at TEXT NOT NULL,
-            ended_at TEXT,
-            read INTEGER NOT NULL DEFAULT 0,
-            added INTEGER NOT NULL DEFAULT 0,
-            updated INTEGER NOT NULL DEFAULT 0,
-            unchanged INTEGER NOT NULL DEFAULT 0,
-            extracted INTEGER NOT NULL DEFAULT 0,
-            failed INTEGER NOT NULL DEFAULT 0,
-            error TEXT);
-        CREATE TABLE IF NOT EXISTS dead_letters (
-            origin TEXT PRIMARY KEY,
-            source TEXT NOT NULL,
-            error TEXT NOT NULL,
-            first_failed_at TEXT NOT NULL,
-            last_failed_at TEXT NOT NULL,
-            attempts INTEGER NOT NULL);
-        CREATE TABLE IF NOT EXISTS article_claims (
-            article_id TEXT PRIMARY KEY,
-            owner TEXT NOT NULL,
-            expires_at INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS http_validators (
             url TEXT PRIMARY KEY,
             etag TEXT,

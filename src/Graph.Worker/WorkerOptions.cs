@@ -24,10 +24,6 @@ public sealed class WorkerOptions
     /// <summary>How long a claim on an article holds before another worker may take it over.</summary>
     [Range(1, 86400)]
     public int ClaimLeaseSeconds { get; set; } = 300;
-
-    /// <summary>Retries of a store call that failed with a transient error (SQLITE_BUSY and the like).</summary>
-    [Range(0, 10)]
-    public int StoreRetries { get; set; } = 3;
 }
 
 public enum SourceKind

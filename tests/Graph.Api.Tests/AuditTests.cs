@@ -10,7 +10,7 @@ public sealed class AuditTests(SeededApiFixture fixture) : IClassFixture<SeededA
     {
         string? node = FindOnPath("node");
         Assert.SkipWhen(node is null, "node is not installed, so the graphql-http audit cannot run.");
-        string dir = Path.Combine(SourcePaths.TestProject, "audit");
+        string dir = Repo.File("tests", "Graph.Api.Tests", "audit");
         if (!Directory.Exists(Path.Combine(dir, "node_modules", "graphql-http")))
         {
             string? npm = FindOnPath("npm");

@@ -8,7 +8,8 @@ internal class ForwardingStore(IGraphStore inner) : IGraphStore
 {
     public virtual Task InitializeAsync(CancellationToken ct = default) => inner.InitializeAsync(ct);
 
-    public virtual Task<ArticleState?> GetArticleStateAsync(string articleId, CancellationToken ct = default) => inner.GetArticleStateAsync(articleId, ct);
+    public virtual Task<SaveResult?> CheckAsync(Article article, string extractorVersion, bool skipDuplicateText = false, CancellationToken ct = default) =>
+        inner.CheckAsync(article, extractorVersion, skipDuplicateText, ct);
 
     public virtual Task<SaveResult> SaveArticleAsync(Article article, ArticleExtraction extraction, string extractorVersion, CancellationToken ct = default) =>
         inner.SaveArticleAsync(article, extraction, extractorVersion, ct);

@@ -91,7 +91,7 @@ public sealed class HttpTests(SeededApiFixture fixture) : IClassFixture<SeededAp
     [Fact]
     public async Task Get_refuses_mutations_with_405_and_allow_post()
     {
-        string q = Uri.EscapeDataString("""mutation { reingest(all: true) { requested } }""");
+        string q = Uri.EscapeDataString("""mutation { reingest(all: true) { id } }""");
 
         var response = await GetAsync($"query={q}");
 

@@ -9,7 +9,7 @@ public sealed class IntrospectionTests(SeededApiFixture fixture) : IClassFixture
     [Fact]
     public async Task Introspection_serves_exactly_the_types_and_fields_of_the_schema_file()
     {
-        var file = Parser.Parse(File.ReadAllText(Path.Combine(SourcePaths.RepositoryRoot, "schema.graphql")));
+        var file = Parser.Parse(File.ReadAllText(Path.Combine(Repo.Root, "schema.graphql")));
         var expected = file.Definitions.OfType<GraphQLTypeDefinition>().ToDictionary(d => d.Name.StringValue, Members);
 
         var response = await fixture.Host.PostAsync("""

@@ -1,22 +1,42 @@
 using Graph.Core.Domain;
 using Graph.Core.Ingestion;
+using Graph.Store.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Graph.Api.Tests;
 
-/// <summary>A host with the seeded data, an API key and a real <see cref="Ingestor"/> over a tiny rule-based extractor.</summary>
+/// <summary>
+/// A host with the seeded data, an API key and the real ingestion use cases (with their log and claims beside the store)
+/// over a tiny rule-based extractor.
+/// </summary>
 public sealed class IngestingApiFixture : IAsyncLifetime
 {
     public const string ApiKey = "mutation-key-0123456789";
 
+    private readonly TempDir _log = new();
+
     public ApiHost Host { get; private set; } = null!;
+
+    public IIngestLog Log => Host.Services.GetRequiredService<IIngestLog>();
 
     public async ValueTask InitializeAsync() => Host = await ApiHost.StartAsync(
         Seed.IntoAsync,
         new Dictionary<string, string?> { ["Graph:Api:ApiKey"] = ApiKey },
-        services: s => s.AddSingleton<IExtractor, TinyExtractor>().AddSingleton<Ingestor>());
+        services: s => s
+            .AddSingleton<IExtractor, TinyExtractor>()
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton(new SqliteIngestLog(new SqliteStoreOptions { DataDirectory = _log.Path }, TimeProvider.System))
+            .AddSingleton<IIngestLog>(sp => sp.GetRequiredService<SqliteIngestLog>())
+            .AddSingleton<IArticleClaims>(sp => sp.GetRequiredService<SqliteIngestLog>())
+            .AddSingleton(new IngestionOptions())
+            .AddSingleton<ArticleIngestion>()
+            .AddSingleton<Reingestion>());
 
-    public async ValueTask DisposeAsync() => await Host.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        _log.Dispose();
+    }
 
     /// <summary>Reads "X supports Y." sentences between the seeded countries: just enough to ingest something real.</summary>
     private sealed class TinyExtractor : IExtractor
@@ -105,34 +125,43 @@ public sealed class MutationTests(IngestingApiFixture fixture) : IClassFixture<I
     [Fact]
     public async Task Unauthenticated_with_the_graphql_response_type_is_400()
     {
-        var response = await Api.PostAsync("mutation { reingest(all: true) { requested } }", accept: "application/graphql-response+json", headers: Key("nope-nope-nope-nope"));
+        var response = await Api.PostAsync("mutation { reingest(all: true) { id } }", accept: "application/graphql-response+json", headers: Key("nope-nope-nope-nope"));
 
         response.Status.ShouldBe(400);
         response.FirstErrorCode.ShouldBe("UNAUTHENTICATED");
     }
 
     [Fact]
-    public async Task Reingest_reads_stored_text_again_and_reports_missing_articles()
+    public async Task Reingest_starts_a_run_answers_with_its_id_at_once_and_the_run_reads_stored_text_again()
     {
         var response = await Api.PostAsync(
-            """mutation { reingest(articleIds: ["us-talks", "no-such-article"]) { requested reingested results { articleId outcome } failures { articleId message } } }""",
+            """mutation { reingest(articleIds: ["us-talks", "no-such-article"]) { id kind status } }""",
             headers: Key(IngestingApiFixture.ApiKey));
 
         response.Errors.ShouldBeNull(response.ToString());
-        var result = response.Data["reingest"]!;
-        result["requested"]!.GetValue<int>().ShouldBe(2);
-        result["reingested"]!.GetValue<int>().ShouldBe(1);
-        result["results"]![0]!["articleId"]!.GetValue<string>().ShouldBe("us-talks");
-        result["results"]![0]!["outcome"]!.GetValue<string>().ShouldBe("UPDATED");
-        result["failures"]![0]!["articleId"]!.GetValue<string>().ShouldBe("no-such-article");
-        result["failures"]![0]!["message"]!.GetValue<string>().ShouldBe("No such article.");
+        var started = response.Data["reingest"]!;
+        started["kind"]!.GetValue<string>().ShouldBe("reingest");
+        started["status"]!.GetValue<string>().ShouldBe("RUNNING");
+        long id = long.Parse(started["id"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        IngestRun? run = null;
+        while (DateTime.UtcNow < deadline && (run = (await fixture.Log.GetRunsAsync(20, ct: TestContext.Current.CancellationToken)).SingleOrDefault(r => r.Id == id)) is not { EndedAt: not null })
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        run.ShouldNotBeNull();
+        (run.Kind, run.Read, run.Extracted, run.Updated, run.Failed, run.Interrupted).ShouldBe(("reingest", 1, 1, 1, 0, false));
+        var listed = await Api.PostAsync("{ ingestRuns(first: 20) { id status kind } }");
+        listed.Data["ingestRuns"]!.AsArray().ShouldContain(r => r!["id"]!.GetValue<string>() == started["id"]!.GetValue<string>() && r["status"]!.GetValue<string>() == "SUCCEEDED");
     }
 
     [Fact]
     public async Task Reingest_needs_ids_or_all_but_not_both()
     {
-        var neither = await Api.PostAsync("mutation { reingest { requested } }", headers: Key(IngestingApiFixture.ApiKey));
-        var both = await Api.PostAsync("""mutation { reingest(articleIds: ["us-talks"], all: true) { requested } }""", headers: Key(IngestingApiFixture.ApiKey));
+        var neither = await Api.PostAsync("mutation { reingest { id } }", headers: Key(IngestingApiFixture.ApiKey));
+        var both = await Api.PostAsync("""mutation { reingest(articleIds: ["us-talks"], all: true) { id } }""", headers: Key(IngestingApiFixture.ApiKey));
 
         neither.FirstErrorCode.ShouldBe("BAD_USER_INPUT");
         both.FirstErrorMessage.ShouldBe("Give either `articleIds` or `all: true`.");
@@ -155,7 +184,7 @@ public sealed class MutationConfigurationTests
     {
         await using var api = await ApiHost.StartAsync(Seed.IntoAsync);
 
-        var response = await api.PostAsync("mutation { reingest(all: true) { requested } }", headers: new Dictionary<string, string> { ["X-Api-Key"] = "anything-at-all-123" });
+        var response = await api.PostAsync("mutation { reingest(all: true) { id } }", headers: new Dictionary<string, string> { ["X-Api-Key"] = "anything-at-all-123" });
 
         response.FirstErrorCode.ShouldBe("UNAUTHENTICATED");
         response.FirstErrorMessage.ShouldBe("Mutations are disabled: no API key is configured on this server.");

@@ -45,7 +45,7 @@ public sealed partial class SchemaTests
     [Fact]
     public void The_embedded_schema_is_the_repository_file()
     {
-        string file = File.ReadAllText(Path.Combine(SourcePaths.RepositoryRoot, "schema.graphql"));
+        string file = File.ReadAllText(Path.Combine(Repo.Root, "schema.graphql"));
 
         GraphSchema.Sdl.ReplaceLineEndings().ShouldBe(file.ReplaceLineEndings());
     }

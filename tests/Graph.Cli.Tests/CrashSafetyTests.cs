@@ -13,7 +13,7 @@ namespace Graph.Cli.Tests;
 /// </summary>
 public sealed class CrashSafetyTests : IDisposable
 {
-    private static readonly string Corpus = Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "corpus", "guardian-syria-2019.jsonl"));
+    private static readonly string Corpus = Repo.Corpus;
     private readonly TempDir _quiet = new();
     private readonly TempDir _crashed = new();
 
@@ -81,18 +81,7 @@ public sealed class CrashSafetyTests : IDisposable
     /// <summary>Starts <c>graph ingest</c> on the corpus and SIGKILLs it once it reported this many stored articles.</summary>
     private static async Task<int> KillAfterAsync(string dir, int addedLines)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = dir,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "graph.dll"));
-        start.ArgumentList.Add("ingest");
-        start.ArgumentList.Add(Corpus);
-        start.Environment["GRAPH_DATA"] = Path.Combine(dir, "data");
-        start.Environment["GRAPH_HOME"] = Repo.Root;
+        var start = GraphCli.StartInfo(dir, "ingest", Corpus);
         using var process = Process.Start(start)!;
         _ = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         var added = 0;

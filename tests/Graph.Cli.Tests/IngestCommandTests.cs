@@ -36,7 +36,7 @@ public sealed class IngestCommandTests : IDisposable
         var update = await GraphCli.RunAsync(_dir.Path, "ingest", file);
         var after = await GraphCli.RunAsync(_dir.Path, "stats");
 
-        update.Stdout.ShouldContain("1 articles: 0 added, 1 updated");
+        update.Stdout.ShouldContain("1 article: 0 added, 1 updated");
         Count(after, "articles").ShouldBe(1);
         Count(after, "evidence").ShouldBeGreaterThanOrEqualTo(Count(before, "evidence"));
         Count(after, "evidence").ShouldBeLessThanOrEqualTo(Count(before, "evidence") + 2);

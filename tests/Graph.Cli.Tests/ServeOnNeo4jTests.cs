@@ -45,7 +45,7 @@ public sealed class ServeOnNeo4jTests : IAsyncLifetime
 
             _neo4j.Statements.ShouldContain(s => s.StartsWith("CREATE CONSTRAINT", StringComparison.Ordinal), "the schema is created first");
             _neo4j.CommittedArticles.ShouldBe(seed, ignoreOrder: true);
-            var run = (await app.Services.GetRequiredService<IIngestLog>().GetRunsAsync(5, ct)).ShouldHaveSingleItem();
+            var run = (await app.Services.GetRequiredService<IIngestLog>().GetRunsAsync(5, ct: ct)).ShouldHaveSingleItem();
             (run.Source, run.Added, run.Failed).ShouldBe(("seed", seed.Count, 0));
         }
 
@@ -59,11 +59,30 @@ public sealed class ServeOnNeo4jTests : IAsyncLifetime
         _neo4j.Statements.Skip(requests).ShouldAllBe(s => !s.Contains("MERGE", StringComparison.Ordinal));
     }
 
-    private WebApplication Build() => GraphServer.Build("http://127.0.0.1:0",
+    [Fact]
+    public async Task Readyz_says_whether_the_store_answers_while_healthz_only_says_the_process_does()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = Build(retries: 0);
+        await app.StartAsync(ct);
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+
+        var readyWhileUp = await http.GetAsync("/readyz", ct);
+        await _neo4j.DisposeAsync();
+        var readyWhileDown = await http.GetAsync("/readyz", ct);
+        var aliveWhileDown = await http.GetAsync("/healthz", ct);
+
+        readyWhileUp.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        readyWhileDown.StatusCode.ShouldBe(System.Net.HttpStatusCode.ServiceUnavailable);
+        aliveWhileDown.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+    }
+
+    private WebApplication Build(int retries = 5) => GraphServer.Build("http://127.0.0.1:0",
     [
         new("Graph:Store", "Neo4j"),
         new("Graph:Neo4j:Uri", _neo4j.Address),
         new("Graph:Neo4j:Password", "secret"),
+        new("Graph:Neo4j:MaxRetryAttempts", retries.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         new("Graph:DataDirectory", Path.Combine(_dir.Path, "data")),
         new("Graph:SeedPath", Repo.SeedFolder),
     ]);
@@ -75,6 +94,7 @@ public sealed class ServeOnNeo4jTests : IAsyncLifetime
         private readonly List<string> _statements = [];
         private readonly Dictionary<string, List<string>> _open = [];
         private readonly List<string> _committed = [];
+        private readonly List<JsonObject> _runs = [];
         private WebApplication? _app;
         private int _transactions;
 
@@ -146,7 +166,10 @@ public sealed class ServeOnNeo4jTests : IAsyncLifetime
         private static async Task<JsonObject> StatementAsync(HttpRequest request) =>
             (await JsonNode.ParseAsync(request.Body))!.AsObject();
 
-        /// <summary>No rows, except what the store checks: how many evidence rows were written, and the counts.</summary>
+        /// <summary>
+        /// No rows, except what the store checks (how many evidence rows were written, and the counts) and what the
+        /// ingestion log keeps in the graph (its runs, a claim granted to whoever asks).
+        /// </summary>
         private object Answer(JsonObject body, string? transaction)
         {
             string statement = body["statement"]!.GetValue<string>();
@@ -154,6 +177,44 @@ public sealed class ServeOnNeo4jTests : IAsyncLifetime
             lock (_lock)
             {
                 _statements.Add(statement);
+                if (statement.Contains("MERGE (c:IngestCounter", StringComparison.Ordinal))
+                {
+                    var run = new JsonObject { ["id"] = _runs.Count + 1, ["source"] = parameters!["source"]!.GetValue<string>(), ["kind"] = parameters["kind"]!.GetValue<string>(), ["startedAt"] = parameters["at"]!.GetValue<string>() };
+                    _runs.Add(run);
+                    return Rows(["id"], [_runs.Count]);
+                }
+
+                if (statement.Contains("SET r += $counts", StringComparison.Ordinal))
+                {
+                    var run = _runs[parameters!["id"]!.GetValue<int>() - 1];
+                    foreach (var (name, value) in parameters["counts"]!.AsObject())
+                    {
+                        run[name] = value!.DeepClone();
+                    }
+
+                    if (parameters["ended"]!.GetValue<bool>())
+                    {
+                        run["endedAt"] = parameters["now"]!.GetValue<string>();
+                    }
+
+                    return Rows([]);
+                }
+
+                if (statement.Contains("AS run", StringComparison.Ordinal))
+                {
+                    return Rows(["run"], [.. _runs.AsEnumerable().Reverse().Select(r => new object[] { r.DeepClone() })]);
+                }
+
+                if (statement.Contains("MERGE (c:Claim", StringComparison.Ordinal))
+                {
+                    return Rows(["claimed", "owner"], [true, parameters!["owner"]!.GetValue<string>()]);
+                }
+
+                if (statement.Contains("AS total, found", StringComparison.Ordinal) && statement.Contains("DeadLetter", StringComparison.Ordinal))
+                {
+                    return Rows(["total", "items"], [0, Array.Empty<object>()]);
+                }
+
                 // The article write is the one that sets its content hash.
                 if (transaction is not null && parameters?["props"]?["contentHash"] is not null)
                 {
@@ -176,11 +237,13 @@ public sealed class ServeOnNeo4jTests : IAsyncLifetime
 
         private static object Rows(string[] fields, params object[][] values) => new { data = new { fields, values } };
 
+        /// <summary>Stops answering (a server gone); safe to call again.</summary>
         public async ValueTask DisposeAsync()
         {
             if (_app is not null)
             {
                 await _app.DisposeAsync();
+                _app = null;
             }
         }
     }

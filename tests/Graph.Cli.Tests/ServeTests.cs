@@ -70,6 +70,17 @@ public sealed class ServeTests : IAsyncLifetime
         nodes.SelectMany(n => n.GetProperty("evidence").EnumerateArray()).ShouldContain(e => e.GetProperty("sentence").GetString()!.Length > 0);
     }
 
+    [Theory]
+    [InlineData("/healthz")]
+    [InlineData("/readyz")]
+    public async Task TheServerAnswersItsHealthProbes(string path)
+    {
+        using var response = await Http.GetAsync(path, TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldBe("Healthy");
+    }
+
     [Fact]
     public async Task ArticlesListsTheSeed()
     {

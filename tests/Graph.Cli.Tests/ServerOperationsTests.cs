@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Graph.Extraction.Reading;
-using Graph.Worker;
+using Graph.Core.Ingestion;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Graph.Cli.Tests;
@@ -64,7 +64,8 @@ public sealed class ServerOperationsTests : IAsyncLifetime
     public async Task AnotherIngestIsListedFirstAndCanBeSelectedBySource()
     {
         var reader = _server!.Services.GetRequiredService<ArticleReader>();
-        await _server.Services.GetRequiredService<IngestPipeline>().RunAsync("again", "ingest", reader.ReadAsync(_articles, TestContext.Current.CancellationToken), ct: TestContext.Current.CancellationToken);
+        var items = reader.ReadAsync(_articles, TestContext.Current.CancellationToken).Select(r => new IngestItem(r.Origin, r.Article, r.Error));
+        await _server.Services.GetRequiredService<ArticleIngestion>().RunAsync(new IngestRequest("again", "ingest"), items, ct: TestContext.Current.CancellationToken);
 
         var runs = (await Http.QueryAsync(RunsQuery)).GetProperty("ingestRuns").EnumerateArray().ToList();
         runs.Count.ShouldBe(2);

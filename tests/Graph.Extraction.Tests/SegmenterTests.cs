@@ -1,12 +1,13 @@
+using System.Text.Json;
 using Graph.Extraction.Text;
 
 namespace Graph.Extraction.Tests;
 
 public class SegmenterTests
 {
-    private static readonly Lexicon Lexicon = Lexicon.Load([("cues", File.ReadAllText(Path.Combine(Extract.RepoRoot(), "graph-seed", "lexicon", "cues.json")))]);
+    private static readonly PageRules Page = PageRules.Read(JsonDocument.Parse(File.ReadAllText(Path.Combine(Extract.RepoRoot(), "graph-seed", "lexicon", "page.json"))).RootElement);
 
-    private static string[] Sentences(string text) => Segmenter.Split(text, Lexicon).Select(s => s.Text).ToArray();
+    private static string[] Sentences(string text) => Segmenter.Split(text, Page).Select(s => s.Text).ToArray();
 
     [Fact]
     public void Abbreviations_initials_and_decimals_do_not_end_sentences()
@@ -33,9 +34,17 @@ public class SegmenterTests
     public void Furniture_lines_and_photo_captions_are_dropped_with_offsets_kept()
     {
         string text = "Skip to main content\nA plane at the airport on 12 September (AFP/HO/SANA)\nRussia met Turkey.\nSign up to get the latest alerts";
-        var sentences = Segmenter.Split(text, Lexicon);
+        var sentences = Segmenter.Split(text, Page);
         var only = sentences.ShouldHaveSingleItem();
         only.Text.ShouldBe("Russia met Turkey.");
         text[only.Start..only.End].ShouldBe(only.Text);
+    }
+
+    [Fact]
+    public void A_misspelt_key_in_the_page_rules_is_refused()
+    {
+        var page = JsonDocument.Parse("""{"furniture": {"starts": ["skip to"], "contians": ["newsletter"]}}""").RootElement;
+
+        Should.Throw<InvalidDataException>(() => PageRules.Read(page)).Message.ShouldContain("contians");
     }
 }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using YamlDotNet.Core;
@@ -13,8 +12,7 @@ namespace Graph.Store.Neo4j.Tests;
 /// </summary>
 public sealed partial class ComposeFileTests
 {
-    private static readonly string Root = typeof(ComposeFileTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "RepoRoot").Value!;
+    private static readonly string Root = Repo.Root;
 
     private static readonly Dictionary<object, object> Services = Map(Compose()["services"]);
 

@@ -45,8 +45,23 @@ public static class ScriptedNeo4j
             return Reply.Recorded("actor-row.json");
         }
 
+        if (LogReplies.TryGetValue(r.Statement, out var recorded))
+        {
+            return Reply.Recorded(recorded);
+        }
+
         return FakeNeo4j.Default(r);
     }
+
+    /// <summary>The ingestion log's and the claims' statements, answered as a server holding one run, two dead letters and no claim would.</summary>
+    private static readonly Dictionary<string, string> LogReplies = new()
+    {
+        [Cypher.StartRun] = "run-started.json",
+        [Cypher.GetRuns] = "runs.json",
+        [Cypher.GetDeadLetters] = "dead-letters-page.json",
+        [Cypher.DropDeadLetters] = "dead-letters-dropped.json",
+        [Cypher.TryClaim] = "claim-taken.json",
+    };
 
     /// <summary>The <c>$names</c> a statement uses.</summary>
     public static IReadOnlyList<string> ParameterNames(string statement) =>

@@ -106,7 +106,7 @@ public sealed class StoreWireTests
     {
         var (article, extraction) = RussiaBacksAssad();
         _server.Respond = r => Task.FromResult(r.Statement == Cypher.ArticleState
-            ? Reply.Rows(["contentHash", "extractorVersion"], [article.ContentHash, "rules-1.0"])
+            ? Reply.Recorded("article-state-unchanged.json") with { Body = Reply.Recorded("article-state-unchanged.json").Body.Replace("HASH", article.ContentHash, StringComparison.Ordinal) }
             : ScriptedNeo4j.Answer(r));
 
         var saved = await _server.Store().SaveArticleAsync(article, extraction, "rules-1.0", Ct);
@@ -382,7 +382,7 @@ public sealed class StoreWireTests
         var (article, extraction) = RussiaBacksAssad();
         var store = _server.Store();
         await store.SaveArticleAsync(article, extraction, "rules-1.0", Ct);
-        await store.GetArticleStateAsync(article.Id, Ct);
+        await store.CheckAsync(article, "rules-1.0", skipDuplicateText: true, Ct);
         await store.GetStatsAsync(Ct);
         await store.GetActorAsync("RUS", Ct);
         await store.GetActorsAsync(["RUS", "SYR"], Ct);
@@ -403,6 +403,18 @@ public sealed class StoreWireTests
         await store.GetArticleAsync(article.Id, Ct);
         await store.SearchArticlesAsync(new ArticleSearch(), Ct);
         await store.SearchArticlesAsync(new ArticleSearch("damasc"), Ct);
+        var log = new Neo4jIngestLog(store, TimeProvider.System);
+        var run = new Graph.Core.Ingestion.IngestRun(await log.StartRunAsync("inbox", "scheduled", Ct), "inbox", "scheduled", DateTimeOffset.UtcNow, null, 1, 1, 0, 0, 1, 0, null);
+        await log.UpdateRunAsync(run, Ct);
+        await log.FinishRunAsync(run with { EndedAt = DateTimeOffset.UtcNow }, Ct);
+        await log.AddDeadLetterAsync("inbox", "/srv/inbox/bad.txt", "not valid UTF-8", 1, Ct);
+        await log.ResolveDeadLettersAsync(["/srv/inbox/bad.txt"], Ct);
+        await log.DropDeadLettersAsync(new Graph.Core.Ingestion.DeadLetterQuery(Source: "inbox"), Ct);
+        await log.GetDeadLettersAsync(new Graph.Core.Ingestion.DeadLetterQuery(), Ct);
+        await log.TryClaimAsync(article.Id, TimeSpan.FromMinutes(5), Ct);
+        await log.ReleaseAsync(article.Id, Ct);
+        _server.Respond = r => Task.FromResult(r.Statement == Cypher.OpenRuns ? Reply.Recorded("open-runs.json") : ScriptedNeo4j.Answer(r));
+        await log.GetRunsAsync(5, null, Ct);
 
         _server.Statements.Distinct().Order().ShouldBe(AllStatements.Order());
         foreach (var request in _server.Requests.Where(r => r.Statement is not null))

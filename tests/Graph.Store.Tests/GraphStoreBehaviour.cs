@@ -54,7 +54,7 @@ public abstract class GraphStoreBehaviour : IAsyncLifetime
     public async Task Empty_store_has_nothing()
     {
         (await Store.GetStatsAsync(Ct)).ShouldBe(new StoreStats(0, 0, 0, 0));
-        (await Store.GetArticleStateAsync("russia-backs-assad", Ct)).ShouldBeNull();
+        (await Store.CheckAsync(Sample.RussiaBacksAssad().Article, "v1", skipDuplicateText: true, Ct)).ShouldBeNull();
         (await Store.GetArticleAsync("russia-backs-assad", Ct)).ShouldBeNull();
         (await Store.GetActorAsync("RUS", Ct)).ShouldBeNull();
         (await Store.FindActorsByNameAsync("Russia", Ct)).ShouldBeEmpty();
@@ -84,7 +84,9 @@ public abstract class GraphStoreBehaviour : IAsyncLifetime
             "v1",
             Clock.GetUtcNow(),
             sample.Article.Text));
-        (await Store.GetArticleStateAsync("russia-backs-assad", Ct)).ShouldBe(new ArticleState("russia-backs-assad", sample.Article.ContentHash, "v1"));
+        (await Store.CheckAsync(sample.Article, "v1", ct: Ct)).ShouldBe(SaveResult.Unchanged);
+        (await Store.CheckAsync(sample.Article, "v2", ct: Ct)).ShouldBeNull("another extractor version makes it stale");
+        (await Store.CheckAsync(sample.Article with { Text = sample.Article.Text + " More." }, "v1", ct: Ct)).ShouldBeNull("changed text makes it stale");
     }
 
     [Fact]
@@ -160,7 +162,7 @@ public abstract class GraphStoreBehaviour : IAsyncLifetime
         var evidence = await EvidenceAsync(new EvidenceFilter());
         evidence.Select(e => e.Id).Order().ShouldBe(ids);
         evidence.ShouldAllBe(e => e.ExtractorVersion == "v2");
-        (await Store.GetArticleStateAsync("russia-backs-assad", Ct))!.ExtractorVersion.ShouldBe("v2");
+        (await Store.GetArticleAsync("russia-backs-assad", Ct))!.ExtractorVersion.ShouldBe("v2");
     }
 
     [Fact]
@@ -567,6 +569,52 @@ public abstract class GraphStoreBehaviour : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_same_text_under_another_name_is_a_duplicate_when_asked_and_is_neither_stored_nor_counted()
+    {
+        var original = Sample.RussiaBacksAssad();
+        await SaveAsync(original);
+        var copy = original.Article with { Id = "copy-of-it.txt" };
+        var copyExtraction = original.Extraction with { Article = ArticleInfo.From(copy) };
+
+        var checkedFirst = await Store.CheckAsync(copy, "v1", skipDuplicateText: true, Ct);
+        var saved = await Store.SaveArticlesAsync([new ArticleToSave(copy, copyExtraction) { SkipDuplicateText = true }], "v1", Ct);
+
+        checkedFirst.ShouldBe(SaveResult.DuplicateOfArticle("russia-backs-assad"));
+        saved.ShouldBe([SaveResult.DuplicateOfArticle("russia-backs-assad")]);
+        (await Store.GetStatsAsync(Ct)).Articles.ShouldBe(1);
+        (await Store.GetArticleAsync("copy-of-it.txt", Ct)).ShouldBeNull();
+        (await Store.CheckAsync(copy, "v1", skipDuplicateText: false, Ct)).ShouldBeNull("a bulk copy that shares text on purpose is stored");
+    }
+
+    [Fact]
+    public async Task Replacing_an_unchanged_article_writes_it_again()
+    {
+        var sample = Sample.RussiaBacksAssad();
+        await SaveAsync(sample);
+        Clock.Advance(TimeSpan.FromHours(1));
+
+        var saved = await Store.SaveArticlesAsync([new ArticleToSave(sample.Article, sample.Extraction) { Replace = true }], "v1", Ct);
+
+        saved.ShouldBe([new SaveResult(SaveOutcome.Updated, 4, 4, 0)]);
+        (await Store.GetArticleAsync("russia-backs-assad", Ct))!.IngestedAt.ShouldBe(Clock.GetUtcNow());
+        (await Store.GetStatsAsync(Ct)).Evidence.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task Articles_are_found_by_the_extractor_version_they_were_not_extracted_by_and_by_source()
+    {
+        await SaveAsync(Sample.RussiaBacksAssad(), "v1");
+        await SaveAsync(Sample.RussiaRebuffsWashington(), "v2");
+
+        var stale = await Store.SearchArticlesAsync(new ArticleSearch() { NotExtractedBy = "v2" }, Ct);
+        var ofSource = await Store.SearchArticlesAsync(new ArticleSearch() { Source = "GUARDIAN" }, Ct);
+
+        stale.Items.Select(a => a.Id).ShouldBe(["russia-backs-assad"]);
+        stale.TotalCount.ShouldBe(1);
+        ofSource.Items.Select(a => a.Source).ShouldAllBe(s => s == "guardian");
+    }
+
+    [Fact]
     public async Task Stats_count_articles_actors_distinct_relationships_and_evidence()
     {
         await SaveBothAsync();
@@ -590,7 +638,7 @@ public abstract class GraphStoreBehaviour : IAsyncLifetime
 
         refused.Message.ShouldContain("ghost");
         (await Store.GetStatsAsync(Ct)).ShouldBe(new StoreStats(1, 4, 4, 4));
-        (await Store.GetArticleStateAsync("russia-backs-assad", Ct)).ShouldBe(new ArticleState("russia-backs-assad", original.Article.ContentHash, "v1"));
+        (await Store.CheckAsync(original.Article, "v1", ct: Ct)).ShouldBe(SaveResult.Unchanged);
         (await EvidenceAsync(new EvidenceFilter())).ShouldBe(before);
         (await Store.GetActorAsync("TUR", Ct)).ShouldBeNull();
         (await Store.GetArticleAsync("russia-backs-assad", Ct))!.Text.ShouldBe(original.Article.Text);

@@ -68,7 +68,7 @@ public sealed class SqliteGraphStoreTests : GraphStoreBehaviour
 
         File.Exists(Path.Combine(_folder, "a", "b", "x.db")).ShouldBeTrue();
         (await QueryFileAsync<string>("PRAGMA journal_mode;")).ShouldBe("wal");
-        (await QueryFileAsync<long>("PRAGMA user_version;")).ShouldBe(4);
+        (await QueryFileAsync<long>("PRAGMA user_version;")).ShouldBe(5);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class SqliteGraphStoreTests : GraphStoreBehaviour
         await QueryFileAsync<long>("PRAGMA user_version = 99; SELECT 0;");
 
         using var store = new SqliteGraphStore(Options, Clock);
-        var refused = await Should.ThrowAsync<InvalidOperationException>(() => store.InitializeAsync(Ct));
+        var refused = await Should.ThrowAsync<Graph.Core.UserErrorException>(() => store.InitializeAsync(Ct));
 
         refused.Message.ShouldContain("newer");
         (await QueryFileAsync<long>("SELECT count(*) FROM evidence;")).ShouldBe(4);
@@ -103,12 +103,12 @@ public sealed class SqliteGraphStoreTests : GraphStoreBehaviour
         // What a version 3 file is: the same tables without the word index and its triggers.
         await QueryFileAsync<long>("""
             DROP TRIGGER articles_fts_inserted; DROP TRIGGER articles_fts_deleted; DROP TRIGGER articles_fts_updated;
-            DROP TABLE articles_fts; PRAGMA user_version = 3; SELECT 0;
+            DROP TABLE articles_fts; DROP INDEX articles_content_hash; PRAGMA user_version = 3; SELECT 0;
             """);
 
         var store = await OpenAsync();
 
-        (await QueryFileAsync<long>("PRAGMA user_version;")).ShouldBe(4);
+        (await QueryFileAsync<long>("PRAGMA user_version;")).ShouldBe(5);
         (await store.SearchArticlesAsync(new ArticleSearch("weapons"), Ct)).Items.Select(a => a.Id).ShouldBe(["russia-backs-assad"]);
         (await store.SearchArticlesAsync(new ArticleSearch("russia"), Ct)).TotalCount.ShouldBe(2);
         (await QueryFileAsync<string>("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1); SELECT 'ok';")).ShouldBe("ok");
@@ -143,7 +143,7 @@ public sealed class SqliteGraphStoreTests : GraphStoreBehaviour
         await Should.ThrowAsync<InvalidOperationException>(() => SaveAsync(broken, "v2"));
 
         (await Store.GetStatsAsync(Ct)).ShouldBe(new StoreStats(1, 4, 4, 4));
-        (await Store.GetArticleStateAsync("russia-backs-assad", Ct)).ShouldBe(new ArticleState("russia-backs-assad", original.Article.ContentHash, "v1"));
+        (await Store.CheckAsync(original.Article, "v1", ct: Ct)).ShouldBe(SaveResult.Unchanged);
         (await Store.GetActorAsync("TUR", Ct)).ShouldBeNull();
         (await Store.SearchActorsAsync(new ActorSearch(First: 1), Ct)).Items.Single().Id.ShouldBe("RUS");
     }

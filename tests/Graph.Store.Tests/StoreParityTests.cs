@@ -1,8 +1,5 @@
-using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Graph.Api;
 using Graph.Api.Model;
 using Graph.Core.Domain;
 using Graph.Core.Storage;
@@ -11,13 +8,7 @@ using Graph.Extraction.Reading;
 using Graph.Store.Neo4j;
 using Graph.Store.Neo4j.Http;
 using Graph.Store.Sqlite;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -63,7 +54,7 @@ public sealed class StoreParityTests(Neo4jServer server, ParityCorpus corpus) : 
     [Fact]
     public void Every_field_of_Query_in_the_schema_is_asked_by_a_family()
     {
-        string schema = File.ReadAllText(Path.Combine(ParityCorpus.RepositoryRoot(), "schema.graphql"));
+        string schema = File.ReadAllText(Path.Combine(Repo.Root, "schema.graphql"));
         int start = schema.IndexOf("type Query {", StringComparison.Ordinal);
         string body = schema[start..schema.IndexOf("\n}", start, StringComparison.Ordinal)];
         var fields = System.Text.RegularExpressions.Regex.Matches(body, @"^  ([a-zA-Z]+)\s*[(:]", System.Text.RegularExpressions.RegexOptions.Multiline)
@@ -109,11 +100,11 @@ public sealed class ParityCorpus : IAsyncLifetime
     private List<(Article Article, ArticleExtraction Extraction)> _articles = [];
     private readonly List<SaveResult> _saved = [];
     private string _version = "";
-    private GraphQLHost? _neo4j;
+    private ApiHost? _neo4j;
 
-    public GraphQLHost Sqlite { get; private set; } = null!;
+    public ApiHost Sqlite { get; private set; } = null!;
 
-    public GraphQLHost SqliteReversed { get; private set; } = null!;
+    public ApiHost SqliteReversed { get; private set; } = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -122,7 +113,7 @@ public sealed class ParityCorpus : IAsyncLifetime
         var extractor = RuleExtractor.CreateDefault();
         _version = extractor.Version;
         var articles = new List<Article>();
-        string repo = RepositoryRoot();
+        string repo = Repo.Root;
         await ReadAsync(Path.Combine(repo, "graph-seed", "articles"), int.MaxValue, articles);
         await ReadAsync(Path.Combine(repo, "..", "shared", "corpus", "guardian-syria-2019.jsonl"), CorpusSample, articles);
         _articles = [.. articles.Select(a => (a, extractor.Extract(a)))];
@@ -139,12 +130,12 @@ public sealed class ParityCorpus : IAsyncLifetime
             await reversed.SaveArticleAsync(article, extraction, _version, Ct);
         }
 
-        Sqlite = await GraphQLHost.StartAsync(forward);
-        SqliteReversed = await GraphQLHost.StartAsync(reversed);
+        Sqlite = await Parity.ServeAsync(forward);
+        SqliteReversed = await Parity.ServeAsync(reversed);
     }
 
     /// <summary>Neo4j emptied, then given the articles in the same order as <see cref="Sqlite"/>; done once.</summary>
-    public async Task<GraphQLHost> Neo4jAsync(Neo4jServer server)
+    public async Task<ApiHost> Neo4jAsync(Neo4jServer server)
     {
         await _neo4jOnce.WaitAsync(Ct);
         try
@@ -167,7 +158,7 @@ public sealed class ParityCorpus : IAsyncLifetime
                 (await store.SaveArticleAsync(article, extraction, _version, Ct)).ShouldBe(expected, article.Id);
             }
 
-            return _neo4j = await GraphQLHost.StartAsync(store);
+            return _neo4j = await Parity.ServeAsync(store);
         }
         finally
         {
@@ -219,69 +210,28 @@ public sealed class ParityCorpus : IAsyncLifetime
             }
         }
     }
-
-    public static string RepositoryRoot([CallerFilePath] string here = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", ".."));
 }
 
-/// <summary>The GraphQL API over one store, on Kestrel at a random loopback port, as <c>graph serve</c> hosts it.</summary>
-public sealed class GraphQLHost : IAsyncDisposable
+/// <summary>Parity questions asked of the API over one store (an <see cref="ApiHost"/> with the public limits lifted).</summary>
+internal static class Parity
 {
-    private readonly WebApplication _app;
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromMinutes(2) };
-    private readonly Uri _endpoint;
-
-    private GraphQLHost(WebApplication app, Uri endpoint)
+    /// <summary>The comparison asks for whole lists at once, beyond what the public endpoint's cost limit lets one request do.</summary>
+    public static Task<ApiHost> ServeAsync(IGraphStore store) => ApiHost.ServeAsync(store, new Dictionary<string, string?>
     {
-        _app = app;
-        _endpoint = endpoint;
-    }
-
-    public static async Task<GraphQLHost> StartAsync(IGraphStore store)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        // The comparison asks for whole lists at once, beyond what the public endpoint's cost limit lets one request do.
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Graph:Api:MaxComplexity"] = "100000000",
-            ["Graph:Api:Timeout"] = "00:02:00",
-        });
-        builder.Services.AddSingleton(store);
-        builder.Services.AddGraphApi(builder.Configuration);
-        var app = builder.Build();
-        app.MapGraphApi();
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new GraphQLHost(app, new Uri(address + "/graphql"));
-    }
+        ["Graph:Api:MaxComplexity"] = "100000000",
+        ["Graph:Api:Timeout"] = "00:02:00",
+    });
 
     /// <summary>The whole response (<c>data</c> and <c>errors</c>).</summary>
-    public async Task<JsonNode> AskAsync(Ask ask)
-    {
-        string body = JsonSerializer.Serialize(new { query = ask.Query, variables = ask.Variables });
-        using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        using var response = await _http.PostAsync(_endpoint, content, TestContext.Current.CancellationToken);
-        string text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        return JsonNode.Parse(text) ?? throw new InvalidOperationException($"{ask.Label}: empty response ({(int)response.StatusCode})");
-    }
+    public static async Task<JsonNode> AskAsync(this ApiHost host, Ask ask) => (await host.PostAsync(ask.Query, ask.Variables)).Json;
 
-    public async Task<JsonNode> DataAsync(string query, object? variables = null)
+    public static async Task<JsonNode> DataAsync(this ApiHost host, string query, object? variables = null)
     {
-        var answer = await AskAsync(new Ask("lookup", query, variables));
+        var answer = await host.AskAsync(new Ask("lookup", query, variables));
         answer["errors"].ShouldBeNull(answer.ToJsonString());
         return answer["data"]!;
     }
-
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
 }
-
 /// <summary>
 /// The query families of <c>schema.graphql</c>. Each builds its requests from what the reference store holds (the
 /// busiest actors, the best attested pairs, every article), with the filters and arguments the schema offers.
@@ -312,7 +262,7 @@ internal static class QueryFamilies
 
     private static readonly string[] Windows = ["2015-01-01", "2019-03-15", "2019-04-01"];
 
-    public static readonly IReadOnlyDictionary<string, Func<GraphQLHost, Task<List<Ask>>>> All = new Dictionary<string, Func<GraphQLHost, Task<List<Ask>>>>
+    public static readonly IReadOnlyDictionary<string, Func<ApiHost, Task<List<Ask>>>> All = new Dictionary<string, Func<ApiHost, Task<List<Ask>>>>
     {
         ["actor"] = ActorAsync,
         ["actors"] = ActorsAsync,
@@ -342,7 +292,7 @@ internal static class QueryFamilies
     }
 
     /// <summary>Every actor, by id and by name, with its relationships in each direction and under each filter.</summary>
-    private static async Task<List<Ask>> ActorAsync(GraphQLHost reference)
+    private static async Task<List<Ask>> ActorAsync(ApiHost reference)
     {
         const string query = """
             query($id: ID!, $name: String!, $after: String!) {
@@ -368,7 +318,7 @@ internal static class QueryFamilies
         return asks;
     }
 
-    private static async Task<List<Ask>> ActorsAsync(GraphQLHost reference)
+    private static async Task<List<Ask>> ActorsAsync(ApiHost reference)
     {
         const string query = """
             query($search: String, $kind: ActorKind, $first: Int, $after: String) {
@@ -395,7 +345,7 @@ internal static class QueryFamilies
         return await Task.FromResult(asks);
     }
 
-    private static async Task<List<Ask>> RelationshipsAsync(GraphQLHost reference)
+    private static async Task<List<Ask>> RelationshipsAsync(ApiHost reference)
     {
         const string query = """
             query($where: RelationshipFilter!, $first: Int, $after: String) { relationships(where: $where, first: $first, after: $after) { ...RC } }
@@ -434,7 +384,7 @@ internal static class QueryFamilies
         return asks;
     }
 
-    private static async Task<List<Ask>> StanceAsync(GraphQLHost reference)
+    private static async Task<List<Ask>> StanceAsync(ApiHost reference)
     {
         const string query = """
             query($from: String!, $to: String!, $since: Date, $until: Date, $affiliates: Boolean) {
@@ -453,7 +403,7 @@ internal static class QueryFamilies
         return asks;
     }
 
-    private static async Task<List<Ask>> TimelineAsync(GraphQLHost reference)
+    private static async Task<List<Ask>> TimelineAsync(ApiHost reference)
     {
         const string query = """
             query($from: String!, $to: String!, $bucket: Bucket, $since: Date, $until: Date, $affiliates: Boolean) {
@@ -475,7 +425,7 @@ internal static class QueryFamilies
         return asks;
     }
 
-    private static async Task<List<Ask>> RankingsAsync(GraphQLHost reference)
+    private static async Task<List<Ask>> RankingsAsync(ApiHost reference)
     {
         const string query = """
             query($of: String!, $since: Date, $until: Date, $first: Int) {
@@ -493,7 +443,7 @@ internal static class QueryFamilies
         return asks;
     }
 
-    private static async Task<List<Ask>> PathAsync(GraphQLHost reference)
+    private static async Task<List<Ask>> PathAsync(ApiHost reference)
     {
         const string query = """
             query($from: String!, $to: String!, $maxHops: Int, $types: [RelationType!], $first: Int) {
@@ -516,7 +466,7 @@ internal static class QueryFamilies
         return asks;
     }
 
-    private static async Task<List<Ask>> NeighborhoodAsync(GraphQLHost reference)
+    private static async Task<List<Ask>> NeighborhoodAsync(ApiHost reference)
     {
         const string query = """
             query($actor: String!, $depth: Int, $limit: Int, $types: [RelationType!], $since: Date, $until: Date) {
@@ -538,7 +488,7 @@ internal static class QueryFamilies
         return asks;
     }
 
-    private static async Task<List<Ask>> ArticlesAsync(GraphQLHost reference)
+    private static async Task<List<Ask>> ArticlesAsync(ApiHost reference)
     {
         const string list = """
             query($search: String, $since: Date, $until: Date, $first: Int, $after: String) {
@@ -576,14 +526,14 @@ internal static class QueryFamilies
     private sealed record Named(string Id, string Name);
 
     /// <summary>The actors with the most evidence, in the reference's order.</summary>
-    private static async Task<List<Named>> TopActorsAsync(GraphQLHost reference, int count)
+    private static async Task<List<Named>> TopActorsAsync(ApiHost reference, int count)
     {
         var data = await reference.DataAsync("query($first: Int) { actors(first: $first) { edges { node { id name } } } }", new { first = count });
         return [.. data["actors"]!["edges"]!.AsArray().Select(e => new Named(e!["node"]!["id"]!.GetValue<string>(), e["node"]!["name"]!.GetValue<string>()))];
     }
 
     /// <summary>The best attested (source, target) pairs, with the first actor each end is affiliated with.</summary>
-    private static async Task<List<(string Source, string Target, (string? Source, string? Target) Affiliated)>> TopPairsAsync(GraphQLHost reference, int count)
+    private static async Task<List<(string Source, string Target, (string? Source, string? Target) Affiliated)>> TopPairsAsync(ApiHost reference, int count)
     {
         var data = await reference.DataAsync("""
             { relationships(where: {}, first: 100) { edges { node { source { id affiliations { actor { id } } } target { id affiliations { actor { id } } } } } } }
@@ -597,7 +547,7 @@ internal static class QueryFamilies
     }
 
     /// <summary>The top pairs, plus the pairs of states their people speak for (where <c>includeAffiliates</c> matters).</summary>
-    private static async Task<List<(string From, string To)>> StancePairsAsync(GraphQLHost reference)
+    private static async Task<List<(string From, string To)>> StancePairsAsync(ApiHost reference)
     {
         var pairs = new List<(string, string)>();
         foreach (var (source, target, affiliated) in await TopPairsAsync(reference, 10))

@@ -48,6 +48,13 @@ public sealed class HttpSourceTests : IAsyncDisposable
             </channel></rss>
             """));
         _server.MapGet("/news/russia-turkey", (HttpContext c) => Conditional(c, "\"page-1\"", "text/html; charset=utf-8", Page));
+        _server.MapGet("/broken-link.xml", () => Results.Text("""
+            <?xml version="1.0"?>
+            <rss version="2.0"><channel><title>Test</title>
+              <item><title>Broken</title><link>http://[::1</link></item>
+              <item><title>Russia condemns Turkey</title><link>/news/russia-turkey</link></item>
+            </channel></rss>
+            """, "application/rss+xml"));
         _server.MapGet("/huge", () => Results.Text(new string('x', 64 * 1024), "text/html"));
         await _server.StartAsync(TestContext.Current.CancellationToken);
         return _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -68,16 +75,17 @@ public sealed class HttpSourceTests : IAsyncDisposable
     public async Task AFeedIsFetchedPolitelyItsPagesIngestedByUrlAndABrokenLinkGoesToTheDeadLetters()
     {
         var address = await StartServerAsync();
-        await using var host = await WorkerHost.StartAsync(
+        await using var host = await GraphHost.StartAsync(
             ("Graph:Worker:Sources:0:Name", "test-feed"),
             ("Graph:Worker:Sources:0:Kind", "Feed"),
             ("Graph:Worker:Sources:0:Url", address + "/feed.xml"),
             ("Graph:Worker:UserAgent", "GraphWorkerTest/1.0"));
         var runner = host.Get<SourceRunner>();
 
-        var first = await runner.RunAsync("test-feed", force: false, observer: null, TestContext.Current.CancellationToken);
+        var seen = new Collect();
+        var first = await runner.RunAsync("test-feed", force: false, seen, TestContext.Current.CancellationToken);
 
-        first.Results.Select(r => (r.ArticleId, r.Outcome)).ShouldBe([(address + "/news/russia-turkey", SaveOutcome.Added)]);
+        seen.Results.Select(r => (r.ArticleId, r.Outcome)).ShouldBe([(address + "/news/russia-turkey", SaveOutcome.Added)]);
         first.Failures.Single().Origin.ShouldBe(address + "/news/missing");
         first.Failures.Single().Error.ShouldContain("404");
         var stored = await host.Get<IGraphStore>().GetArticleAsync(address + "/news/russia-turkey", TestContext.Current.CancellationToken);
@@ -86,7 +94,7 @@ public sealed class HttpSourceTests : IAsyncDisposable
         var text = stored.Text.ShouldNotBeNull();
         text.ShouldContain("Russia condemned Turkey over the attack");
         text.ShouldNotContain("Home | World | Sport");
-        var dead = await host.Get<IIngestLog>().GetDeadLettersAsync(ct: TestContext.Current.CancellationToken);
+        var dead = (await host.Log.GetDeadLettersAsync(new DeadLetterQuery(), TestContext.Current.CancellationToken)).Items;
         dead.Single().Origin.ShouldBe(address + "/news/missing");
         dead.Single().Attempts.ShouldBe(1);
         _requests.ShouldAllBe(r => r.UserAgent == "GraphWorkerTest/1.0");
@@ -97,20 +105,38 @@ public sealed class HttpSourceTests : IAsyncDisposable
         var second = await runner.RunAsync("test-feed", force: false, observer: null, TestContext.Current.CancellationToken);
         var feedRequest = _requests.First(r => r.Path == "/feed.xml");
         feedRequest.IfNoneMatch.ShouldBe("");
-        second.Results.ShouldBeEmpty();
+        second.Stored.ShouldBe(0);
         second.Failures.Single().Origin.ShouldBe(address + "/news/missing");
         _requests.Single(r => r.Path == "/news/russia-turkey").IfNoneMatch.ShouldBe("\"page-1\"");
-        (await host.Get<IIngestLog>().GetDeadLettersAsync(ct: TestContext.Current.CancellationToken)).Single().Attempts.ShouldBe(2);
-        var runs = await host.Get<IIngestLog>().GetRunsAsync(10, TestContext.Current.CancellationToken);
+        (await host.Log.GetDeadLettersAsync(new DeadLetterQuery(), TestContext.Current.CancellationToken)).Items.Single().Attempts.ShouldBe(2);
+        var runs = await host.Log.GetRunsAsync(10, ct: TestContext.Current.CancellationToken);
         runs.Select(r => (r.Source, r.Added, r.Failed)).ShouldBe([("test-feed", 0, 1), ("test-feed", 1, 1)]);
         runs.ShouldAllBe(r => r.EndedAt >= r.StartedAt);
+    }
+
+    [Fact]
+    public async Task AFeedItemWhoseLinkIsNoUrlIsOneBadItemAndTheValidItemsAreStored()
+    {
+        var address = await StartServerAsync();
+        await using var host = await GraphHost.StartAsync(
+            ("Graph:Worker:Sources:0:Name", "feed"),
+            ("Graph:Worker:Sources:0:Kind", "Feed"),
+            ("Graph:Worker:Sources:0:Url", address + "/broken-link.xml"));
+
+        var run = await host.Get<SourceRunner>().RunAsync("feed", false, null, TestContext.Current.CancellationToken);
+
+        run.Added.ShouldBe(1);
+        var failure = run.Failures.ShouldHaveSingleItem();
+        failure.Origin.ShouldBe("http://[::1");
+        failure.Error.ShouldContain("not a valid URL");
+        (await host.Store.GetArticleAsync(address + "/news/russia-turkey", TestContext.Current.CancellationToken)).ShouldNotBeNull();
     }
 
     [Fact]
     public async Task AnUnchangedFeedIsNotDownloadedAgain()
     {
         var address = await StartServerAsync();
-        await using var host = await WorkerHost.StartAsync(
+        await using var host = await GraphHost.StartAsync(
             ("Graph:Worker:Sources:0:Name", "urls"),
             ("Graph:Worker:Sources:0:Kind", "Urls"),
             ("Graph:Worker:Sources:0:Urls:0", address + "/news/russia-turkey"));
@@ -120,8 +146,7 @@ public sealed class HttpSourceTests : IAsyncDisposable
 
         var second = await runner.RunAsync("urls", false, null, TestContext.Current.CancellationToken);
 
-        second.Results.ShouldBeEmpty();
-        second.Failures.ShouldBeEmpty();
+        second.Read.ShouldBe(0);
         _requests.Single().IfNoneMatch.ShouldBe("\"page-1\"");
     }
 
@@ -129,7 +154,7 @@ public sealed class HttpSourceTests : IAsyncDisposable
     public async Task AResponseOverTheSizeCapIsRefusedNotRead()
     {
         var address = await StartServerAsync();
-        await using var host = await WorkerHost.StartAsync(
+        await using var host = await GraphHost.StartAsync(
             ("Graph:Worker:Sources:0:Name", "urls"),
             ("Graph:Worker:Sources:0:Kind", "Urls"),
             ("Graph:Worker:Sources:0:Urls:0", address + "/huge"),
@@ -137,7 +162,7 @@ public sealed class HttpSourceTests : IAsyncDisposable
 
         var run = await host.Get<SourceRunner>().RunAsync("urls", false, null, TestContext.Current.CancellationToken);
 
-        run.Results.ShouldBeEmpty();
+        run.Stored.ShouldBe(0);
         run.Failures.Single().Error.ShouldContain("at most 4096");
         (await host.Get<IGraphStore>().GetStatsAsync(TestContext.Current.CancellationToken)).Articles.ShouldBe(0);
     }

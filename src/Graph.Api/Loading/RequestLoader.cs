@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Graph.Api.Model;
 using Graph.Core.Domain;
+using Graph.Core.Queries;
 using Graph.Core.Storage;
 using GraphQL.DataLoader;
 

@@ -68,4 +68,5 @@ public static class ErrorCodes
     public const string TooManyAliases = "MAX_ALIASES_EXCEEDED";
     public const string TooManyFields = "MAX_FIELDS_EXCEEDED";
     public const string Unavailable = "UNAVAILABLE";
+    public const string IngestFailed = "INGEST_FAILED";
 }

@@ -1,61 +1,6 @@
-using Graph.Core.Domain;
-using Graph.Core.Stances;
 using Graph.Core.Storage;
 
 namespace Graph.Api.Model;
-
-/// <summary>
-/// All the evidence that <see cref="Source"/> did <see cref="Type"/> to <see cref="Target"/>: one edge of the graph, as
-/// sums (from the store's totals, or from evidence already read). Its sentences are either <see cref="Loaded"/> or read
-/// on demand under <see cref="Scope"/>.
-/// </summary>
-public sealed record RelationshipView(
-    string Source, string Target, RelationType Type, int Count, double ConfidenceSum, double WeightedScoreSum, DateOnly? FirstSeen, DateOnly? LastSeen)
-{
-    /// <summary>The evidence, when the view was aggregated from it.</summary>
-    public IReadOnlyList<Evidence>? Loaded { get; init; }
-
-    /// <summary>The filter the sums were read under: the strongest evidence is read with it when not <see cref="Loaded"/>.</summary>
-    public EvidenceFilter Scope { get; init; } = new();
-
-    public string CameoRoot => Plover.Of(Type).CameoRoot;
-
-    /// <summary>Mean confidence of the evidence.</summary>
-    public double Confidence => Count == 0 ? 0 : Math.Round(ConfidenceSum / Count, 4);
-
-    /// <summary>Confidence-weighted mean of the evidence scores (PLOVER -10..+10).</summary>
-    public double Score => ConfidenceSum <= 0 ? 0 : Math.Round(WeightedScoreSum / ConfidenceSum, 4);
-
-    public int Polarity => Math.Sign(Score);
-
-    public IEnumerable<Evidence> Strongest => (Loaded ?? []).OrderByDescending(e => Math.Abs(e.Score) * e.Confidence).ThenByDescending(e => e.PublishedAt).ThenBy(e => e.Id, StringComparer.Ordinal);
-
-    /// <summary>Groups evidence rows into relationships, the best attested first.</summary>
-    public static IReadOnlyList<RelationshipView> Aggregate(IEnumerable<Evidence> evidence) =>
-        Ranked(evidence
-            .GroupBy(e => (e.Source, e.Target, e.Type))
-            .Select(g => new RelationshipView(
-                g.Key.Source, g.Key.Target, g.Key.Type, g.Count(), g.Sum(e => e.Confidence), g.Sum(e => e.Score * e.Confidence),
-                g.Select(e => e.Day).Min(), g.Select(e => e.Day).Max())
-            { Loaded = [.. g] }));
-
-    /// <summary>Relationships from the store's sums (per day rows are added up), the best attested first.</summary>
-    public static IReadOnlyList<RelationshipView> FromTotals(IEnumerable<RelationshipTotal> totals, EvidenceFilter scope) =>
-        Ranked(totals
-            .GroupBy(t => (t.Source, t.Target, t.Type))
-            .Select(g => new RelationshipView(
-                g.Key.Source, g.Key.Target, g.Key.Type, g.Sum(t => t.Count), g.Sum(t => t.ConfidenceSum), g.Sum(t => t.WeightedScoreSum),
-                g.Select(t => t.FirstSeen).Min(), g.Select(t => t.LastSeen).Max())
-            { Scope = scope }));
-
-    private static IReadOnlyList<RelationshipView> Ranked(IEnumerable<RelationshipView> relationships) =>
-        [.. relationships
-            .OrderByDescending(r => r.Count)
-            .ThenByDescending(r => r.LastSeen)
-            .ThenBy(r => r.Source, StringComparer.Ordinal)
-            .ThenBy(r => r.Target, StringComparer.Ordinal)
-            .ThenBy(r => r.Type)];
-}
 
 /// <summary>An article as far as it is known: a whole stored one, or the header an evidence row carries.</summary>
 public sealed record ArticleView(string Id, string? Title, string? Url, DateTimeOffset? PublishedAt, StoredArticle? Stored = null)
@@ -65,47 +10,13 @@ public sealed record ArticleView(string Id, string? Title, string? Url, DateTime
     public static ArticleView Of(Evidence e) => new(e.ArticleId, e.ArticleTitle, e.ArticleUrl, e.PublishedAt);
 }
 
-/// <summary>The filters a stance was computed under, so that <c>reverse</c> uses the same.</summary>
-public sealed record StanceQuery(DateOnly? Since, DateOnly? Until, bool IncludeAffiliates);
-
-public sealed record StanceView(Actor From, Actor To, Stance Stance, StanceQuery Query)
-{
-    /// <summary>Who speaks for each side, when affiliates were included: kept so the evidence is read for the same actors.</summary>
-    public StanceSides? Sides { get; init; }
-}
-
-/// <summary>
-/// The actors whose evidence counts for each side of a stance: the actor itself and, with affiliates, whoever is
-/// affiliated with it (Putin for Russia), each only on days the affiliation was in force.
-/// </summary>
-public sealed record StanceSides(IReadOnlyDictionary<string, Actor> From, IReadOnlyDictionary<string, Actor> To);
-
-public enum Bucket
-{
-    Day,
-    Week,
-    Month,
-}
-
-public sealed record StancePoint(DateOnly Start, double Score, StanceLabel Label, int EvidenceCount);
-
-public sealed record PathView(IReadOnlyList<string> NodeIds, IReadOnlyList<RelationshipView> Edges)
-{
-    public int Length => Edges.Count;
-}
-
-public sealed record NeighborhoodView(Actor Center, IReadOnlyList<Actor> Nodes, IReadOnlyList<RelationshipView> Edges);
-
-public sealed record ReingestFailure(string ArticleId, string Message);
-
-public sealed record ReingestResult(int Requested, int Reingested, IReadOnlyList<Core.Ingestion.IngestResult> Results, IReadOnlyList<ReingestFailure> Failures);
-
 public enum IngestRunStatus
 {
     Running,
     Succeeded,
     Partial,
     Failed,
+    Interrupted,
 }
 
 /// <summary>An ingestion run as the API shows it: the log's record with its status and the failures still pending.</summary>
@@ -124,6 +35,7 @@ public sealed record IngestRunView(Core.Ingestion.IngestRun Run, IReadOnlyList<C
     public IngestRunStatus Status => Run switch
     {
         { EndedAt: null } => IngestRunStatus.Running,
+        { Interrupted: true } => IngestRunStatus.Interrupted,
         { Error: not null } => IngestRunStatus.Failed,
         { Failed: > 0 } => IngestRunStatus.Partial,
         _ => IngestRunStatus.Succeeded,
@@ -140,6 +52,8 @@ public sealed record IngestRunView(Core.Ingestion.IngestRun Run, IReadOnlyList<C
     public int Extracted => Run.Extracted;
 
     public int Failed => Run.Failed;
+
+    public int Duplicates => Run.Duplicates;
 
     public string? Error => Run.Error;
 

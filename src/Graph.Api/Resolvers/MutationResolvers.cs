@@ -1,4 +1,5 @@
 using Graph.Api.Model;
+using Graph.Api.Runs;
 using Graph.Core.Domain;
 using Graph.Core.Ingestion;
 using Graph.Core.Storage;
@@ -26,8 +27,7 @@ public sealed class ArticleInput
 [GraphQLMetadata("Mutation")]
 public sealed partial class MutationResolvers(ILogger<MutationResolvers> logger)
 {
-    private const int MaxReingest = 10_000;
-
+    /// <summary>One article through the ingestion use case: claimed, checked, extracted, saved and recorded as a run of its own.</summary>
     public async Task<IngestResult> IngestArticle(IResolveFieldContext context, ArticleInput input, bool? force)
     {
         if (ArticleCheck.Problem(input.Id, input.Text) is { } problem)
@@ -35,13 +35,24 @@ public sealed partial class MutationResolvers(ILogger<MutationResolvers> logger)
             throw new ExecutionError($"Refused: {problem}.") { Code = ErrorCodes.BadUserInput };
         }
 
+        var ingestion = Required<ArticleIngestion>(context);
         var article = new Article(input.Id, input.Text, input.Title, input.Url, input.PublishedAt, input.Source);
-        var result = await Ingestor(context).IngestAsync(article, force ?? false, context.CancellationToken);
-        LogIngested(logger, result.ArticleId, result.Outcome, result.Relations);
-        return result;
+        var result = new LastResult();
+        var summary = await ingestion.RunAsync(
+            new IngestRequest("api", "api") { Force = force ?? false }, One(IngestItem.Ok($"api:{article.Id}", article)), result, context.CancellationToken);
+        if (result.Value is { } stored)
+        {
+            LogIngested(logger, stored.ArticleId, stored.Outcome, stored.Relations);
+            return stored;
+        }
+
+        throw summary.Failures is [var failure, ..]
+            ? new ExecutionError($"The article could not be ingested: {failure.Error}") { Code = ErrorCodes.IngestFailed }
+            : new ExecutionError("Another worker is ingesting this article right now; ask again in a moment.") { Code = ErrorCodes.Unavailable };
     }
 
-    public async Task<ReingestResult> Reingest(IResolveFieldContext context, List<string>? articleIds, bool? all)
+    /// <summary>Starts a run that extracts stored articles again and answers with it at once; <c>ingestRuns</c> follows it.</summary>
+    public async Task<IngestRunView> Reingest(IResolveFieldContext context, List<string>? articleIds, bool? all)
     {
         bool everything = all ?? false;
         if (everything == articleIds is { Count: > 0 })
@@ -49,59 +60,43 @@ public sealed partial class MutationResolvers(ILogger<MutationResolvers> logger)
             throw new ExecutionError("Give either `articleIds` or `all: true`.") { Code = ErrorCodes.BadUserInput };
         }
 
-        var ingestor = Ingestor(context);
-        var store = context.RequestServices!.GetRequiredService<IGraphStore>();
-        var ct = context.CancellationToken;
-        var ids = everything ? await AllArticleIdsAsync(store, ct) : [.. articleIds!.Distinct()];
-        var results = new List<IngestResult>();
-        var failures = new List<ReingestFailure>();
-        foreach (var id in ids)
-        {
-            var stored = await store.GetArticleAsync(id, ct);
-            if (stored?.Text is not { } text)
-            {
-                failures.Add(new ReingestFailure(id, stored is null ? "No such article." : "The stored article has no text."));
-                continue;
-            }
-
-            try
-            {
-                results.Add(await ingestor.IngestAsync(new Article(stored.Id, text, stored.Title, stored.Url, stored.PublishedAt, stored.Source), force: true, ct));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // One unreadable article must not stop the rest; the details go to the log, not to the client.
-                LogReingestFailed(logger, e, id);
-                failures.Add(new ReingestFailure(id, "Extraction or storage failed; see the server log."));
-            }
-        }
-
-        return new ReingestResult(ids.Count, results.Count, results, failures);
+        var reingestion = Required<Reingestion>(context);
+        var runs = Required<BackgroundRuns>(context);
+        var request = new ReingestRequest(All: everything, ArticleIds: everything ? null : articleIds);
+        var started = await reingestion.StartAsync(request, context.CancellationToken);
+        runs.Start(started.Id, ct => reingestion.RunAsync(started, request, observer: null, ct));
+        LogReingestStarted(logger, started.Id);
+        return new IngestRunView(new IngestRun(started.Id, started.Request.Source, started.Request.Kind, started.StartedAt, null, 0, 0, 0, 0, 0, 0, null), []);
     }
 
-    private static Ingestor Ingestor(IResolveFieldContext context) =>
-        context.RequestServices!.GetService<Ingestor>()
+    private static T Required<T>(IResolveFieldContext context)
+        where T : notnull =>
+        context.RequestServices!.GetService<T>()
         ?? throw new ExecutionError("Ingestion is not configured on this server.") { Code = ErrorCodes.Unavailable };
 
-    private static async Task<List<string>> AllArticleIdsAsync(IGraphStore store, CancellationToken ct)
+    private static async IAsyncEnumerable<IngestItem> One(IngestItem item)
     {
-        var ids = new List<string>();
-        while (ids.Count < MaxReingest)
+        await Task.CompletedTask;
+        yield return item;
+    }
+
+    /// <summary>Keeps the one result of a single-article run.</summary>
+    private sealed class LastResult : IIngestObserver
+    {
+        public IngestResult? Value { get; private set; }
+
+        public ValueTask OnResultAsync(IngestResult result, CancellationToken ct)
         {
-            var page = await store.SearchArticlesAsync(new ArticleSearch(First: 500, Offset: ids.Count), ct);
-            ids.AddRange(page.Items.Select(a => a.Id));
-            if (!page.HasNextPage || page.Items.Count == 0)
-            {
-                break;
-            }
+            Value = result;
+            return ValueTask.CompletedTask;
         }
 
-        return ids;
+        public ValueTask OnFailureAsync(IngestFailure failure, CancellationToken ct) => ValueTask.CompletedTask;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingested article {ArticleId} via the API: {Outcome}, {Relations} relations")]
     private static partial void LogIngested(ILogger logger, string articleId, SaveOutcome outcome, int relations);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Re-ingesting article {ArticleId} failed")]
-    private static partial void LogReingestFailed(ILogger logger, Exception exception, string articleId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Re-extraction run {RunId} started via the API")]
+    private static partial void LogReingestStarted(ILogger logger, long runId);
 }

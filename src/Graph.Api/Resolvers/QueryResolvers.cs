@@ -1,7 +1,7 @@
-using Graph.Api.Loading;
 using Graph.Api.Model;
 using Graph.Core.Domain;
 using Graph.Core.Ingestion;
+using Graph.Core.Queries;
 using Graph.Core.Storage;
 using GraphQL;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,50 +50,37 @@ public sealed class QueryResolvers(IOptions<GraphApiOptions> options)
 
         var filter = new EvidenceFilter
         {
-            SourceIds = where.Source is null ? [] : [(await GraphQueries.RequireActorAsync(store, where.Source, "where.source", ct)).Id],
-            TargetIds = where.Target is null ? [] : [(await GraphQueries.RequireActorAsync(store, where.Target, "where.target", ct)).Id],
+            SourceIds = where.Source is null ? [] : [(await context.RequireActorAsync(where.Source, "where.source")).Id],
+            TargetIds = where.Target is null ? [] : [(await context.RequireActorAsync(where.Target, "where.target")).Id],
             Types = [.. (where.Types ?? []).Distinct()],
-            Modalities = where.Modality is { Count: > 0 } m ? [.. m.Distinct()] : GraphQueries.CountedModalities,
+            Modalities = where.Modality is { Count: > 0 } m ? [.. m.Distinct()] : Modalities.CountedAsEvidence,
             Polarity = where.Polarity,
             Since = where.Since,
             Until = where.Until,
             MinConfidence = where.MinConfidence,
         };
-        var all = RelationshipView.FromTotals(await store.GetRelationshipTotalsAsync(filter, ct: ct), filter);
-        return Connection.Slice(all, page);
+        return Connection.Slice(await context.Queries().RelationshipsAsync(filter, ct), page);
     }
 
     public async Task<StanceView?> Stance(IResolveFieldContext context, string from, string to, DateOnly? since, DateOnly? until, bool? includeAffiliates)
     {
-        var store = context.Loader().Store;
-        var ct = context.CancellationToken;
-        var a = await GraphQueries.RequireActorAsync(store, from, "from", ct);
-        var b = await GraphQueries.RequireActorAsync(store, to, "to", ct);
-        return await GraphQueries.StanceAsync(store, a, b, new StanceQuery(since, until, includeAffiliates ?? false), ct);
+        var a = await context.RequireActorAsync(from, "from");
+        var b = await context.RequireActorAsync(to, "to");
+        return await context.Queries().StanceAsync(a, b, new StanceQuery(since, until, includeAffiliates ?? false), context.CancellationToken);
     }
 
     public async Task<IReadOnlyList<StancePoint>> StanceTimeline(IResolveFieldContext context, string from, string to, Bucket? bucket, DateOnly? since, DateOnly? until, bool? includeAffiliates)
     {
-        var store = context.Loader().Store;
-        var ct = context.CancellationToken;
-        var a = await GraphQueries.RequireActorAsync(store, from, "from", ct);
-        var b = await GraphQueries.RequireActorAsync(store, to, "to", ct);
-        return await GraphQueries.TimelineAsync(store, a, b, new StanceQuery(since, until, includeAffiliates ?? false), bucket ?? Bucket.Month, ct);
+        var a = await context.RequireActorAsync(from, "from");
+        var b = await context.RequireActorAsync(to, "to");
+        return await context.Queries().TimelineAsync(a, b, new StanceQuery(since, until, includeAffiliates ?? false), bucket ?? Bucket.Month, context.CancellationToken);
     }
 
-    public Task<IReadOnlyList<StanceView>> Supporters(IResolveFieldContext context, string of, DateOnly? since, DateOnly? until, int? first) =>
-        RankAsync(context, of, since, until, first, +1);
+    public async Task<IReadOnlyList<StanceView>> Supporters(IResolveFieldContext context, string of, DateOnly? since, DateOnly? until, int? first) =>
+        await context.Queries().SupportersAsync(await context.RequireActorAsync(of, "of"), new StanceQuery(since, until, false), PageRequest.Limit(first ?? 10, MaxPage, "first"), context.CancellationToken);
 
-    public Task<IReadOnlyList<StanceView>> Opponents(IResolveFieldContext context, string of, DateOnly? since, DateOnly? until, int? first) =>
-        RankAsync(context, of, since, until, first, -1);
-
-    private async Task<IReadOnlyList<StanceView>> RankAsync(IResolveFieldContext context, string of, DateOnly? since, DateOnly? until, int? first, int sign)
-    {
-        int take = PageRequest.Limit(first ?? 10, MaxPage, "first");
-        var store = context.Loader().Store;
-        var target = await GraphQueries.RequireActorAsync(store, of, "of", context.CancellationToken);
-        return await GraphQueries.RankAsync(store, target, new StanceQuery(since, until, false), sign, take, context.CancellationToken);
-    }
+    public async Task<IReadOnlyList<StanceView>> Opponents(IResolveFieldContext context, string of, DateOnly? since, DateOnly? until, int? first) =>
+        await context.Queries().OpponentsAsync(await context.RequireActorAsync(of, "of"), new StanceQuery(since, until, false), PageRequest.Limit(first ?? 10, MaxPage, "first"), context.CancellationToken);
 
     public async Task<IReadOnlyList<PathView>> Path(IResolveFieldContext context, string from, string to, int? maxHops, List<RelationType>? types, int? first)
     {
@@ -104,11 +91,9 @@ public sealed class QueryResolvers(IOptions<GraphApiOptions> options)
         }
 
         int take = PageRequest.Limit(first ?? 10, MaxPage, "first");
-        var store = context.Loader().Store;
-        var ct = context.CancellationToken;
-        var a = await GraphQueries.RequireActorAsync(store, from, "from", ct);
-        var b = await GraphQueries.RequireActorAsync(store, to, "to", ct);
-        return await GraphQueries.PathsAsync(store, a, b, hops, [.. (types ?? []).Distinct()], take, ct);
+        var a = await context.RequireActorAsync(from, "from");
+        var b = await context.RequireActorAsync(to, "to");
+        return await context.Queries().PathsAsync(a, b, new PathQuery(hops, [.. (types ?? []).Distinct()], take), context.CancellationToken);
     }
 
     public async Task<NeighborhoodView> Neighborhood(IResolveFieldContext context, string actor, int? depth, int? limit, List<RelationType>? types, DateOnly? since, DateOnly? until)
@@ -120,9 +105,8 @@ public sealed class QueryResolvers(IOptions<GraphApiOptions> options)
         }
 
         int max = PageRequest.Limit(limit ?? 50, options.Value.MaxNeighborhoodNodes, "limit");
-        var store = context.Loader().Store;
-        var center = await GraphQueries.RequireActorAsync(store, actor, "actor", context.CancellationToken);
-        return await GraphQueries.NeighborhoodAsync(store, center, hops, Math.Max(max, 1), [.. (types ?? []).Distinct()], since, until, context.CancellationToken);
+        var center = await context.RequireActorAsync(actor, "actor");
+        return await context.Queries().NeighborhoodAsync(center, new NeighborhoodQuery(hops, Math.Max(max, 1), [.. (types ?? []).Distinct()], since, until), context.CancellationToken);
     }
 
     public async Task<Connection<ArticleView>> Articles(IResolveFieldContext context, string? search, DateOnly? since, DateOnly? until, int? first, string? after)
@@ -151,14 +135,20 @@ public sealed class QueryResolvers(IOptions<GraphApiOptions> options)
             return [];
         }
 
-        // One read of the dead letters for every run listed; they are few (each is an article still failing).
-        var letters = await log.GetDeadLettersAsync(DeadLettersRead, context.CancellationToken);
+        // A run's failures are the dead letters of its source that last failed while it ran: read per source listed, a
+        // page each (a source keeps a bounded number of letters).
+        var letters = new List<DeadLetter>();
+        foreach (var name in runs.Select(r => r.Source).Distinct(StringComparer.Ordinal))
+        {
+            letters.AddRange((await log.GetDeadLettersAsync(new DeadLetterQuery(Source: name, First: DeadLettersRead), context.CancellationToken)).Items);
+        }
+
         var now = DateTimeOffset.UtcNow;
         return [.. runs.Select(r => IngestRunView.Of(r, letters, now))];
     }
 
-    public async Task<IReadOnlyList<DeadLetter>> DeadLetters(IResolveFieldContext context, int? first) =>
-        await IngestLog(context).GetDeadLettersAsync(PageRequest.Limit(first ?? 20, MaxPage, "first"), context.CancellationToken);
+    public async Task<IReadOnlyList<DeadLetter>> DeadLetters(IResolveFieldContext context, int? first, string? source) =>
+        (await IngestLog(context).GetDeadLettersAsync(new DeadLetterQuery(Source: source, First: PageRequest.Limit(first ?? 20, MaxPage, "first")), context.CancellationToken)).Items;
 
     private const int DeadLettersRead = 1000;
 

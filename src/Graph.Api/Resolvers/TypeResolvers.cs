@@ -1,6 +1,7 @@
 using Graph.Api.Loading;
 using Graph.Api.Model;
 using Graph.Core.Domain;
+using Graph.Core.Queries;
 using Graph.Core.Storage;
 using GraphQL;
 using GraphQL.DataLoader;
@@ -24,7 +25,7 @@ public sealed class ActorResolvers(IOptions<GraphApiOptions> options)
         IResolveFieldContext context, [FromSource] Actor actor, Direction? direction, List<RelationType>? types, DateOnly? since, DateOnly? until, double? minConfidence, int? first, string? after)
     {
         var page = PageRequest.From(first, after, options.Value.MaxPageSize);
-        var query = ActorEvidenceQuery.Of(direction ?? Direction.Both, types, GraphQueries.CountedModalities, since, until, minConfidence);
+        var query = ActorEvidenceQuery.Of(direction ?? Direction.Both, types, Modalities.CountedAsEvidence, since, until, minConfidence);
         return context.Loader().RelationshipsOfActor(actor.Id, query)
             .Then(relationships => Connection.Slice(relationships ?? [], page));
     }
@@ -92,10 +93,10 @@ public sealed class StanceResolvers(IOptions<GraphApiOptions> options)
     public DateOnly? LastSeen([FromSource] StanceView stance) => stance.Stance.LastSeen;
 
     public Task<IReadOnlyList<Evidence>> Evidence(IResolveFieldContext context, [FromSource] StanceView stance, int? first) =>
-        GraphQueries.StrongestAsync(context.Loader().Store, stance, PageRequest.Limit(first ?? 3, options.Value.MaxPageSize, "first"), context.CancellationToken);
+        context.Queries().StrongestAsync(stance, PageRequest.Limit(first ?? 3, options.Value.MaxPageSize, "first"), context.CancellationToken);
 
     public Task<StanceView> Reverse(IResolveFieldContext context, [FromSource] StanceView stance) =>
-        GraphQueries.StanceAsync(context.Loader().Store, stance.To, stance.From, stance.Query, context.CancellationToken);
+        context.Queries().StanceAsync(stance.To, stance.From, stance.Query, context.CancellationToken);
 }
 
 [GraphQLMetadata("Path")]

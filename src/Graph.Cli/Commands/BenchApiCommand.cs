@@ -178,7 +178,7 @@ internal static class BenchApiCommand
     /// </summary>
     private static async Task<List<(string Name, Func<Random, string> Make)>> QueriesAsync(IGraphStore store, CancellationToken ct)
     {
-        var totals = await store.GetRelationshipTotalsAsync(new EvidenceFilter { Modalities = [Modality.Asserted, Modality.Reported, Modality.Future] }, ct: ct);
+        var totals = await store.GetRelationshipTotalsAsync(new EvidenceFilter { Modalities = Modalities.CountedAsEvidence }, ct: ct);
         var pairs = totals
             .Where(t => t.Source != t.Target)
             .GroupBy(t => (t.Source, t.Target))

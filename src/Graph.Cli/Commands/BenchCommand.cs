@@ -5,7 +5,6 @@ using Graph.Cli.Hosting;
 using Graph.Core.Ingestion;
 using Graph.Core.Storage;
 using Graph.Extraction.Reading;
-using Graph.Worker;
 
 namespace Graph.Cli.Commands;
 
@@ -31,12 +30,11 @@ internal static class BenchCommand
                 var configuration = GraphServices.BuildConfiguration([new("Graph:DataDirectory", data), new("Logging:LogLevel:Graph", "Warning")]);
                 var services = new ServiceCollection().AddLogging().AddSingleton(configuration);
                 GraphServices.AddGraph(services, configuration);
-                services.AddGraphWorker(configuration);
                 await using var provider = services.BuildServiceProvider();
                 await provider.GetRequiredService<IGraphStore>().InitializeAsync(ct);
                 await provider.GetRequiredService<IIngestLog>().InitializeAsync(ct);
                 var reader = provider.GetRequiredService<ArticleReader>();
-                var pipeline = provider.GetRequiredService<IngestPipeline>();
+                var ingestion = provider.GetRequiredService<ArticleIngestion>();
 
                 // Warm the extractor (knowledge base load, JIT) outside the timings.
                 var extractor = provider.GetRequiredService<Graph.Core.Domain.IExtractor>();
@@ -56,8 +54,9 @@ internal static class BenchCommand
 
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"read + extract only: {extracted} articles in {clock.Elapsed.TotalSeconds:0.000} s = {extracted / clock.Elapsed.TotalSeconds:0} articles/s"));
-                await MeasureAsync("full ingest (extract + store)", () => pipeline.RunAsync("bench", "bench", reader.ReadAsync(input, ct), ct: ct));
-                await MeasureAsync("re-ingest, nothing changed", () => pipeline.RunAsync("bench", "bench", reader.ReadAsync(input, ct), ct: ct));
+                var request = new IngestRequest("bench", "bench");
+                await MeasureAsync("full ingest (extract + store)", () => ingestion.RunAsync(request, reader.ReadAsync(input, ct).AsIngestItems(ct), ct: ct));
+                await MeasureAsync("re-ingest, nothing changed", () => ingestion.RunAsync(request, reader.ReadAsync(input, ct).AsIngestItems(ct), ct: ct));
                 var stats = await provider.GetRequiredService<IGraphStore>().GetStatsAsync(ct);
                 Console.WriteLine($"store: {stats.Articles} articles, {stats.Actors} actors, {stats.Relationships} relationships, {stats.Evidence} evidence");
                 return 0;
@@ -82,9 +81,9 @@ internal static class BenchCommand
         var clock = Stopwatch.StartNew();
         var summary = await run();
         clock.Stop();
-        var n = summary.Results.Count + summary.Failures.Count;
+        var n = summary.Read;
         var rate = n / clock.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{label}: {n} articles in {clock.Elapsed.TotalSeconds:0.000} s = {rate:0} articles/s ({summary.Extracted} extracted, {summary.Failures.Count} failed)"));
+            $"{label}: {n} articles in {clock.Elapsed.TotalSeconds:0.000} s = {rate:0} articles/s ({summary.Extracted} extracted, {summary.Failed} failed)"));
     }
 }

@@ -1,9 +1,8 @@
 using System.CommandLine;
-using Graph.Cli.Hosting;
 using System.Globalization;
+using Graph.Cli.Hosting;
 using Graph.Core.Ingestion;
 using Graph.Core.Storage;
-using Graph.Worker;
 
 namespace Graph.Cli.Commands;
 
@@ -30,26 +29,32 @@ internal static class ReingestCommand
                 day = d;
             }
 
-            await using var services = CommonOptions.Services(parse);
-            await services.GetRequiredService<IGraphStore>().InitializeAsync(ct);
+            await using var services = CommonOptions.Services(parse, existingStore: true);
+            var store = services.GetRequiredService<IGraphStore>();
+            await store.InitializeAsync(ct);
             await services.GetRequiredService<IIngestLog>().InitializeAsync(ct);
-            var report = await services.GetRequiredService<Reingester>().RunAsync(day, parse.GetValue(source), parse.GetValue(all), ct);
+            var request = new ReingestRequest(day, parse.GetValue(source), parse.GetValue(all));
+            var report = await services.GetRequiredService<Reingestion>().RunAsync(request, new IngestCommand.Printer(lines: false), ct);
             foreach (var p in report.Pairs)
             {
                 Console.WriteLine($"{TerminalText.Safe(p.Source)} -> {TerminalText.Safe(p.Target)}: {p.Added} added, {p.Changed} changed, {p.Removed} removed");
             }
 
-            foreach (var f in report.Failures)
+            var summary = report.Summary;
+            if (summary.Extracted == 0 && summary.Failed == 0)
             {
-                Console.Error.WriteLine($"failed    {TerminalText.Safe(f.Origin)}: {TerminalText.Safe(f.Error)}");
+                var stored = (await store.SearchArticlesAsync(new ArticleSearch(Since: day, First: 0) { Source = request.Source }, ct)).TotalCount;
+                var version = services.GetRequiredService<ArticleIngestion>().ExtractorVersion;
+                Console.WriteLine(stored == 1
+                    ? $"Nothing to re-extract: the article was extracted by version {version}."
+                    : $"Nothing to re-extract: all {stored} articles were extracted by version {version}.");
+                return 0;
             }
 
-            Console.WriteLine(report.Reextracted == 0
-                ? $"Nothing to re-extract: all {report.Considered} articles were extracted by version {services.GetRequiredService<IngestPipeline>().ExtractorVersion}."
-                : $"{report.Considered} articles considered, {report.Reextracted} re-extracted; "
-                    + $"{report.Pairs.Sum(p => p.Added)} evidence added, {report.Pairs.Sum(p => p.Changed)} changed, {report.Pairs.Sum(p => p.Removed)} removed "
-                    + $"across {report.Pairs.Count} actor pairs; {report.Failures.Count} failed.");
-            return report.Failures.Count == 0 ? 0 : 1;
+            Console.WriteLine($"{Words.Count(report.Considered, "article")} considered, {summary.Extracted} re-extracted; "
+                + $"{report.Pairs.Sum(p => p.Added)} evidence added, {report.Pairs.Sum(p => p.Changed)} changed, {report.Pairs.Sum(p => p.Removed)} removed "
+                + $"across {Words.Count(report.Pairs.Count, "actor pair")}; {summary.Failed} failed.");
+            return summary.Failed == 0 ? 0 : 1;
         });
         return command;
     }

@@ -11,7 +11,7 @@ internal static class StatsCommand
         var command = new Command("stats", "Print the counts of articles, actors, relationships and evidence");
         command.SetAction(async (parse, ct) =>
         {
-            await using var services = CommonOptions.Services(parse);
+            await using var services = CommonOptions.Services(parse, existingStore: true);
             var store = services.GetRequiredService<IGraphStore>();
             await store.InitializeAsync(ct);
             var stats = await store.GetStatsAsync(ct);

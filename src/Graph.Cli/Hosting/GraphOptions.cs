@@ -12,6 +12,8 @@ public sealed class GraphOptions
     [RegularExpression("^(?i:sqlite|neo4j)$", ErrorMessage = "Graph:Store must be Sqlite or Neo4j.")]
     public string Store { get; set; } = "Sqlite";
 
+    public bool IsNeo4j => Store.Equals("neo4j", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Folder of the embedded store (<c>--data</c>, <c>GRAPH_DATA</c>).</summary>
     [Required]
     public string DataDirectory { get; set; } = "data";

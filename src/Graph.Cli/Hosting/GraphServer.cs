@@ -9,10 +9,33 @@ using Microsoft.Extensions.Options;
 
 namespace Graph.Cli.Hosting;
 
-/// <summary>The GraphQL server of <c>graph serve</c>, built the same way for the command and for tests.</summary>
+/// <summary>The hosts of <c>graph serve</c> and <c>graph worker</c>, built the same way for the commands and for tests.</summary>
 public static class GraphServer
 {
+    /// <summary>The GraphQL server and web explorer, with the health endpoints.</summary>
     public static WebApplication Build(string urls, IEnumerable<KeyValuePair<string, string?>> overrides)
+    {
+        var builder = CreateBuilder(urls, overrides);
+        builder.Services.AddGraphApi(builder.Configuration);
+
+        var app = builder.Build();
+        app.MapGraphApi();
+        app.MapGraphExplorer();
+        app.MapGraphHealth();
+        return app;
+    }
+
+    /// <summary>The worker: the configured schedules as a hosted service, and the health endpoints (nothing else is served).</summary>
+    public static WebApplication BuildWorker(string urls, IEnumerable<KeyValuePair<string, string?>> overrides)
+    {
+        var builder = CreateBuilder(urls, overrides);
+        builder.Services.AddGraphWorkerService();
+        var app = builder.Build();
+        app.MapGraphHealth();
+        return app;
+    }
+
+    private static WebApplicationBuilder CreateBuilder(string urls, IEnumerable<KeyValuePair<string, string?>> overrides)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -23,12 +46,8 @@ public static class GraphServer
         builder.WebHost.UseUrls(urls);
         builder.Services.AddGraph(builder.Configuration);
         builder.Services.AddGraphWorker(builder.Configuration);
-        builder.Services.AddGraphApi(builder.Configuration);
-
-        var app = builder.Build();
-        app.MapGraphApi();
-        app.MapGraphExplorer();
-        return app;
+        builder.Services.AddGraphHealth();
+        return builder;
     }
 
     /// <summary>What <c>graph serve</c> does once the app is built: the store prepared, the server started and warmed up.</summary>
@@ -59,8 +78,8 @@ public static class GraphServer
 
         Log.SeedingStore(logger, seed);
         await app.Services.GetRequiredService<IIngestLog>().InitializeAsync(ct);
-        var articles = app.Services.GetRequiredService<ArticleReader>().ReadAsync(seed, ct);
-        await app.Services.GetRequiredService<IngestPipeline>().RunAsync("seed", "seed", articles, observer: new SeedFailures(logger), ct: ct);
+        var articles = app.Services.GetRequiredService<ArticleReader>().ReadAsync(seed, ct).AsIngestItems(ct);
+        await app.Services.GetRequiredService<ArticleIngestion>().RunAsync(new IngestRequest("seed", "seed"), articles, new SeedFailures(logger), ct);
     }
 
     /// <summary>
@@ -100,10 +119,12 @@ public static class GraphServer
 
     private sealed class SeedFailures(ILogger logger) : IIngestObserver
     {
-        public void Result(IngestResult result)
-        {
-        }
+        public ValueTask OnResultAsync(IngestResult result, CancellationToken ct) => ValueTask.CompletedTask;
 
-        public void Failure(IngestFailure failure) => Log.IngestFailed(logger, failure.Origin, failure.Error);
+        public ValueTask OnFailureAsync(IngestFailure failure, CancellationToken ct)
+        {
+            Log.IngestFailed(logger, failure.Origin, failure.Error);
+            return ValueTask.CompletedTask;
+        }
     }
 }

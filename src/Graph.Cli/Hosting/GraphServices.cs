@@ -1,3 +1,4 @@
+using Graph.Core;
 using Graph.Core.Domain;
 using Graph.Core.Ingestion;
 using Graph.Extraction;
@@ -9,7 +10,10 @@ using Microsoft.Extensions.Options;
 
 namespace Graph.Cli.Hosting;
 
-/// <summary>The wiring every command shares: options, the store chosen by configuration, the extractor, the ingestor.</summary>
+/// <summary>
+/// The wiring every command shares: options, the store chosen by configuration (with its ingestion log and claims), the
+/// extractor, the reader, and the ingestion use cases.
+/// </summary>
 public static class GraphServices
 {
     public static IServiceCollection AddGraph(this IServiceCollection services, IConfiguration configuration)
@@ -19,7 +23,7 @@ public static class GraphServices
         var options = section.Get<GraphOptions>() ?? new GraphOptions();
 
         services.TryAddSingleton(TimeProvider.System);
-        if (options.Store.Equals("neo4j", StringComparison.OrdinalIgnoreCase))
+        if (options.IsNeo4j)
         {
             services.AddOptions<Neo4jStoreOptions>().Bind(configuration.GetSection(Neo4jStoreOptions.Section));
             services.AddNeo4jGraphStore();
@@ -29,12 +33,37 @@ public static class GraphServices
             services.AddSqliteGraphStore(o => o.DataDirectory = options.DataDirectory);
         }
 
-        services.AddSingleton<IExtractor>(_ => options.ActorsPath is null
-            ? RuleExtractor.CreateDefault()
-            : RuleExtractor.FromDirectory(options.ActorsPath, options.LexiconPath));
-        services.AddSingleton<Ingestor>();
+        services.AddSingleton<IExtractor>(_ => CreateExtractor(options));
+        services.AddSingleton(new IngestionOptions
+        {
+            ClaimLease = TimeSpan.FromSeconds(configuration.GetValue<int?>("Graph:Worker:ClaimLeaseSeconds") ?? 300),
+        });
+        services.AddSingleton<ArticleIngestion>();
+        services.AddSingleton<Reingestion>();
         services.AddSingleton(sp => new ArticleReader(new ReaderOptions { MaxArticleBytes = sp.GetRequiredService<IOptions<GraphOptions>>().Value.MaxArticleBytes }));
         return services;
+    }
+
+    /// <summary>
+    /// The built-in knowledge base and lexicon, or edited copies of either. An edited lexicon alone is read beside the
+    /// actors of the checkout (or image), which are the built-in ones.
+    /// </summary>
+    internal static IExtractor CreateExtractor(GraphOptions options)
+    {
+        if (options.ActorsPath is null && options.LexiconPath is null)
+        {
+            return RuleExtractor.CreateDefault();
+        }
+
+        foreach (var (setting, path) in new[] { ("Graph:ActorsPath", options.ActorsPath), ("Graph:LexiconPath", options.LexiconPath) })
+        {
+            if (path is not null && !Directory.Exists(path))
+            {
+                throw new UserErrorException($"{setting}: no such folder: {path}");
+            }
+        }
+
+        return RuleExtractor.FromDirectory(options.ActorsPath, options.LexiconPath);
     }
 
     /// <summary>Configuration for commands that run without the web host: appsettings.json, environment, flags.</summary>

@@ -30,9 +30,12 @@ public static class Paths
         }
     }
 
-    public static string? DefaultSeed() =>
-        Home() is { } home && Directory.Exists(Path.Combine(home, "graph-seed", "articles"))
-            ? Path.Combine(home, "graph-seed", "articles")
+    public static string? DefaultSeed() => SeedFolder("articles");
+
+    /// <summary>A folder of <c>graph-seed</c> in the checkout (or the image), when it is there.</summary>
+    public static string? SeedFolder(string name) =>
+        Home() is { } home && Directory.Exists(Path.Combine(home, "graph-seed", name))
+            ? Path.Combine(home, "graph-seed", name)
             : null;
 
     /// <summary>What the benchmarks read by default: the shared Guardian corpus beside the checkout, else the seed articles.</summary>

@@ -28,31 +28,13 @@ public sealed record Stance(
 
 /// <summary>
 /// One rule for every store: the stance is the confidence-weighted mean of the evidence's PLOVER scores,
-/// scaled from -10..+10 to -1..+1. Negated and hypothetical readings do not count.
+/// scaled from -10..+10 to -1..+1, over the evidence the store summed (only <see cref="Modalities.CountedAsEvidence"/>).
 /// </summary>
 public static class StanceCalculator
 {
-    public static Stance Compute(string from, string to, IEnumerable<Evidence> evidence, int strongest = 3)
-    {
-        var counted = evidence.Where(e => e.Modality.CountsAsEvidence()).ToList();
-        double weight = counted.Sum(e => e.Confidence);
-        double score = weight <= 0 ? 0 : Math.Clamp(counted.Sum(e => e.Score * e.Confidence) / weight / 10.0, -1, 1);
-        var days = counted.Select(e => e.Day).OfType<DateOnly>().ToList();
-        return new Stance(
-            from,
-            to,
-            Math.Round(score, 4),
-            LabelOf(score, counted.Count),
-            counted.Count,
-            counted.GroupBy(e => e.Type).Select(g => new TypeCount(g.Key, g.Count())).OrderByDescending(c => c.Count).ThenBy(c => c.Type).ToList(),
-            days.Count == 0 ? null : days.Min(),
-            days.Count == 0 ? null : days.Max(),
-            counted.OrderByDescending(e => Math.Abs(e.Score) * e.Confidence).ThenByDescending(e => e.PublishedAt).Take(strongest).ToList());
-    }
-
     /// <summary>
-    /// The same rule over evidence already summed by the store (only counted modalities): no sentence is read, so
-    /// <see cref="Stance.Strongest"/> is left empty for the caller to read on demand.
+    /// The rule over evidence already summed by the store: no sentence is read, so <see cref="Stance.Strongest"/> is left
+    /// empty for the caller to read on demand.
     /// </summary>
     public static Stance FromTotals(string from, string to, IEnumerable<RelationshipTotal> totals)
     {

@@ -11,18 +11,26 @@ public interface IGraphStore
     /// <summary>Creates the schema if missing. Idempotent; called once at start.</summary>
     Task InitializeAsync(CancellationToken ct = default);
 
-    /// <summary>What is stored for the article, or null: lets ingestion skip unchanged content.</summary>
-    Task<ArticleState?> GetArticleStateAsync(string articleId, CancellationToken ct = default);
+    /// <summary>
+    /// Whether saving <paramref name="article"/> as extracted by <paramref name="extractorVersion"/> would write nothing,
+    /// without extracting it: <see cref="SaveResult.Unchanged"/> when it is stored with the same text and version, a
+    /// <see cref="SaveOutcome.Duplicate"/> when <paramref name="skipDuplicateText"/> and another article holds the same
+    /// text, else null. The store is the one place that decides an article is current: saving decides the same way,
+    /// again, inside its transaction.
+    /// </summary>
+    Task<SaveResult?> CheckAsync(Article article, string extractorVersion, bool skipDuplicateText = false, CancellationToken ct = default);
 
     /// <summary>
     /// Stores the article with its extraction in one transaction: actors are merged by id, and the
-    /// article's previous evidence is replaced. Either all of it is written or none of it.
+    /// article's previous evidence is replaced. Either all of it is written or none of it. An article stored with the
+    /// same text and extractor version is left as it is (<see cref="SaveOutcome.Unchanged"/>).
     /// </summary>
     Task<SaveResult> SaveArticleAsync(Article article, ArticleExtraction extraction, string extractorVersion, CancellationToken ct = default);
 
     /// <summary>
-    /// Stores many articles, each as <see cref="SaveArticleAsync"/> would (an unchanged one is skipped), for bulk loads.
-    /// The embedded store writes the whole batch in one transaction; a server store may commit article by article.
+    /// Stores many articles, each as <see cref="SaveArticleAsync"/> would, with the choices of each
+    /// <see cref="ArticleToSave"/> (replace it anyway, skip duplicate text). The embedded store writes the whole batch in
+    /// one transaction; a server store may commit article by article.
     /// </summary>
     Task<IReadOnlyList<SaveResult>> SaveArticlesAsync(IReadOnlyList<ArticleToSave> articles, string extractorVersion, CancellationToken ct = default);
 
@@ -61,7 +69,7 @@ public interface IGraphStore
     Task<StoredArticle?> GetArticleAsync(string id, CancellationToken ct = default);
 
     /// <summary>
-    /// Articles newest first. A search text keeps those whose title or text holds every one of its <see cref="SearchWords"/>
+    /// Articles newest first (narrowed by the search's dates, source and extractor version). A search text keeps those whose title or text holds every one of its <see cref="SearchWords"/>
     /// in any order, case and accents ignored, the last word as a prefix (it may be half typed); a text with no word finds nothing.
     /// </summary>
     Task<Page<StoredArticle>> SearchArticlesAsync(ArticleSearch search, CancellationToken ct = default);

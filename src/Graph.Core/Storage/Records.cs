@@ -2,19 +2,38 @@ using Graph.Core.Domain;
 
 namespace Graph.Core.Storage;
 
-public sealed record ArticleState(string ArticleId, string ContentHash, string ExtractorVersion);
-
 public enum SaveOutcome
 {
     Added,
     Updated,
     Unchanged,
+
+    /// <summary>Not stored: another article already holds the same text (<see cref="SaveResult.DuplicateOf"/>).</summary>
+    Duplicate,
 }
 
-/// <summary>One article of a bulk save, with what the extractor found in it.</summary>
-public sealed record ArticleToSave(Article Article, ArticleExtraction Extraction);
+/// <summary>One article to save, with what the extractor found in it.</summary>
+public sealed record ArticleToSave(Article Article, ArticleExtraction Extraction)
+{
+    /// <summary>Write it even when its text and extractor version are those stored: a forced re-extraction.</summary>
+    public bool Replace { get; init; }
 
-public sealed record SaveResult(SaveOutcome Outcome, int Actors, int Relations, int RemovedRelations);
+    /// <summary>
+    /// Skip it when another article already holds the same text, so one story under two names is stored and counted
+    /// once. Ingestion asks for it; bulk loads that share text on purpose (benchmark copies) do not.
+    /// </summary>
+    public bool SkipDuplicateText { get; init; }
+}
+
+public sealed record SaveResult(SaveOutcome Outcome, int Actors, int Relations, int RemovedRelations)
+{
+    /// <summary>With <see cref="SaveOutcome.Duplicate"/>: the stored article that holds the same text.</summary>
+    public string? DuplicateOf { get; init; }
+
+    public static SaveResult Unchanged { get; } = new(SaveOutcome.Unchanged, 0, 0, 0);
+
+    public static SaveResult DuplicateOfArticle(string articleId) => new(SaveOutcome.Duplicate, 0, 0, 0) { DuplicateOf = articleId };
+}
 
 public sealed record StoreStats(long Articles, long Actors, long Relationships, long Evidence);
 
@@ -128,7 +147,14 @@ public sealed record RelationshipTotal(
 
 public sealed record ActorSearch(string? Text = null, ActorKind? Kind = null, int First = 20, int Offset = 0);
 
-public sealed record ArticleSearch(string? Text = null, DateOnly? Since = null, DateOnly? Until = null, int First = 20, int Offset = 0);
+public sealed record ArticleSearch(string? Text = null, DateOnly? Since = null, DateOnly? Until = null, int First = 20, int Offset = 0)
+{
+    /// <summary>Only articles extracted by another extractor version than this one: what a re-extraction has to do.</summary>
+    public string? NotExtractedBy { get; init; }
+
+    /// <summary>Only articles of this source (ignoring case).</summary>
+    public string? Source { get; init; }
+}
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int TotalCount, int Offset)
 {

@@ -8,6 +8,17 @@ namespace Graph.Core.Storage;
 /// </summary>
 public static class SaveContract
 {
+    /// <summary>
+    /// The one rule every store applies, before extraction and again inside its save transaction, to decide that an
+    /// article needs no writing. Stored under its own id: unchanged when the text and extractor version are the same
+    /// (unless <paramref name="replace"/>), else it is written whoever else holds its new text. Not stored: a duplicate
+    /// when another article (<paramref name="holderOfSameText"/>, looked up only when duplicates are skipped) holds its text.
+    /// </summary>
+    public static SaveResult? Skip(string? storedHash, string? storedVersion, string? holderOfSameText, string hash, string extractorVersion, bool replace = false) =>
+        storedHash is not null
+            ? (!replace && storedHash == hash && storedVersion == extractorVersion ? SaveResult.Unchanged : null)
+            : holderOfSameText is null ? null : SaveResult.DuplicateOfArticle(holderOfSameText);
+
     public static void EnsureValid(Article article, ArticleExtraction extraction, string extractorVersion)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(article.Id, nameof(article));

@@ -1,32 +1,29 @@
+using System.Text.Json;
 using Graph.Extraction.Text;
 
 namespace Graph.Extraction.Analysis;
 
-/// <summary>"on Thursday", "on 12 September", "in March 2011": the day a sentence places its event on, relative to publication.</summary>
-internal static class EventDates
+/// <summary>
+/// "on Thursday", "on 12 September", "in March 2011": the day a sentence places its event on, relative to publication.
+/// The words are data (graph-seed/lexicon/dates.json); unknown or missing lists are refused. Read-only; shared by all threads.
+/// </summary>
+internal sealed class EventDates
 {
-    private static readonly string[] Months =
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    private readonly Dictionary<string, int> _months = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DayOfWeek> _weekdays = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _relativeDays = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _monthAlone = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _ambiguousMonths = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _ambiguousMonthCues = new(StringComparer.Ordinal);
 
-    public static int MonthOf(string word)
-    {
-        int i = Array.IndexOf(Months, word.ToLowerInvariant());
-        return i + 1;
-    }
+    /// <summary>1 to 12 for a month name in any case, else 0.</summary>
+    public int MonthOf(string word) => _months.GetValueOrDefault(word.ToLowerInvariant());
 
-    public static DayOfWeek? DayOfWeekOf(string word) => word.ToLowerInvariant() switch
-    {
-        "monday" => DayOfWeek.Monday,
-        "tuesday" => DayOfWeek.Tuesday,
-        "wednesday" => DayOfWeek.Wednesday,
-        "thursday" => DayOfWeek.Thursday,
-        "friday" => DayOfWeek.Friday,
-        "saturday" => DayOfWeek.Saturday,
-        "sunday" => DayOfWeek.Sunday,
-        _ => null,
-    };
+    public DayOfWeek? DayOfWeekOf(string word) => _weekdays.TryGetValue(word.ToLowerInvariant(), out var day) ? day : null;
 
-    public static DateOnly? Find(IReadOnlyList<Token> tokens, DateOnly? published)
+    public bool IsMonthOrDay(Token t) => _months.ContainsKey(t.Lower) || _weekdays.ContainsKey(t.Lower);
+
+    public DateOnly? Find(IReadOnlyList<Token> tokens, DateOnly? published)
     {
         if (published is not { } pub)
         {
@@ -43,18 +40,13 @@ internal static class EventDates
                 return pub.AddDays(-back);
             }
 
-            if (t.Lower is "yesterday")
+            if (_relativeDays.TryGetValue(t.Lower, out int offset))
             {
-                return pub.AddDays(-1);
-            }
-
-            if (t.Lower is "today")
-            {
-                return pub;
+                return pub.AddDays(offset);
             }
 
             int month = t.IsCapitalised ? MonthOf(t.Text) : 0;
-            if (month == 0 || (t.Text == "May" && !(i > 0 && (tokens[i - 1].Lower is "in" or "since" or "of" or "early" or "late" || int.TryParse(tokens[i - 1].Text, out _)))))
+            if (month == 0 || (_ambiguousMonths.Contains(t.Lower) && !(i > 0 && (_ambiguousMonthCues.Contains(tokens[i - 1].Lower) || int.TryParse(tokens[i - 1].Text, out _)))))
             {
                 continue;
             }
@@ -84,7 +76,7 @@ internal static class EventDates
                 }
             }
 
-            if (!hasDay && !(i > 0 && tokens[i - 1].Lower is "in" or "since" or "early" or "late" or "mid") && !hasYear)
+            if (!hasDay && !(i > 0 && _monthAlone.Contains(tokens[i - 1].Lower)) && !hasYear)
             {
                 continue;
             }
@@ -101,4 +93,67 @@ internal static class EventDates
 
         return null;
     }
+
+    public static EventDates Read(JsonElement root)
+    {
+        var dates = new EventDates();
+        foreach (var list in root.EnumerateObject().Where(p => p.Name != "about"))
+        {
+            var words = list.Value.TryGetProperty("words", out var w) ? w : throw new InvalidDataException($"dates.json: '{list.Name}' has no words");
+            switch (list.Name)
+            {
+                case "months":
+                    dates.Number(words, list.Name, 12, (word, k) => dates._months[word] = k + 1);
+                    break;
+                case "weekdays":
+                    // Monday first: DayOfWeek counts from Sunday.
+                    dates.Number(words, list.Name, 7, (word, k) => dates._weekdays[word] = (DayOfWeek)((k + 1) % 7));
+                    break;
+                case "relativeDays":
+                    foreach (var p in words.EnumerateObject())
+                    {
+                        dates._relativeDays[p.Name.ToLowerInvariant()] = p.Value.TryGetInt32(out int offset) ? offset : throw new InvalidDataException($"dates.json: '{p.Name}' needs a whole number of days");
+                    }
+
+                    break;
+                case "monthAlone":
+                    dates._monthAlone.UnionWith(Strings(words, list.Name));
+                    break;
+                case "ambiguousMonths":
+                    dates._ambiguousMonths.UnionWith(Strings(words, list.Name));
+                    break;
+                case "ambiguousMonthCues":
+                    dates._ambiguousMonthCues.UnionWith(Strings(words, list.Name));
+                    break;
+                default:
+                    throw new InvalidDataException($"dates.json: unknown list '{list.Name}'");
+            }
+        }
+
+        if (dates._months.Count == 0 || dates._weekdays.Count == 0 || dates._relativeDays.Count == 0 || dates._monthAlone.Count == 0)
+        {
+            throw new InvalidDataException("dates.json: months, weekdays, relativeDays and monthAlone are all needed");
+        }
+
+        return dates;
+    }
+
+    private void Number(JsonElement words, string list, int count, Action<string, int> add)
+    {
+        var all = Strings(words, list).ToList();
+        if (all.Count != count)
+        {
+            throw new InvalidDataException($"dates.json: '{list}' must name all {count}, in order");
+        }
+
+        for (int k = 0; k < all.Count; k++)
+        {
+            add(all[k], k);
+        }
+    }
+
+    private static IEnumerable<string> Strings(JsonElement words, string list) =>
+        words.ValueKind == JsonValueKind.Array
+            ? words.EnumerateArray().Select(e => e.GetString() is { Length: > 0 } s ? s.ToLowerInvariant() : throw new InvalidDataException($"dates.json: an empty word in '{list}'"))
+            : throw new InvalidDataException($"dates.json: '{list}' must be a list of words");
 }

@@ -64,7 +64,7 @@ public static class ArticleFiles
             var shown = System.IO.Path.Combine(current.Shown, entry.Name);
             var at = System.IO.Path.Combine(current.Real, entry.Name);
             bool folder = entry is DirectoryInfo;
-            if (entry.LinkTarget is { } target)
+            if (LinkTarget(entry, out var linkError) is { } target)
             {
                 // Relative targets count from the link's real folder, not from the path it was reached by.
                 at = RealPath(System.IO.Path.Combine(current.Real, target), out var broken) ?? "";
@@ -78,6 +78,11 @@ public static class ArticleFiles
 
                     continue;
                 }
+            }
+            else if (linkError is not null)
+            {
+                yield return new ArticleFile(shown, linkError);
+                continue;
             }
 
             if (!folder)
@@ -104,6 +109,21 @@ public static class ArticleFiles
             }
 
             open.Push(inner!);
+        }
+    }
+
+    /// <summary>Where a link leads (null for no link), or why that cannot be told (it vanished, or cannot be read).</summary>
+    private static string? LinkTarget(FileSystemInfo entry, out string? error)
+    {
+        error = null;
+        try
+        {
+            return entry.LinkTarget;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error = $"cannot follow the link: {e.Message}";
+            return null;
         }
     }
 

@@ -18,7 +18,7 @@ public sealed partial class ArticleReader(ReaderOptions? options = null)
 
     /// <summary>
     /// Every article under <paramref name="path"/>, and every file, line or record that cannot be read, with the reason:
-    /// one bad entry never stops the others. Only I/O errors that are no one entry's fault (and cancellation) throw.
+    /// one bad entry never stops the others. Only cancellation throws.
     /// </summary>
     public async IAsyncEnumerable<ReadResult> ReadAsync(string path, [EnumeratorCancellation] CancellationToken ct = default)
     {
@@ -31,10 +31,46 @@ public sealed partial class ArticleReader(ReaderOptions? options = null)
                 continue;
             }
 
-            await foreach (var result in ReadFileAsync(file.Path, ct))
+            await foreach (var result in GuardedAsync(file.Path, ct))
             {
                 yield return result;
             }
+        }
+    }
+
+    /// <summary>
+    /// One file's results; whatever else the file makes go wrong (a parser's bug, an error no one foresaw) ends that
+    /// file alone, as one failure naming it, and the files after it are still read.
+    /// </summary>
+    private async IAsyncEnumerable<ReadResult> GuardedAsync(string file, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var results = ReadFileAsync(file, ct).GetAsyncEnumerator(ct);
+        var read = 0;
+        while (true)
+        {
+            ReadResult result;
+            try
+            {
+                if (!await results.MoveNextAsync())
+                {
+                    yield break;
+                }
+
+                result = results.Current;
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+            {
+                result = ReadResult.Fail(file, $"could not be read past its first {read} articles: {e.GetType().Name}: {e.Message}");
+                read = -1;
+            }
+
+            yield return result;
+            if (read < 0)
+            {
+                yield break;
+            }
+
+            read++;
         }
     }
 

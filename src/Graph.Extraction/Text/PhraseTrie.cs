@@ -66,6 +66,35 @@ internal sealed class PhraseTrie<T>
         return found;
     }
 
+    /// <summary>The length of the longest phrase starting at <paramref name="at"/> with a value <paramref name="accept"/> takes, or 0. Allocation-free.</summary>
+    public int Longest<TState>(IReadOnlyList<Token> tokens, int at, TState state, Func<T, TState, bool> accept)
+    {
+        var node = _root;
+        int length = 0;
+        for (int i = at; i < tokens.Count; i++)
+        {
+            if (node.Next is null || !node.Next.TryGetValue(tokens[i].Lower, out var child))
+            {
+                break;
+            }
+
+            node = child;
+            if (node.Values is not null)
+            {
+                foreach (var v in node.Values)
+                {
+                    if (accept(v, state))
+                    {
+                        length = i - at + 1;
+                        break;
+                    }
+                }
+            }
+        }
+
+        return length;
+    }
+
     /// <summary>The longest phrase starting at <paramref name="at"/>, or length 0. Allocation-free: it runs at every token.</summary>
     public (int Length, List<T>? Values) Match(IReadOnlyList<Token> tokens, int at, int end = int.MaxValue)
     {

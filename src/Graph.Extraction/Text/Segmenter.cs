@@ -19,19 +19,7 @@ internal static class Segmenter
     // Longer than this a "sentence" is not prose (tables, dumps); it is skipped rather than parsed.
     public const int MaxSentenceLength = 3000;
 
-    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-        "oct", "nov", "dec", "no", "vs", "etc", "inc", "jr", "sr", "prof", "rep", "sen", "gov", "capt", "maj", "cmdr", "adm", "rev",
-        "mt", "ft", "co", "corp", "ltd", "approx", "dept", "est", "fig", "gens", "lieut", "pres", "e.g", "i.e",
-    };
-
-    private static readonly HashSet<string> SentenceStarters = new(StringComparer.Ordinal)
-    {
-        "The", "He", "She", "It", "They", "But", "In", "A", "This", "We", "I", "That", "On", "And", "Its", "His", "Her", "Their", "There",
-    };
-
-    public static List<Sentence> Split(string text, Lexicon lexicon)
+    public static List<Sentence> Split(string text, PageRules page)
     {
         var sentences = new List<Sentence>();
         int lineStart = 0;
@@ -44,10 +32,10 @@ internal static class Segmenter
             }
 
             var (s, e) = Trim(text, lineStart, lineEnd);
-            if (e > s && !lexicon.IsFurnitureLine(text.AsSpan(s, e - s)))
+            if (e > s && !page.IsFurnitureLine(text.AsSpan(s, e - s)))
             {
-                e = CutCaption(text, s, e, lexicon);
-                SplitLine(text, s, e, sentences, lexicon);
+                e = CutCaption(text, s, e, page);
+                SplitLine(text, s, e, sentences, page);
             }
 
             lineStart = lineEnd + 1;
@@ -72,12 +60,15 @@ internal static class Segmenter
     }
 
     // "… on 12 September 2015 (AFP/HO/SANA)" is a photo caption; "Photograph: X/Reuters" a credit to the line's end.
-    private static int CutCaption(string text, int s, int e, Lexicon lexicon)
+    private static int CutCaption(string text, int s, int e, PageRules page)
     {
-        int credit = text.IndexOf("Photograph:", s, e - s, StringComparison.Ordinal);
-        if (credit >= 0)
+        foreach (var mark in page.Credits)
         {
-            return Trim(text, s, credit).Item2;
+            int credit = text.IndexOf(mark, s, e - s, StringComparison.Ordinal);
+            if (credit >= 0)
+            {
+                return Trim(text, s, credit).Item2;
+            }
         }
 
         if (text[e - 1] == ')')
@@ -86,7 +77,7 @@ internal static class Segmenter
             if (open >= 0)
             {
                 var parts = text[(open + 1)..(e - 1)].Split('/', StringSplitOptions.TrimEntries);
-                if (parts.Length > 0 && parts.All(lexicon.IsAgency))
+                if (parts.Length > 0 && parts.All(page.IsAgency))
                 {
                     return s; // the whole line is a caption
                 }
@@ -96,7 +87,7 @@ internal static class Segmenter
         return e;
     }
 
-    private static void SplitLine(string text, int s, int e, List<Sentence> sentences, Lexicon lexicon)
+    private static void SplitLine(string text, int s, int e, List<Sentence> sentences, PageRules page)
     {
         int start = s;
         for (int i = s; i < e; i++)
@@ -106,7 +97,7 @@ internal static class Segmenter
             // "Margaret Owen London • Turkey has said …": a bullet separates pieces like a line break.
             if (c is '•' or '|')
             {
-                Add(text, start, i, sentences, lexicon);
+                Add(text, start, i, sentences, page);
                 start = i + 1;
                 continue;
             }
@@ -138,20 +129,20 @@ internal static class Segmenter
                 continue;
             }
 
-            if (c == '.' && k < e && IsAbbreviation(text, start, i, k, e))
+            if (c == '.' && k < e && IsAbbreviation(text, start, i, k, e, page))
             {
                 continue;
             }
 
-            Add(text, start, j, sentences, lexicon);
+            Add(text, start, j, sentences, page);
             start = k;
             i = k - 1;
         }
 
-        Add(text, start, e, sentences, lexicon);
+        Add(text, start, e, sentences, page);
     }
 
-    private static bool IsAbbreviation(string text, int lineStart, int dot, int next, int end)
+    private static bool IsAbbreviation(string text, int lineStart, int dot, int next, int end, PageRules page)
     {
         int w = dot;
         while (w > lineStart && (char.IsLetter(text[w - 1]) || text[w - 1] == '.'))
@@ -179,13 +170,13 @@ internal static class Segmenter
                 n++;
             }
 
-            return !SentenceStarters.Contains(text[next..n]);
+            return !page.IsSentenceStarter(text[next..n]);
         }
 
-        return Abbreviations.Contains(word.ToString());
+        return page.IsAbbreviation(word.ToString());
     }
 
-    private static void Add(string text, int s, int e, List<Sentence> sentences, Lexicon lexicon)
+    private static void Add(string text, int s, int e, List<Sentence> sentences, PageRules page)
     {
         (s, e) = Trim(text, s, e);
         if (e <= s || e - s > MaxSentenceLength)
@@ -194,7 +185,7 @@ internal static class Segmenter
         }
 
         string sentence = text[s..e];
-        if (lexicon.IsFurnitureSentence(sentence))
+        if (page.IsFurnitureSentence(sentence))
         {
             return;
         }

@@ -1,0 +1,107 @@
+using Graph.Core.Domain;
+using Graph.Extraction.Events;
+using Graph.Extraction.Mentions;
+using Graph.Extraction.Text;
+
+namespace Graph.Extraction.Analysis;
+
+internal sealed partial class ArticleAnalysis
+{
+    private string? _previousSubject;
+
+    /// <summary>When set, what the mention and event stages found in each sentence, for <c>graph explain</c>.</summary>
+    public Dictionary<int, List<string>>? Trace { get; init; }
+
+    public ActorKind? KindOf(string id) => Draft(id)?.Kind;
+
+    public string Introduce(string id, string name, ActorKind kind, IEnumerable<string> aliases, string? principal = null, string? role = null)
+    {
+        var draft = Ensure(id, name, kind);
+        foreach (var alias in aliases)
+        {
+            draft.AddAlias(alias);
+        }
+
+        if (principal is not null && role is not null && draft.Affiliations.Count == 0)
+        {
+            draft.Affiliate(principal, role);
+        }
+
+        return draft.Id;
+    }
+
+    bool IActorBook.SameSide(string a, string b) => SameSide(a, b);
+
+    public string? StateOfPlace(string placeId) =>
+        _kb.Find(placeId) is { } place ? place.Roles.FirstOrDefault(r => r.Role == "located in")?.ActorId ?? (place.Kind == ActorKind.Country ? place.Id : null) : null;
+
+    private bool SameSide(string a, string b)
+    {
+        if (a == b)
+        {
+            return true;
+        }
+
+        var da = Draft(a);
+        var db = Draft(b);
+        bool Serves(ActorDraft? x, string y) => x is not null && x.Affiliations.Any(f => f.ActorId == y && f.IsInForceOn(_day));
+        return Serves(da, b) || Serves(db, a) || (da?.Principal is { } pa && pa == db?.Principal && da.Kind == ActorKind.Person && db.Kind == ActorKind.Person);
+    }
+
+    private void FindEvents(Sentence sentence, List<Mention> mentions, List<Relation> relations)
+    {
+        if (!mentions.Any(m => m.ActorId is not null) && _previousSubject is null)
+        {
+            return;
+        }
+
+        var claused = _data.Language.Analyse(sentence);
+        var readings = _data.Reader.Read(claused, mentions, this, _previousSubject);
+        if (Trace is not null)
+        {
+            var lines = Trace[sentence.Index] = [];
+            lines.Add("mentions: " + string.Join("; ", mentions.Where(m => m.ActorId is not null).Select(m => $"{m.Surface} -> {m.ActorId} ({m.Kind.ToString().ToLowerInvariant()})")));
+            lines.AddRange(readings.Select(r => $"event: {r.Source} {r.Type.ToString().ToUpperInvariant()} {r.Target} ({r.Modality.ToString().ToLowerInvariant()}) by {r.Pattern} [{r.Form.ToString().ToLowerInvariant()}]"));
+        }
+
+        var date = EventDates.Find(sentence.Tokens, _day);
+        foreach (var r in readings)
+        {
+            if (Draft(r.Source)?.Kind == ActorKind.Location || Draft(r.Target)?.Kind == ActorKind.Location)
+            {
+                continue;
+            }
+
+            // Civilians and refugees are the victims of force in the news, not its authors: such readings are parse errors.
+            if (Plover.Of(r.Type).Quad == QuadClass.MaterialConflict && _data.Events.Victims.Any(v => r.Source == v || r.Source.StartsWith(v + "-", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var plover = Plover.Of(r.Type);
+            int polarity = r.Polarity ?? plover.Polarity;
+            double score = polarity == 0 && plover.Polarity != 0 ? 0 : plover.Score;
+            if (r.Modality == Modality.Negated)
+            {
+                // "did not meet" is no meeting: a negated cooperation leans the other way, a negated attack is nothing.
+                polarity = polarity > 0 ? -1 : 0;
+                score = score > 0 ? -score / 2 : 0;
+            }
+
+            var tokens = sentence.Tokens;
+            string trigger = sentence.Text[(tokens[r.TriggerStart].Start - sentence.Start)..(tokens[r.TriggerEnd - 1].End - sentence.Start)];
+            relations.Add(new Relation(r.Source, r.Target, r.Type, polarity, score, _data.Confidence.Of(r), sentence.Text, sentence.Start, sentence.End,
+                r.Modality, r.SaidBy, date, trigger));
+        }
+
+        // What "it" and "they" in the next sentence most likely stand for.
+        foreach (var p in claused.Predications)
+        {
+            if (p.Kind == Clauses.ClauseKind.Main && new Referents(claused.Chunks, mentions, this, _data.Agents).Of(p.Subjects).FirstOrDefault() is { } subject)
+            {
+                _previousSubject = subject.Actor;
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Graph.Extraction.Words;
+
+namespace Graph.Extraction.Events;
+
+/// <summary>
+/// Which nouns stand for actors (graph-seed/lexicon/agents.json with WordNet's classes): people and bodies qualified by
+/// a state or group act for it ("a Turkish court"), numbers and groups stand for what follows "of" ("thousands of
+/// Serbs"), and some people and bodies never act for the state that qualifies them ("a Chinese company").
+/// </summary>
+internal sealed class AgentNouns
+{
+    private readonly HashSet<string> _agents = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _groupOf = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _notTheState = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _notGeneric = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _quantityWords = new(StringComparer.Ordinal);
+
+    /// <summary>A noun for people or a body of people ("soldiers", "court", "government"), as WordNet's first sense has it.</summary>
+    public bool IsAgent(Word head) =>
+        head.Tag.IsNoun() && !head.Tag.IsProperNoun() && !_notTheState.Contains(head.Lemma)
+        && (_agents.Contains(head.Lemma) || EnglishWords.Default.ClassesOf(WordNetPos.Noun, head.Lemma) is { First: LexClass.Person or LexClass.Group });
+
+    /// <summary>A common noun for one person ("journalist", "activist", "leader"), as WordNet's first sense has it.</summary>
+    public bool IsPerson(Word w) =>
+        w.Tag is PennTag.NN && EnglishWords.Default.ClassesOf(WordNetPos.Noun, w.Lemma) is { First: LexClass.Person };
+
+    /// <summary>"a group of", "thousands of", "members of": a noun that stands for what follows "of".</summary>
+    public bool IsGroupOf(Word head) =>
+        head.Tag.IsNoun() && (_groupOf.Contains(head.Lemma) || EnglishWords.Default.ClassesOf(WordNetPos.Noun, head.Lemma) is { First: LexClass.Quantity });
+
+    /// <summary>A plural noun for people ("prisoners", "activists", "troops") that can name a group of its own.</summary>
+    public bool IsGeneric(Word head) =>
+        head.Tag == PennTag.NNS && !_notGeneric.Contains(head.Lemma) && !_notTheState.Contains(head.Lemma)
+        && (_agents.Contains(head.Lemma) || EnglishWords.Default.ClassesOf(WordNetPos.Noun, head.Lemma) is { First: LexClass.Person });
+
+    /// <summary>"more", "several", "dozens": words that count a group, left out of its name.</summary>
+    public bool IsQuantityWord(string lower) => _quantityWords.Contains(lower);
+
+    public static AgentNouns Read(JsonElement root)
+    {
+        var nouns = new AgentNouns();
+        nouns._agents.UnionWith(root.GetProperty("agents").EnumerateArray().Select(e => e.GetString()!));
+        nouns._groupOf.UnionWith(root.GetProperty("groupOf").EnumerateArray().Select(e => e.GetString()!));
+        nouns._notTheState.UnionWith(root.GetProperty("notTheState").EnumerateArray().Select(e => e.GetString()!));
+        nouns._notGeneric.UnionWith(root.GetProperty("notGeneric").EnumerateArray().Select(e => e.GetString()!));
+        nouns._quantityWords.UnionWith(root.GetProperty("quantityWords").EnumerateArray().Select(e => e.GetString()!));
+        return nouns;
+    }
+}

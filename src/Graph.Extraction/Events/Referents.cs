@@ -1,0 +1,195 @@
+using Graph.Core.Domain;
+using Graph.Extraction.Mentions;
+using Graph.Extraction.Chunks;
+using Graph.Extraction.Words;
+
+namespace Graph.Extraction.Events;
+
+/// <summary>What the event stage needs to know about actors the mention stage found in the article.</summary>
+internal interface IActorBook
+{
+    ActorKind? KindOf(string id);
+
+    /// <summary>The two ids are one side: the same actor, or a person and the state or organisation they speak for.</summary>
+    bool SameSide(string a, string b);
+
+    /// <summary>The state a place lies in, or null.</summary>
+    string? StateOfPlace(string placeId);
+
+    /// <summary>
+    /// An actor the knowledge base does not know, named by the text ("37 prisoners", "truckers"), speaking for
+    /// <paramref name="principal"/> in <paramref name="role"/> when one is given; its id.
+    /// </summary>
+    string Introduce(string id, string name, ActorKind kind, IEnumerable<string> aliases, string? principal = null, string? role = null);
+}
+
+/// <summary>The actor a noun phrase stands for, and how directly.</summary>
+internal sealed record Referent(string Actor, bool Indirect, bool ViaPlace, int Start)
+{
+    /// <summary>A group the text names that no knowledge qualifies ("37 prisoners").</summary>
+    public bool Generic { get; init; }
+}
+
+/// <summary>
+/// Maps a sentence's noun phrases to the actors the mention stage found in them: the mention at the phrase's head, or
+/// a state or group that qualifies a person or body noun ("a Turkish court", "Afghan soldiers").
+/// </summary>
+internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentions, IActorBook book, AgentNouns agents)
+{
+    public Referent? Of(NounPhrase np, bool places = false)
+    {
+        Mention? head = null;
+        Mention? modifier = null;
+        Mention? place = null;
+        foreach (var m in mentions)
+        {
+            if (m.ActorId is null || m.End <= np.OwnStart || m.Start >= np.End)
+            {
+                continue;
+            }
+
+            if (m.Start <= np.Head && np.Head < m.End)
+            {
+                head = m;
+                break;
+            }
+
+            if (m.End <= np.Head)
+            {
+                if (m.Kind == MentionKind.Location)
+                {
+                    place ??= m;
+                }
+                else
+                {
+                    modifier = m;
+                }
+            }
+        }
+
+        // "the Crimea region", "the Gaza Strip": a place named before a place noun; "Azerbaijan's territory": a state's.
+        if (head is null && places && modifier is null && place is not null && book.StateOfPlace(place.ActorId!) is { } where)
+        {
+            return new Referent(where, true, true, place.Start);
+        }
+
+        if (head is null && places && np.Possessor is { } land && Of(land, places: true) is { } landOwner && book.KindOf(landOwner.Actor) == ActorKind.Country)
+        {
+            return landOwner with { Indirect = true, ViaPlace = true };
+        }
+
+        if (head is not null)
+        {
+            if (head.Kind == MentionKind.Location)
+            {
+                return places && book.StateOfPlace(head.ActorId!) is { } state ? new Referent(state, true, true, head.Start) : null;
+            }
+
+            // "Turkey's democratically elected government": a state noun the mention stage resolved from context yields
+            // to the state that owns it here.
+            if (head.Kind == MentionKind.StateNoun && head.Start >= np.OwnStart && np.Possessor is { } possessor && Of(possessor) is { } owns
+                && book.KindOf(owns.Actor) == ActorKind.Country)
+            {
+                return owns with { Indirect = true };
+            }
+
+            return book.KindOf(head.ActorId!) == ActorKind.Location ? null : new Referent(head.ActorId!, head.IsIndirect, false, head.Start);
+        }
+
+        // "a Turkish court", "two French citizens", "Taliban fighters": a person or body noun qualified by an actor.
+        if (modifier is not null && agents.IsAgent(s.Words[np.Head]))
+        {
+            return new Referent(modifier.ActorId!, true, false, modifier.Start);
+        }
+
+        // "Serbia's former army chief", "Poland's parliament": a person or body noun owned by an actor.
+        if (np.Possessor is { } owner && agents.IsAgent(s.Words[np.Head]) && Of(owner) is { } owning)
+        {
+            return owning with { Indirect = true };
+        }
+
+        // "the president of Armenia", "prosecutors in Italy", "thousands of Serbs": a person, body or number of an actor.
+        // "some of the U.N. peacekeepers", "two of the soldiers": a determiner or number standing alone is a group of.
+        var word = s.Words[np.Head];
+        bool alone = np.Head == np.Start && word.Tag is PennTag.DT or PennTag.CD;
+
+        // "the Minister of Foreign Affairs of Iraq", "the Government of Myanmar": a capitalised title or body.
+        bool title = word.Tag == PennTag.NNP && np.Determiner >= 0 && agents.IsAgent(word with { Tag = PennTag.NN, Lemma = word.Lower });
+        if ((agents.IsAgent(word) || agents.IsGroupOf(word) || alone || title) && s.ChunkAt(np.End - 1) is var c and >= 0 && c + 2 < s.Chunks.Count
+            && s.Chunks[c + 1].Kind == ChunkKind.Preposition && s.Chunks[c + 2].Kind == ChunkKind.Noun
+            && s.Tokens[s.Chunks[c + 1].Start].Lower is var prep && (prep == "of" || (prep is "in" or "from" && !agents.IsGroupOf(word) && !alone))
+            && Of(s.Nouns[s.Chunks[c + 2].Phrase]) is { } of
+            && (agents.IsGroupOf(word) || alone || book.KindOf(of.Actor) is ActorKind.Country || (prep == "of" && book.KindOf(of.Actor) is ActorKind.Organization)))
+        {
+            return of with { Indirect = true };
+        }
+
+        return Generic(np);
+    }
+
+    public List<Referent> Of(IEnumerable<NounPhrase> group, bool places = false)
+    {
+        var found = new List<Referent>();
+        foreach (var np in group)
+        {
+            if (Of(np, places) is { } r && found.All(f => f.Actor != r.Actor))
+            {
+                found.Add(r);
+            }
+        }
+
+        return found;
+    }
+
+    // "37 prisoners", "humanitarian aid workers", "the truckers": people the knowledge base cannot know, named by the
+    // text as a group of their own when nothing qualifies them; "Al Jazeera journalist Mahmoud Hussein": a person named
+    // after a word for what they are.
+    private Referent? Generic(NounPhrase np)
+    {
+        if (s.Words[np.Head].Tag == PennTag.NNP && PersonNamedAfterNoun(np) is { } person)
+        {
+            return person;
+        }
+
+        var head = s.Words[np.Head];
+        if (!agents.IsGeneric(head) || mentions.Any(m => m.Start < np.End && m.End > np.OwnStart))
+        {
+            return null;
+        }
+
+        int from = np.OwnStart;
+        while (from < np.Head && (s.Words[from].Tag is PennTag.DT or PennTag.CD or PennTag.PDT or PennTag.PRPS || agents.IsQuantityWord(s.Words[from].Lower)
+            || !s.Words[from].Token.IsWord || (from + 1 < np.Head && s.Words[from + 1].Text == "-" && !s.Words[from + 1].Token.SpaceBefore)))
+        {
+            from++; // "a 331-strong" contingent: numbers and glued number compounds do not name the group
+        }
+
+        string name = s.Text(from, np.End);
+        string id = book.Introduce("text-" + Analysis.ActorDraft.Slug(name), name, ActorKind.Group, [s.Text(np.OwnStart, np.End), head.Text]);
+        return new Referent(id, true, false, np.Start) { Generic = true };
+    }
+
+    private Referent? PersonNamedAfterNoun(NounPhrase np)
+    {
+        int first = np.Head;
+        while (first > np.OwnStart && s.Words[first - 1].Tag == PennTag.NNP && s.Words[first - 1].Token.IsCapitalised)
+        {
+            first--;
+        }
+
+        if (np.Head - first < 1 || first == np.OwnStart || mentions.Any(m => m.Start <= np.Head && m.End > first)
+            || !agents.IsPerson(s.Words[first - 1]))
+        {
+            return null;
+        }
+
+        // "U.N. mediator Diego Cordovez" speaks for the UN.
+        var principal = mentions.FirstOrDefault(m => m.ActorId is not null && m.Start >= np.OwnStart && m.End < first && m.Kind != MentionKind.Location);
+        string name = s.Text(first, np.Head + 1);
+        string id = book.Introduce(Analysis.ActorDraft.Slug(name), name, ActorKind.Person, [name], principal?.ActorId, s.Words[first - 1].Lower);
+        return new Referent(id, false, false, first);
+    }
+
+    /// <summary>The possessor's referent: "Russia's proposal" names Russia.</summary>
+    public Referent? OwnerOf(NounPhrase np) => np.Possessor is { } p ? Of(p) : null;
+}

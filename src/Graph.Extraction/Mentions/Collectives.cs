@@ -1,0 +1,121 @@
+using Graph.Core.Domain;
+using Graph.Extraction.Text;
+using Graph.Extraction.Words;
+
+namespace Graph.Extraction.Mentions;
+
+/// <summary>"Syrian rebels", "rebels in Ukraine", "IS militants", unqualified "rebels" in an article about Syria.</summary>
+internal sealed class Collectives(MentionContext context)
+{
+    public void Find(Sentence sentence, List<Mention> mentions)
+    {
+        var tokens = sentence.Tokens;
+        var covered = Spans.Covered(tokens.Count, mentions);
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (covered[i])
+            {
+                continue;
+            }
+
+            // "killed 18 people", "hundreds of people": counted, such a noun names a collective (civilians).
+            if (context.Lexicon.Counted.TryGetValue(tokens[i].Lower, out var counted) && IsCounted(tokens, i))
+            {
+                mentions.Add(new Mention(i, i + 1, null, MentionKind.Collective, tokens[i].Text) { Class = counted });
+                continue;
+            }
+
+            var (len, classes) = context.Lexicon.Collectives.Match(tokens, i);
+            if (len > 0 && classes is not null)
+            {
+                mentions.Add(new Mention(i, i + len, null, MentionKind.Collective, Spans.Surface(sentence, i, i + len)) { Class = classes[0] });
+                i += len - 1;
+            }
+        }
+
+        mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+        foreach (var m in mentions.Where(m => m.Kind == MentionKind.Collective && m.ActorId is null).ToList())
+        {
+            var qualifier = Spans.AdjacentBefore(tokens, mentions, m);
+            string? by = qualifier is null ? null : context.Actors.Principal(qualifier);
+            if (by is not null && qualifier!.ActorKind is ActorKind.ArmedGroup or ActorKind.Group)
+            {
+                // "IS militants" are IS, "Kurdish militias" the Kurds.
+                m.ActorId = qualifier.ActorId;
+                m.Kind = MentionKind.Named;
+                context.Merge(mentions, qualifier, m, sentence);
+                continue;
+            }
+
+            if (by is not null && qualifier!.ActorKind is ActorKind.Country)
+            {
+                context.Merge(mentions, qualifier, m, sentence);
+            }
+            else
+            {
+                by = null;
+                var cls = context.Lexicon.CollectiveClasses[m.Class!];
+                if (m.End + 1 < tokens.Count && tokens[m.End].Lower == Grammar.In && Spans.At(mentions, m.End + 1) is { ActorKind: ActorKind.Country } place)
+                {
+                    by = place.ActorId;
+                }
+                else if (m.End + 1 < tokens.Count && cls.Origin.Contains(tokens[m.End].Lower) && Origin(tokens, mentions, m.End + 1) is { } origin)
+                {
+                    by = origin; // "refugees fleeing the civil war in Liberia", "migrants from Eritrea"
+                }
+                else if (cls.PlaceQualifies)
+                {
+                    // "jets bombed rebel-held positions in Idlib": the place tells whose rebels; else the article's state.
+                    by = mentions.Where(x => x.Kind == MentionKind.Location && x.ActorId is not null)
+                        .Select(x => context.Actors.PlaceState(x.ActorId!))
+                        .FirstOrDefault(x => x is not null) ?? context.MainState;
+                }
+            }
+
+            m.ActorId = CollectiveActor(m.Class!, by);
+        }
+    }
+
+    // A number or a count ("hundreds of", from the closed class of quantifiers) right before the word.
+    private bool IsCounted(List<Token> tokens, int i) =>
+        i > 0 && (char.IsDigit(tokens[i - 1].Text[0]) || (i > 1 && tokens[i - 1].Lower == Grammar.Of && context.Closed.Match(tokens, i - 2, Role.Quantifier) == 2));
+
+    // The first state named within a few words, before the clause ends: where people come from.
+    private static string? Origin(List<Token> tokens, List<Mention> mentions, int from)
+    {
+        for (int k = from; k < Math.Min(tokens.Count, from + 7) && tokens[k].Text is not ("," or "." or ";"); k++)
+        {
+            if (Spans.At(mentions, k) is { ActorKind: ActorKind.Country, ActorId: { } state })
+            {
+                return state;
+            }
+        }
+
+        return null;
+    }
+
+    private string CollectiveActor(string name, string? state)
+    {
+        var cls = context.Lexicon.CollectiveClasses[name];
+        if (state is null || context.Kb.Find(state) is not { } s)
+        {
+            if (context.Kb.Find(name) is { } known)
+            {
+                return context.Actors.Find(known.Id)!.Id;
+            }
+
+            return context.Actors.Ensure(name, name, ActorKind.Group).Id;
+        }
+
+        string demonym = s.Demonyms.Count > 0 ? s.Demonyms[0] : s.Name;
+        var kind = cls.Armed ? ActorKind.ArmedGroup : ActorKind.Group;
+        var draft = context.Actors.Ensure($"{name}-{state.ToLowerInvariant()}", $"{demonym} {name}", kind);
+        if (draft.Codes.Count == 0 && s.Codes.TryGetValue(ArticleActors.Cameo, out var cameo))
+        {
+            draft.Codes[ArticleActors.Cameo] = cameo + cls.Sector;
+        }
+
+        draft.AddAlias($"{demonym} {name}");
+        return draft.Id;
+    }
+}

@@ -1,0 +1,75 @@
+using Graph.Core.Domain;
+using Graph.Extraction.Text;
+
+namespace Graph.Extraction.Mentions;
+
+/// <summary>"Karim Bitar, head of research at the Institute …", "said Ghassan Mediah", "Hassan Abdel-Azim said": names a frame shows to be people.</summary>
+internal sealed class FramedNames(MentionContext context, NameShape names)
+{
+    // "said", "told", "argues": a reporting verb of the clause stage, by its lemma.
+    private bool Reports(Token t) => context.Classes.IsReporting(context.VerbLemma(t));
+
+    public void Find(Sentence sentence, List<Mention> mentions)
+    {
+        var tokens = sentence.Tokens;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (!names.IsNameStart(tokens, i))
+            {
+                continue;
+            }
+
+            var covered = Spans.Covered(tokens.Count, mentions);
+            if (covered[i])
+            {
+                continue;
+            }
+
+            int end = names.NameEnd(tokens, i, covered);
+            if (NameShape.WordCount(tokens, i, end) < 2)
+            {
+                i = Math.Max(i, end - 1);
+                continue;
+            }
+
+            bool saidBefore = i > 0 && Reports(tokens[i - 1]) || context.Lexicon.SourcePhraseBefore(tokens, i);
+            bool saidAfter = end < tokens.Count && Reports(tokens[end]);
+            int titleAt = end + 1 < tokens.Count && tokens[end].Text == "," ? end + 1 : -1;
+            if (titleAt > 0 && Grammar.IsArticle(tokens[titleAt].Lower))
+            {
+                titleAt++;
+            }
+
+            bool apposition = titleAt > 0 && titleAt < tokens.Count && context.Lexicon.Titles.Match(tokens, titleAt).Length > 0;
+            bool who = end + 1 < tokens.Count && tokens[end].Text == "," && tokens[end + 1].Lower == Grammar.Who;
+            if (!(saidBefore || saidAfter || apposition || who))
+            {
+                i = end - 1;
+                continue;
+            }
+
+            var person = context.NewPerson(sentence, mentions, i, end);
+            if (apposition)
+            {
+                var draft = context.Actors.Find(person.ActorId!)!;
+                int titleLen = context.Lexicon.Titles.Match(tokens, titleAt).Length;
+                draft.Title ??= tokens[titleAt].Lower;
+                for (int k = titleAt + titleLen; k < Math.Min(tokens.Count, titleAt + 14); k++)
+                {
+                    if (tokens[k].Text is "," or "." or ";")
+                    {
+                        break;
+                    }
+
+                    if (Spans.At(mentions, k) is { ActorKind: ActorKind.Country or ActorKind.Organization or ActorKind.ArmedGroup } org && org.Start == k)
+                    {
+                        draft.Affiliate(org.ActorId!, Spans.Surface(sentence, titleAt, titleAt + titleLen).ToLowerInvariant());
+                        break;
+                    }
+                }
+            }
+
+            i = end - 1;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using Graph.Core.Domain;
+using Graph.Extraction.Text;
+
+namespace Graph.Extraction.Mentions;
+
+/// <summary>The first pass: the knowledge base's names, demonyms, capitals and metonyms, longest first.</summary>
+internal sealed class Gazetteer(ActorKnowledge kb, MentionLexicon lexicon, NameShape names)
+{
+    public List<Mention> Find(Sentence sentence)
+    {
+        var tokens = sentence.Tokens;
+        var found = new List<Mention>();
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (!tokens[i].IsWord)
+            {
+                continue;
+            }
+
+            KnownForm? best = null;
+            int length = 0;
+            foreach (var (len, forms) in kb.Gazetteer.MatchAll(tokens, i))
+            {
+                best = forms.FirstOrDefault(f => f.Accepts(tokens, i) && Plausible(f, tokens, i));
+                if (best is not null)
+                {
+                    length = len;
+                    break;
+                }
+            }
+
+            if (best is null)
+            {
+                continue;
+            }
+
+            var actor = best.Actor;
+            var mention = new Mention(i, i + length, actor.Id, MentionKind.Named, Spans.Surface(sentence, i, i + length)) { ActorKind = actor.Kind, Form = best.Kind };
+            if (actor.Kind == ActorKind.Location)
+            {
+                mention.Kind = MentionKind.Location;
+            }
+            else if (actor.IsCollective)
+            {
+                mention.Kind = MentionKind.Collective;
+                mention.Class = lexicon.CollectiveClasses.ContainsKey(actor.Id) ? actor.Id : null;
+                mention.ActorId = mention.Class is null ? actor.Id : null;
+            }
+
+            found.Add(mention);
+            i += length - 1;
+        }
+
+        return found;
+    }
+
+    // Single lower-case words that are also actor names ("chad") and sentence-initial "May" are not actors.
+    private bool Plausible(KnownForm form, List<Token> tokens, int at)
+    {
+        // "Swedish-registered vessel", "European-based missiles", "the Europe Bridge": provenance or part of another
+        // name, not a party to anything.
+        int after = at + form.Parts.Length;
+        if (after + 1 < tokens.Count && Spans.IsGluedHyphen(tokens[after]) && !tokens[after + 1].SpaceBefore
+            && lexicon.Provenance.Contains(tokens[after + 1].Lower))
+        {
+            return false;
+        }
+
+        if (after < tokens.Count && tokens[after].IsCapitalised && lexicon.PlaceNameHeads.Contains(tokens[after].Text))
+        {
+            return false;
+        }
+
+        // "Labour Minister": a portfolio, not the party.
+        if (form.Actor.Kind is not (ActorKind.Country or ActorKind.Person) && after < tokens.Count && lexicon.PortfolioWords.Contains(tokens[after].Text))
+        {
+            return false;
+        }
+
+        // "Montenegro Municipality Association (AKK)": an acronym in brackets after a name abbreviates that name.
+        if (form.Actor.Kind == ActorKind.Person && at >= 2 && tokens[at - 1].Text == "(" && tokens[at - 2].IsCapitalised && tokens[at].Text.All(char.IsUpper))
+        {
+            return false;
+        }
+
+        if (form.Actor.IsCollective || form.Parts.Length > 1)
+        {
+            return true;
+        }
+
+        var t = tokens[at];
+        if (form.Actor.Kind == ActorKind.Person && names.IsNotName(t))
+        {
+            return false;
+        }
+
+        return !char.IsLower(form.Parts[0][0]) || t.IsCapitalised || form.Kind != FormKind.Name;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Graph.Extraction.Chunks;
+using Graph.Extraction.Clauses;
+using Graph.Extraction.Text;
+
+namespace Graph.Extraction.Words;
+
+/// <summary>
+/// The word and phrase stages: the English word table, the closed classes and our own tagging rules
+/// (graph-seed/lexicon/words/), and the tagger and chunker built from them. Read-only; shared by all threads.
+/// </summary>
+internal sealed class Language
+{
+    private Language(EnglishWords english, ClosedClass closed, IReadOnlyList<TagRule> ownRules, VerbClasses classes)
+    {
+        English = english;
+        Closed = closed;
+        Tagger = new Tagger(english, ownRules);
+        Chunker = new Chunker(closed, english);
+        Classes = classes;
+        Clauses = new ClauseFinder(classes);
+    }
+
+    public EnglishWords English { get; }
+
+    public ClosedClass Closed { get; }
+
+    public Tagger Tagger { get; }
+
+    public Chunker Chunker { get; }
+
+    public VerbClasses Classes { get; }
+
+    public ClauseFinder Clauses { get; }
+
+    /// <summary>The examples written beside our tagging rules: a sentence and the word/tag it must get.</summary>
+    public IReadOnlyList<(string Text, string Expect)> TaggingExamples { get; private init; } = [];
+
+    public ClausedSentence Analyse(Sentence sentence) => Clauses.Find(Chunker.Chunk(sentence, Tagger.Tag(sentence.Tokens)));
+
+    /// <summary>From the lexicon's <c>words/</c> files (by their path relative to the lexicon folder).</summary>
+    public static Language Load(IReadOnlyDictionary<string, JsonElement> lexicon)
+    {
+        var closed = lexicon.TryGetValue("words/closed-class.json", out var c)
+            ? ClosedClass.Read(c)
+            : throw new InvalidDataException("The lexicon has no words/closed-class.json.");
+        var rules = lexicon.TryGetValue("words/tagging.json", out var t) ? ReadRules(t) : [];
+        var classes = lexicon.TryGetValue("clauses.json", out var v) ? VerbClasses.Read(v, closed) : throw new InvalidDataException("The lexicon has no clauses.json.");
+        var examples = lexicon.TryGetValue("words/tagging.json", out var te) && te.TryGetProperty("rules", out var list)
+            ? list.EnumerateArray().Where(r => r.TryGetProperty("examples", out _))
+                .SelectMany(r => r.GetProperty("examples").EnumerateArray().Select(e => (e.GetProperty("text").GetString()!, e.GetProperty("expect").GetString()!))).ToList()
+            : [];
+        return new Language(EnglishWords.Default, closed, rules, classes) { TaggingExamples = examples };
+    }
+
+    // {"rules": [{"from": "VBD", "to": "VBN", "when": "PREVTAG", "args": ["VBZ"], "verify": true, "examples": [...]}]}
+    private static List<TagRule> ReadRules(JsonElement root)
+    {
+        var rules = new List<TagRule>();
+        if (!root.TryGetProperty("rules", out var list))
+        {
+            return rules;
+        }
+
+        foreach (var r in list.EnumerateArray())
+        {
+            var args = r.TryGetProperty("args", out var a) ? a.EnumerateArray().Select(x => x.GetString() ?? string.Empty).ToArray() : [];
+            rules.Add(new TagRule(
+                PennTags.Parse(r.GetProperty("from").GetString()!),
+                PennTags.Parse(r.GetProperty("to").GetString()!),
+                r.GetProperty("when").GetString()!,
+                args.ElementAtOrDefault(0) ?? string.Empty,
+                args.ElementAtOrDefault(1) ?? string.Empty,
+                args.ElementAtOrDefault(2) ?? string.Empty,
+                r.TryGetProperty("verify", out var v) && v.ValueKind == JsonValueKind.True));
+        }
+
+        return rules;
+    }
+}

@@ -1,0 +1,267 @@
+using System.Text.RegularExpressions;
+using Graph.Extraction.Text;
+
+namespace Graph.Extraction.Words;
+
+/// <summary>
+/// Brill's tagger: each word starts with its most frequent tag in the lexicon (or a guess from its shape and WordNet
+/// when the lexicon does not know it), then contextual rules change tags where their condition holds: Brill's own
+/// rules from the word table, then ours from graph-seed/lexicon/words/tagging.json.
+/// </summary>
+internal sealed class Tagger
+{
+    private readonly EnglishWords _words;
+    private readonly Lemmatizer _lemmatizer;
+    private readonly Rule[] _rules;
+
+    public Tagger(EnglishWords words, IEnumerable<TagRule> ownRules)
+    {
+        _words = words;
+        _lemmatizer = new Lemmatizer(words);
+        _rules = [.. words.Rules.Concat(ownRules).Select(Rule.Compile)];
+    }
+
+    public Word[] Tag(IReadOnlyList<Token> tokens)
+    {
+        int n = tokens.Count;
+        var tags = new PennTag[n];
+        for (int i = 0; i < n; i++)
+        {
+            tags[i] = Initial(tokens, i);
+        }
+
+        ulong present = 0;
+        foreach (var t in tags)
+        {
+            present |= 1UL << (int)t;
+        }
+
+        foreach (var rule in _rules)
+        {
+            if ((present & (1UL << (int)rule.From)) == 0)
+            {
+                continue;
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                if (tags[i] == rule.From && Holds(rule, tokens, tags, i) && (!rule.Verify || Allows(tokens[i], rule.To)))
+                {
+                    tags[i] = rule.To;
+                    present |= 1UL << (int)rule.To;
+                }
+            }
+        }
+
+        var words = new Word[n];
+        for (int i = 0; i < n; i++)
+        {
+            words[i] = new Word(tokens[i], tags[i], _lemmatizer.Lemma(tokens[i].Lower, tags[i]));
+        }
+
+        return words;
+    }
+
+    /// <summary>The tags the lexicon allows for this token as written (or lower-cased at a sentence start), or null.</summary>
+    public PennTag[]? Known(Token token) => _words.TagsOf(token.Text) ?? (token.IsCapitalised ? null : _words.TagsOf(token.Lower));
+
+    private PennTag Initial(IReadOnlyList<Token> tokens, int i)
+    {
+        var token = tokens[i];
+        if (!token.IsWord)
+        {
+            return Punctuation(token);
+        }
+
+        bool opening = i == 0 || tokens[i - 1].IsQuote || tokens[i - 1].Text is "(" or ":" or "-" or "–" or "—";
+        if (_words.TagsOf(token.Text) is { } exact)
+        {
+            // "the town of Hit", "Said" in a name: a capitalised word inside a sentence is a name rather than a verb.
+            return token.IsCapitalised && !opening && token.Text.Length > 1 && exact[0].IsVerb() ? PennTag.NNP : exact[0];
+        }
+
+        if (token.IsCapitalised)
+        {
+            // A capitalised word inside a sentence is a name; at its start it may be any word.
+            return opening && _words.TagsOf(token.Lower) is { } lower ? lower[0] : token.Lower.EndsWith('s') && token.Text.Length > 3 && _words.TagsOf(token.Text[..^1]) is [PennTag.NNP, ..] ? PennTag.NNPS : PennTag.NNP;
+        }
+
+        return _words.TagsOf(token.Lower)?[0] ?? Guess(token.Lower);
+    }
+
+    private static PennTag Punctuation(Token token) => token.Text switch
+    {
+        "," => PennTag.Comma,
+        "." or "!" or "?" => PennTag.Stop,
+        ":" or ";" or "-" or "–" or "—" or "..." or "…" => PennTag.Colon,
+        "(" or "[" or "{" => PennTag.LeftParen,
+        ")" or "]" or "}" => PennTag.RightParen,
+        "$" or "£" or "€" or "¥" => PennTag.Dollar,
+        "#" => PennTag.Hash,
+        "'s" or "’s" or "'S" or "’S" => PennTag.POS,
+        _ when token.IsQuote => PennTag.Quote,
+        _ => PennTag.SYM,
+    };
+
+    // A word the lexicon does not know: its shape, then what WordNet says it can be.
+    private PennTag Guess(string lower)
+    {
+        if (char.IsDigit(lower[0]))
+        {
+            return PennTag.CD;
+        }
+
+        if (lower.EndsWith("ly", StringComparison.Ordinal))
+        {
+            return PennTag.RB;
+        }
+
+        if (lower.EndsWith("ing", StringComparison.Ordinal))
+        {
+            return PennTag.VBG;
+        }
+
+        if (lower.EndsWith("ed", StringComparison.Ordinal))
+        {
+            return PennTag.VBN;
+        }
+
+        if (_words.IsLemma(WordNetPos.Noun, lower))
+        {
+            return PennTag.NN;
+        }
+
+        if (lower.EndsWith('s') && _lemmatizer.Lemma(lower, PennTag.NNS) != lower)
+        {
+            return PennTag.NNS;
+        }
+
+        if (_words.IsLemma(WordNetPos.Adjective, lower) || lower.EndsWith("ous", StringComparison.Ordinal) || lower.EndsWith("ive", StringComparison.Ordinal)
+            || lower.EndsWith("ic", StringComparison.Ordinal) || lower.EndsWith("al", StringComparison.Ordinal) || lower.EndsWith("ian", StringComparison.Ordinal))
+        {
+            return PennTag.JJ;
+        }
+
+        if (_words.IsLemma(WordNetPos.Verb, lower))
+        {
+            return PennTag.VB;
+        }
+
+        return lower.EndsWith('s') ? PennTag.NNS : PennTag.NN;
+    }
+
+    private bool Allows(Token token, PennTag tag) => Known(token) is not { } known || known.Contains(tag);
+
+    private static bool Holds(Rule r, IReadOnlyList<Token> tokens, PennTag[] tags, int i)
+    {
+        PennTag Tag(int k) => k >= 0 && k < tags.Length ? tags[k] : PennTag.None;
+        string Word(int k) => k >= 0 && k < tokens.Count ? tokens[k].Lower : string.Empty;
+
+        return r.Condition switch
+        {
+            Condition.StartWord => i == 0 && Word(i) == r.W1,
+            Condition.End => i == tags.Length - 1 || (i == tags.Length - 2 && tags[^1] == PennTag.Stop),
+            Condition.PrevTag => r.T1.Has(Tag(i - 1)),
+            Condition.NextTag => r.T1.Has(Tag(i + 1)),
+            Condition.PrevTag2 => r.T1.Has(Tag(i - 2)),
+            Condition.NextTag2 => r.T1.Has(Tag(i + 2)),
+            Condition.Prev1Or2Tag => r.T1.Has(Tag(i - 1)) || r.T1.Has(Tag(i - 2)),
+            Condition.Prev1Or2Or3Tag => r.T1.Has(Tag(i - 1)) || r.T1.Has(Tag(i - 2)) || r.T1.Has(Tag(i - 3)),
+            Condition.Next1Or2Tag => r.T1.Has(Tag(i + 1)) || r.T1.Has(Tag(i + 2)),
+            Condition.Next1Or2Or3Tag => r.T1.Has(Tag(i + 1)) || r.T1.Has(Tag(i + 2)) || r.T1.Has(Tag(i + 3)),
+            Condition.Prev2Tag => r.T1.Has(Tag(i - 2)) && r.T2.Has(Tag(i - 1)),
+            Condition.Next2Tag => r.T1.Has(Tag(i + 1)) && r.T2.Has(Tag(i + 2)),
+            Condition.SurroundTag => r.T1.Has(Tag(i - 1)) && r.T2.Has(Tag(i + 1)),
+            Condition.Prev2TagNextTag => r.T1.Has(Tag(i - 2)) && r.T2.Has(Tag(i - 1)) && r.T3.Has(Tag(i + 1)),
+            Condition.SurroundTagWord => Word(i) == r.W1 && r.T2.Has(Tag(i - 1)) && r.T3.Has(Tag(i + 1)),
+            Condition.PrevWord => Word(i - 1) == r.W1,
+            Condition.NextWord => Word(i + 1) == r.W1,
+            Condition.Prev2Word => Word(i - 2) == r.W1,
+            Condition.Next2Word => Word(i + 2) == r.W1,
+            Condition.Prev1Or2Word => Word(i - 1) == r.W1 || Word(i - 2) == r.W1,
+            Condition.Next1Or2Word => Word(i + 1) == r.W1 || Word(i + 2) == r.W1,
+            Condition.Prev2Words => Word(i - 1) == r.W1 && Word(i - 2) == r.W2,
+            Condition.CurrentWord => Word(i) == r.W1,
+            Condition.CurrentWordPattern => r.Pattern!.IsMatch(Word(i)),
+            Condition.WordPrevTag => Word(i) == r.W2 && r.T1.Has(Tag(i - 1)),
+            Condition.WordNextTag => Word(i) == r.W1 && r.T2.Has(Tag(i + 1)),
+            Condition.WordPrevWord => Word(i) == r.W2 && Word(i - 1) == r.W1,
+            Condition.WordNextWord => Word(i) == r.W1 && Word(i + 1) == r.W2,
+            Condition.PrevWordPrevTag => Word(i - 1) == r.W1 && r.T2.Has(Tag(i - 1)),
+            _ => false,
+        };
+    }
+
+    private enum Condition
+    {
+        StartWord, End, PrevTag, NextTag, PrevTag2, NextTag2, Prev1Or2Tag, Prev1Or2Or3Tag, Next1Or2Tag, Next1Or2Or3Tag, Prev2Tag,
+        Next2Tag, SurroundTag, Prev2TagNextTag, SurroundTagWord, PrevWord, NextWord, Prev2Word, Next2Word, Prev1Or2Word,
+        Next1Or2Word, Prev2Words, CurrentWord, CurrentWordPattern, WordPrevTag, WordNextTag, WordPrevWord, WordNextWord, PrevWordPrevTag,
+    }
+
+    // A rule with its condition and arguments parsed once: each argument as a word and, where it names one, as a tag.
+    private sealed record Rule(PennTag From, PennTag To, Condition Condition, string W1, string W2, string W3, TagSet T1, TagSet T2, TagSet T3, bool Verify)
+    {
+        public Regex? Pattern { get; init; }
+
+        public static Rule Compile(TagRule r)
+        {
+            var condition = r.Condition switch
+            {
+                "STARTWORD" => Condition.StartWord,
+                "END" => Condition.End,
+                "PREVTAG" => Condition.PrevTag,
+                "NEXTTAG" => Condition.NextTag,
+                "PREVTAG2" => Condition.PrevTag2,
+                "NEXTTAG2" => Condition.NextTag2,
+                "PREV1OR2TAG" => Condition.Prev1Or2Tag,
+                "PREV1OR2OR3TAG" => Condition.Prev1Or2Or3Tag,
+                "NEXT1OR2TAG" => Condition.Next1Or2Tag,
+                "NEXT1OR2OR3TAG" => Condition.Next1Or2Or3Tag,
+                "PREV2TAG" => Condition.Prev2Tag,
+                "NEXT2TAG" => Condition.Next2Tag,
+                "SURROUNDTAG" => Condition.SurroundTag,
+                "PREV2TAGNEXTTAG" => Condition.Prev2TagNextTag,
+                "SURROUNDTAGWD" => Condition.SurroundTagWord,
+                "PREVWORD" => Condition.PrevWord,
+                "NEXTWD" => Condition.NextWord,
+                "PREV2WD" => Condition.Prev2Word,
+                "NEXT2WD" => Condition.Next2Word,
+                "PREV1OR2WD" => Condition.Prev1Or2Word,
+                "NEXT1OR2WD" => Condition.Next1Or2Word,
+                "PREV2WORDS" => Condition.Prev2Words,
+                "CURRENTWD" => Condition.CurrentWord,
+                "CURRENTWDRGX" => Condition.CurrentWordPattern,
+                "WDPREVTAG" => Condition.WordPrevTag,
+                "WDNEXTTAG" => Condition.WordNextTag,
+                "WDPREVWD" => Condition.WordPrevWord,
+                "WDNEXTWD" => Condition.WordNextWord,
+                "PREVWORDPREVTAG" => Condition.PrevWordPrevTag,
+                _ => throw new FormatException($"unknown tagging condition '{r.Condition}'"),
+            };
+            static TagSet T(string a) => TagSet.Parse(a);
+            var pattern = condition == Condition.CurrentWordPattern ? new Regex(r.Arg1.Trim('/'), RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50)) : null;
+            return new Rule(r.From, r.To, condition, r.Arg1, r.Arg2, r.Arg3, T(r.Arg1), T(r.Arg2), T(r.Arg3), r.Verify) { Pattern = pattern };
+        }
+    }
+}
+
+/// <summary>One tag or several ("NN|NNS|NNP"): a rule argument that any of them satisfies.</summary>
+internal readonly record struct TagSet(ulong Mask)
+{
+    public bool Has(PennTag tag) => tag != PennTag.None && (Mask & (1UL << (int)tag)) != 0;
+
+    public static TagSet Parse(string alternatives)
+    {
+        ulong mask = 0;
+        foreach (var name in alternatives.Split('|', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (PennTags.TryParse(name, out var tag))
+            {
+                mask |= 1UL << (int)tag;
+            }
+        }
+
+        return new TagSet(mask);
+    }
+}
