@@ -153,7 +153,7 @@ public sealed class ReaderTests : IDisposable
     [InlineData("empty-id.json", """{"id": "", "text": "Russia supports Assad."}""", "the id is blank")]
     [InlineData("blank-id.json", """{"id": "   ", "text": "Russia supports Assad."}""", "the id is blank")]
     [InlineData("blank-text.json", """{"id": "b", "text": "\u200B\uFEFF"}""", "no text")]
-    [InlineData("empty.jsonl", "", "no articles")]
+    [InlineData("empty.jsonl", "", "the file is empty")]
     [InlineData("blank.jsonl", "\n  \n\n", "no articles")]
     [InlineData("empty-array.json", "[]", "no articles")]
     public async Task Input_with_nothing_to_read_is_refused_with_the_reason(string name, string content, string reason)

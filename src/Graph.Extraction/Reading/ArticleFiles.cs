@@ -152,7 +152,7 @@ public static class ArticleFiles
         // Pipes and devices have no length: a pipe blocks until someone writes, /dev/zero never ends. .NET cannot tell them
         // from an empty file without opening them, so no file of length 0 is opened.
         return file.Length == 0
-            ? new ArticleFile(shown, "no articles: the file is empty, or is a pipe or device (only regular files are read)")
+            ? new ArticleFile(shown, "the article has no text: the file is empty, or is a pipe or device (only regular files are read)")
             : new ArticleFile(shown, null);
     }
 
