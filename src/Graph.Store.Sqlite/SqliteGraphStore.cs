@@ -26,9 +26,6 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     /// <summary><see cref="EvidenceOrder.Strongest"/>, the order of the evidence_strongest indexes.</summary>
     private const string StrongestOrder = "ORDER BY abs(e.score) * e.confidence DESC, e.published_at DESC, e.article_id, e.start_offset, e.type";
 
-    /// <summary>SQLITE_FULL: the disk (or the file's page limit) is full.</summary>
-    private const int SqliteFull = 13;
-
     /// <summary>Times a save is tried again after SQLITE_BUSY outlasted the busy timeout.</summary>
     private const int BusyRetries = 3;
 
@@ -99,7 +96,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             Log.Opened(_logger, _path, Schema.Version);
             _initialized = true;
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == SqliteFull)
+        catch (SqliteException e) when (WriteRefused.Is(e))
         {
             throw new StorageFullException(_path, e);
         }
