@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Reflection.Emit;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -15,8 +17,15 @@ namespace Graph.Extraction;
 /// </summary>
 public sealed class RuleExtractor : IExtractor
 {
-    // The code's own version: bump it when a change to the C# changes what the same article and data give.
-    private const string CodeVersion = "rules-4";
+    // Namespaces of this assembly whose code never reads an article's text once it is read: changing them changes no
+    // stored article's extraction.
+    private static readonly string[] NotExtraction = ["Graph.Extraction.Reading", "Graph.Extraction.Evaluation", "Graph.Extraction.Json"];
+
+    private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Select(f => (OpCode)f.GetValue(null)!).DistinctBy(o => o.Value).ToDictionary(o => o.Value);
+
+    /// <summary>The code's own version: a hash of what it does, so that no one has to remember to bump it.</summary>
+    private static readonly Lazy<string> CodeVersion = new(() => "rules-" + CodeHash()[..8]);
 
     private readonly ExtractorData _data;
 
@@ -30,8 +39,8 @@ public sealed class RuleExtractor : IExtractor
     }
 
     /// <summary>
-    /// The code's version and a hash of all the data it reads (actors, lexicon): what the same article gives changes
-    /// with either, so stored articles with another version are re-extracted.
+    /// A hash of the code (<c>rules-</c>, see <see cref="CodeHash"/>) and of all the data it reads (actors, lexicon, after
+    /// <c>+</c>): what the same article gives changes with either, so stored articles with another version are re-extracted.
     /// </summary>
     public string Version { get; }
 
@@ -114,6 +123,85 @@ public sealed class RuleExtractor : IExtractor
         }
 
         hash.AppendData(Encoding.UTF8.GetBytes(EnglishWords.Default.Fingerprint));
-        return $"{CodeVersion}+{Convert.ToHexStringLower(hash.GetHashAndReset())[..12]}";
+        return $"{CodeVersion.Value}+{Convert.ToHexStringLower(hash.GetHashAndReset())[..12]}";
+    }
+
+    /// <summary>
+    /// A hash of the compiled code that extracts: the IL of every method of this assembly's extraction namespaces and of
+    /// the domain types it fills, with each string, member and type an instruction names written out by name, not as a
+    /// metadata token (tokens shift when unrelated code is added, names and literals do not). The same source gives the
+    /// same hash on every machine and checkout; any change to what the code does gives another.
+    /// </summary>
+    private static string CodeHash()
+    {
+        const BindingFlags declared = BindingFlags.DeclaredOnly | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static;
+        var types = typeof(RuleExtractor).Assembly.GetTypes()
+            .Where(t => t.Namespace is { } ns && ns.StartsWith("Graph.Extraction", StringComparison.Ordinal) && !NotExtraction.Any(n => ns.StartsWith(n, StringComparison.Ordinal)))
+            .Concat(typeof(Relation).Assembly.GetTypes().Where(t => t.Namespace == typeof(Relation).Namespace));
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var type in types.OrderBy(t => t.FullName, StringComparer.Ordinal))
+        {
+            Append(hash, type.FullName!);
+            foreach (var field in type.GetFields(declared).OrderBy(f => f.Name, StringComparer.Ordinal))
+            {
+                Append(hash, $"{field.FieldType} {field.Name} = {(field.IsLiteral ? field.GetRawConstantValue() : null)}");
+            }
+
+            foreach (var method in type.GetMethods(declared).Cast<MethodBase>().Concat(type.GetConstructors(declared)).OrderBy(m => m.ToString(), StringComparer.Ordinal))
+            {
+                Append(hash, method.ToString()!);
+                if (method.GetMethodBody()?.GetILAsByteArray() is { } il)
+                {
+                    AppendIL(hash, method, il);
+                }
+            }
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static void AppendIL(IncrementalHash hash, MethodBase method, byte[] il)
+    {
+        var module = method.Module;
+        var typeArguments = method.DeclaringType is { IsGenericType: true } generic ? generic.GetGenericArguments() : null;
+        var methodArguments = method.IsGenericMethod ? method.GetGenericArguments() : null;
+        for (int at = 0; at < il.Length;)
+        {
+            short value = il[at] == 0xFE ? unchecked((short)(0xFE00 | il[at + 1])) : il[at];
+            at += il[at] == 0xFE ? 2 : 1;
+            var op = OpCodesByValue[value];
+            Append(hash, op.Name!);
+            int size = op.OperandType switch
+            {
+                OperandType.InlineNone => 0,
+                OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar => 1,
+                OperandType.InlineVar => 2,
+                OperandType.InlineI8 or OperandType.InlineR => 8,
+                OperandType.InlineSwitch => 4 + (4 * BitConverter.ToInt32(il, at)),
+                _ => 4,
+            };
+            int token = size == 4 ? BitConverter.ToInt32(il, at) : 0;
+            switch (op.OperandType)
+            {
+                case OperandType.InlineString:
+                    Append(hash, module.ResolveString(token));
+                    break;
+                case OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineType or OperandType.InlineTok:
+                    var member = module.ResolveMember(token, typeArguments, methodArguments);
+                    Append(hash, member is Type t ? t.ToString() : $"{member?.DeclaringType}::{member}");
+                    break;
+                default:
+                    hash.AppendData(il, at, size);
+                    break;
+            }
+
+            at += size;
+        }
+    }
+
+    private static void Append(IncrementalHash hash, string text)
+    {
+        hash.AppendData(Encoding.UTF8.GetBytes(text));
+        hash.AppendData([0]);
     }
 }

@@ -13,7 +13,7 @@ namespace Graph.Worker;
 /// the run in progress is cancelled between two articles (recorded as interrupted; the next run does the rest), then
 /// the scheduler shuts down.
 /// </summary>
-public sealed partial class WorkerService(IGraphStore store, IIngestLog log, WorkerScheduler scheduler, WorkerStop stop, ILogger<WorkerService> logger) : IHostedService
+public sealed partial class WorkerService(IGraphStore store, IIngestLog log, WorkerScheduler scheduler, WorkerStop stop, ILogger<WorkerService> logger) : IHostedService, IAsyncDisposable
 {
     private IScheduler? _running;
 
@@ -31,10 +31,25 @@ public sealed partial class WorkerService(IGraphStore store, IIngestLog log, Wor
         await stop.CancelAsync();
         if (_running is { } running)
         {
+            _running = null;
             await running.Shutdown(waitForJobsToComplete: true, cancellationToken);
         }
 
         Log.Stopped(logger);
+    }
+
+    /// <summary>
+    /// A host that failed to start after this service did (its port was taken) is disposed without being stopped: the
+    /// scheduler is shut down here, or its threads would keep the process alive after the error was printed.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_running is { } running)
+        {
+            _running = null;
+            await stop.CancelAsync();
+            await running.Shutdown(waitForJobsToComplete: true);
+        }
     }
 
     private static partial class Log

@@ -46,7 +46,17 @@ public static class GraphCli
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+        {
+            // A program that hangs fails its test, and does not outlive it.
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"graph {string.Join(' ', args)} did not exit within 3 minutes.");
+        }
+
         return new CliResult(process.ExitCode, await stdout, await stderr);
     }
 }

@@ -35,27 +35,7 @@ public sealed class UserFaultTests : IDisposable
     [Fact]
     public async Task An_edited_lexicon_alone_is_used_with_the_built_in_actors()
     {
-        // The linguist's edit, on a copy of the whole lexicon: "condemn" is no longer an event verb, wherever the lexicon
-        // lists verbs.
-        var source = Repo.File("graph-seed", "lexicon");
-        var lexicon = Path.Combine(_dir.Path, "lexicon");
-        int removed = 0;
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var copy = Path.Combine(lexicon, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            if (!file.EndsWith(".json", StringComparison.Ordinal))
-            {
-                File.Copy(file, copy);
-                continue;
-            }
-
-            var node = JsonNode.Parse(File.ReadAllText(file))!;
-            removed += WithoutVerb(node, "condemn");
-            File.WriteAllText(copy, node.ToJsonString());
-        }
-
-        removed.ShouldBeGreaterThan(0, "no verb list names \"condemn\": update this edit to the lexicon's format");
+        var lexicon = LexiconWithout("condemn");
         var article = _dir.File("story.txt", "Russia condemned Turkey over the attack.");
 
         var builtIn = await GraphCli.RunAsync(_dir.Path, "extract", article);
@@ -65,6 +45,47 @@ public sealed class UserFaultTests : IDisposable
         edited.ExitCode.ShouldBe(0, edited.Stderr);
         edited.Stdout.ShouldNotContain("\"type\":\"ACCUSE\"");
         edited.Stdout.ShouldContain("\"id\":\"RUS\"", customMessage: "the built-in actors are still there");
+    }
+
+    [Fact]
+    public async Task An_edited_lexicon_reaches_the_stored_articles_and_the_built_in_one_brings_them_back()
+    {
+        var article = _dir.File("story.txt", "Russia condemned Turkey over the attack.");
+        (await GraphCli.RunAsync(_dir.Path, "ingest", article)).ExitCode.ShouldBe(0);
+        var edited = new Dictionary<string, string> { ["Graph__LexiconPath"] = LexiconWithout("condemn") };
+
+        // Without --all: the stored article is stale because the edited lexicon gives another extractor version.
+        var stale = await GraphCli.RunAsync(_dir.Path, ["reingest"], edited);
+        var all = await GraphCli.RunAsync(_dir.Path, ["reingest", "--all"], edited);
+        var current = await GraphCli.RunAsync(_dir.Path, ["reingest"], edited);
+        var stats = await GraphCli.RunAsync(_dir.Path, "stats");
+        var builtIn = await GraphCli.RunAsync(_dir.Path, "ingest", article);
+
+        stale.ExitCode.ShouldBe(0, stale.Stderr);
+        stale.Stdout.ShouldContain("RUS -> TUR: 0 added, 0 changed, 1 removed");
+        stale.Stdout.ShouldContain("1 article considered, 1 re-extracted; 0 evidence added, 0 changed, 1 removed across 1 actor pair; 0 failed.");
+        all.Stdout.ShouldContain("1 article considered, 1 re-extracted; 0 evidence added, 0 changed, 0 removed across 0 actor pairs; 0 failed.");
+        current.Stdout.ShouldStartWith("Nothing to re-extract: the article was extracted by version");
+        stats.Lines.ShouldContain("evidence       0");
+        builtIn.ExitCode.ShouldBe(0, builtIn.Stderr);
+        builtIn.Stdout.ShouldContain("updated   story.txt (2 actors, 1 relationship)");
+    }
+
+    [Theory]
+    [InlineData("extract")]
+    [InlineData("serve")]
+    public async Task An_edited_lexicon_that_cannot_be_read_stops_the_command_in_one_line_naming_the_setting(string command)
+    {
+        var lexicon = Directory.CreateDirectory(Path.Combine(_dir.Path, "lexicon")).FullName;
+        File.WriteAllText(Path.Combine(lexicon, "page.json"), "{ \"abbreviations\": [ ");
+        string[] args = command == "serve" ? ["serve", "--urls", "http://127.0.0.1:0"] : ["extract", Repo.SeedArticle];
+
+        var result = await GraphCli.RunAsync(_dir.Path, args, new Dictionary<string, string> { ["Graph__LexiconPath"] = lexicon });
+
+        result.ExitCode.ShouldBe(1, result.Stderr);
+        result.Stderr.Trim().Split('\n').ShouldHaveSingleItem()
+            .ShouldStartWith($"graph: Graph:LexiconPath {lexicon}: cannot be read: Lexicon file page.json is not valid JSON:");
+        result.Stdout.ShouldBeEmpty();
     }
 
     [Fact]
@@ -100,6 +121,8 @@ public sealed class UserFaultTests : IDisposable
 
         result.Stdout.ShouldContain("added     story.txt (2 actors, 1 relationship)");
         result.Stdout.ShouldContain("1 article: 1 added, 0 updated, 0 unchanged; 1 relationship stored; 0 failed.");
+        Graph.Cli.Commands.ServeCommand.Holding(new Graph.Core.Storage.StoreStats(1, 2, 1, 1))
+            .ShouldBe("The store holds 1 article, 2 actors, 1 relationship (1 piece of evidence).");
     }
 
     [Fact]
@@ -118,14 +141,24 @@ public sealed class UserFaultTests : IDisposable
         stats.Lines.ShouldContain("articles       1");
     }
 
-    [Fact]
-    public async Task A_port_in_use_is_one_line_without_a_stack_trace()
+    [Theory]
+    [InlineData("serve")]
+    [InlineData("worker")]
+    public async Task A_port_in_use_is_one_line_without_a_stack_trace(string command)
     {
         using var taken = new TcpListener(IPAddress.Loopback, 0);
         taken.Start();
         int port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var inbox = Directory.CreateDirectory(Path.Combine(_dir.Path, "inbox")).FullName;
 
-        var result = await GraphCli.RunAsync(_dir.Path, "serve", "--urls", $"http://127.0.0.1:{port}");
+        // The worker's scheduler starts before its health endpoint binds: it must not keep the process alive after the error.
+        var result = await GraphCli.RunAsync(_dir.Path, [command, "--urls", $"http://127.0.0.1:{port}"], new Dictionary<string, string>
+        {
+            ["Graph__Worker__Sources__0__Name"] = "inbox",
+            ["Graph__Worker__Sources__0__Kind"] = "Folder",
+            ["Graph__Worker__Sources__0__Path"] = inbox,
+            ["Graph__Worker__Sources__0__Schedule"] = "0 0/5 * * * ?",
+        });
 
         result.ExitCode.ShouldBe(1);
         result.Stderr.Trim().Split('\n').Where(l => !l.StartsWith("info:", StringComparison.Ordinal) && !l.StartsWith("      ", StringComparison.Ordinal))
@@ -188,6 +221,34 @@ public sealed class UserFaultTests : IDisposable
         var articles = await store.SearchArticlesAsync(new Graph.Core.Storage.ArticleSearch(First: 1000), TestContext.Current.CancellationToken);
         articles.TotalCount.ShouldBeGreaterThan(0, "it stored what fitted");
         evidence.Select(e => e.ArticleId).Distinct().ShouldAllBe(id => articles.Items.Any(a => a.Id == id), "no evidence without its article: whole articles or nothing");
+    }
+
+    /// <summary>
+    /// The linguist's edit, on a copy of the whole lexicon: <paramref name="verb"/> is no longer an event verb, wherever
+    /// the lexicon lists verbs. Returns the copy's folder.
+    /// </summary>
+    private string LexiconWithout(string verb)
+    {
+        var source = Repo.File("graph-seed", "lexicon");
+        var lexicon = Path.Combine(_dir.Path, "lexicon");
+        int removed = 0;
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(lexicon, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            if (!file.EndsWith(".json", StringComparison.Ordinal))
+            {
+                File.Copy(file, copy);
+                continue;
+            }
+
+            var node = JsonNode.Parse(File.ReadAllText(file))!;
+            removed += WithoutVerb(node, verb);
+            File.WriteAllText(copy, node.ToJsonString());
+        }
+
+        removed.ShouldBeGreaterThan(0, $"no verb list names \"{verb}\": update this edit to the lexicon's format");
+        return lexicon;
     }
 
     /// <summary>Removes the entries starting with <paramref name="verb"/> from every array named "verbs" in the tree; says how many.</summary>

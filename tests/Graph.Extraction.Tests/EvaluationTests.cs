@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Reflection;
 using Graph.Extraction.Evaluation;
 using Graph.Extraction.Json;
 using Graph.Extraction.Reading;
@@ -310,9 +309,7 @@ public sealed class EvaluationTests : IDisposable
         Lines(goldPath, extracted).ShouldBe(ScorePy(goldPath, extracted));
     }
 
-    private static string RepoRoot { get; } =
-        typeof(EvaluationTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepoRoot")?.Value
-        ?? Extract.RepoRoot();
+    private static string RepoRoot => Extract.RepoRoot();
 
     private static string SharedEval => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "eval"));
 

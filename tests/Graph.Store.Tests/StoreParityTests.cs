@@ -257,7 +257,7 @@ internal static class QueryFamilies
     public static readonly string[] Asked =
         ["actor", "actors", "relationships", "stance", "stanceTimeline", "supporters", "opponents", "path", "neighborhood", "articles", "article", "stats"];
 
-    /// <summary>Query fields served from the ingestion log (worker.db, SQLite whatever the graph store is), not the store port.</summary>
+    /// <summary>Query fields served from the ingestion log port (worker.db on the embedded store, the graph itself on Neo4j), not the graph store port.</summary>
     public static readonly string[] NotFromTheGraphStore = ["ingestRuns", "deadLetters"];
 
     private static readonly string[] Windows = ["2015-01-01", "2019-03-15", "2019-04-01"];

@@ -1,16 +1,10 @@
-using System.Reflection;
-using System.Runtime.CompilerServices;
-
 namespace Graph.TestSupport;
 
 /// <summary>Files of the checkout (seed articles, the explorer's sources) and the shared folder beside it, found from the tests.</summary>
 public static class Repo
 {
-    /// <summary>
-    /// The checkout: the root baked in at build (tests may be built into an outside artifacts folder), else the nearest
-    /// folder above the binaries that holds Graph.sln, else the one above this source file.
-    /// </summary>
-    public static string Root { get; } = FindRoot();
+    /// <summary>The checkout (see <see cref="Checkout"/>).</summary>
+    public static string Root => Checkout.Root;
 
     public static string SeedFolder => Path.Combine(Root, "graph-seed", "articles");
 
@@ -20,27 +14,6 @@ public static class Repo
     public static string Corpus => Path.GetFullPath(Path.Combine(Root, "..", "shared", "corpus", "guardian-syria-2019.jsonl"));
 
     public static string File(params string[] parts) => Path.Combine([Root, .. parts]);
-
-    private static string FindRoot()
-    {
-        var baked = typeof(Repo).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepoRoot")?.Value;
-        if (baked is not null && System.IO.File.Exists(Path.Combine(baked, "Graph.sln")))
-        {
-            return baked;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (System.IO.File.Exists(Path.Combine(dir.FullName, "Graph.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return Path.GetFullPath(Path.Combine(ThisFile(), "..", "..", ".."));
-    }
-
-    private static string ThisFile([CallerFilePath] string path = "") => path;
 }
 
 /// <summary>A scratch folder per test, removed afterwards.</summary>

@@ -25,10 +25,15 @@ internal static class ServeCommand
                 Console.WriteLine($"GraphQL at {address.TrimEnd('/')}/graphql");
             }
 
-            Console.WriteLine($"The store holds {stats.Articles} articles, {stats.Actors} actors, {stats.Relationships} relationships ({stats.Evidence} pieces of evidence). Ctrl+C stops.");
+            Console.WriteLine($"{Holding(stats)} Ctrl+C stops.");
             await app.WaitForShutdownAsync(ct);
             return 0;
         });
         return command;
     }
+
+    /// <summary>What the store holds, as the first lines of <c>graph serve</c> say it.</summary>
+    internal static string Holding(StoreStats s) =>
+        $"The store holds {Words.Count(s.Articles, "article")}, {Words.Count(s.Actors, "actor")}, {Words.Count(s.Relationships, "relationship")} "
+        + $"({Words.Count(s.Evidence, "piece")} of evidence).";
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Graph.Api;
+using Graph.Core.Domain;
 using Graph.Core.Ingestion;
 using Graph.Core.Storage;
 using Graph.Extraction.Reading;
@@ -18,7 +19,7 @@ public static class GraphServer
         var builder = CreateBuilder(urls, overrides);
         builder.Services.AddGraphApi(builder.Configuration);
 
-        var app = builder.Build();
+        var app = WithExtractor(builder.Build());
         app.MapGraphApi();
         app.MapGraphExplorer();
         app.MapGraphHealth();
@@ -30,8 +31,18 @@ public static class GraphServer
     {
         var builder = CreateBuilder(urls, overrides);
         builder.Services.AddGraphWorkerService();
-        var app = builder.Build();
+        var app = WithExtractor(builder.Build());
         app.MapGraphHealth();
+        return app;
+    }
+
+    /// <summary>
+    /// Loads the knowledge base and lexicon now, so that an edited copy that cannot be read stops the start in one line
+    /// instead of failing the first ingestion later.
+    /// </summary>
+    private static WebApplication WithExtractor(WebApplication app)
+    {
+        app.Services.GetRequiredService<IExtractor>();
         return app;
     }
 

@@ -63,7 +63,17 @@ public static class GraphServices
             }
         }
 
-        return RuleExtractor.FromDirectory(options.ActorsPath, options.LexiconPath);
+        try
+        {
+            return RuleExtractor.FromDirectory(options.ActorsPath, options.LexiconPath);
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or KeyNotFoundException)
+        {
+            // The same code loads the built-in data, so what fails here is the edited copy: the linguist's to fix.
+            var edited = string.Join(", ", new[] { ("Graph:ActorsPath", options.ActorsPath), ("Graph:LexiconPath", options.LexiconPath) }
+                .Where(s => s.Item2 is not null).Select(s => $"{s.Item1} {s.Item2}"));
+            throw new UserErrorException($"{edited}: cannot be read: {e.Message}", e);
+        }
     }
 
     /// <summary>Configuration for commands that run without the web host: appsettings.json, environment, flags.</summary>

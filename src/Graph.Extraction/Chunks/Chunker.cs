@@ -7,12 +7,12 @@ namespace Graph.Extraction.Chunks;
 /// Cuts a tagged sentence into noun phrases, verb groups and single function words, left to right, from word classes
 /// and the closed classes: a shallow parse, linear in the sentence's length.
 /// </summary>
-internal sealed class Chunker(ClosedClass closed, EnglishWords english)
+internal sealed class Chunker(ClosedClass closed, EnglishWords english, IReadOnlySet<string> phrasalVerbs)
 {
-    public ChunkedSentence Chunk(Sentence sentence, Word[] words) => new Run(closed, english, sentence.Tokens).Chunk(sentence, words);
+    public ChunkedSentence Chunk(Sentence sentence, Word[] words) => new Run(closed, english, phrasalVerbs, sentence.Tokens).Chunk(sentence, words);
 
     /// <summary>The chunking of one sentence, with its tokens at hand for the closed-class phrase tables.</summary>
-    private sealed class Run(ClosedClass closed, EnglishWords english, IReadOnlyList<Token> sentenceTokens)
+    private sealed class Run(ClosedClass closed, EnglishWords english, IReadOnlySet<string> phrasalVerbs, IReadOnlyList<Token> sentenceTokens)
     {
         public ChunkedSentence Chunk(Sentence sentence, Word[] words)
         {
@@ -44,8 +44,47 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english)
                 i += length;
             }
 
+            Inversion(words, chunks, verbs);
+            Parentheticals(words, chunks, nouns);
             MainParticiples(words, chunks, verbs);
             return new ChunkedSentence(sentence, words, chunks, nouns, verbs);
+        }
+
+        // "the Lebanese Armed Forces (LAF) with aircraft": a name in brackets after a noun phrase belongs to it, so the
+        // clause runs on past it.
+        private static void Parentheticals(Word[] words, List<Chunk> chunks, List<NounPhrase> nouns)
+        {
+            for (int c = 0; c + 3 < chunks.Count; c++)
+            {
+                if (chunks[c].Kind == ChunkKind.Noun && chunks[c + 1].Kind == ChunkKind.Boundary && words[chunks[c + 1].Start].Text == "("
+                    && chunks[c + 2].Kind == ChunkKind.Noun && chunks[c + 3].Kind == ChunkKind.Boundary && words[chunks[c + 3].Start].Text == ")")
+                {
+                    int end = chunks[c + 3].End;
+                    nouns[chunks[c].Phrase] = nouns[chunks[c].Phrase] with { End = end };
+                    chunks[c] = chunks[c] with { End = end };
+                    chunks.RemoveRange(c + 1, 3);
+                }
+            }
+        }
+
+        // "Will Russia hit back?": a question opening with a lone modal before its subject gives the modal to the verb after
+        // the subject, so the clause reads as "Russia will hit back".
+        private static void Inversion(Word[] words, List<Chunk> chunks, List<VerbGroup> verbs)
+        {
+            if (chunks.Count < 3 || chunks[0].Kind != ChunkKind.Verb || chunks[1].Kind != ChunkKind.Noun || chunks[2].Kind != ChunkKind.Verb)
+            {
+                return;
+            }
+
+            var modal = verbs[chunks[0].Phrase];
+            var verb = verbs[chunks[2].Phrase];
+            if (modal.End - modal.Start != 1 || words[modal.Head].Tag != PennTag.MD || verb.Modal is not null)
+            {
+                return;
+            }
+
+            chunks[0] = chunks[0] with { Kind = ChunkKind.Other, Phrase = -1 };
+            verbs[chunks[2].Phrase] = verb with { Form = VerbForm.Finite, Modal = modal.Modal };
         }
 
         // "Ethiopian troops clashed with Eritrean soldiers": a past form the tagger took for a participle is the main verb
@@ -123,12 +162,33 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english)
                 }
 
                 bool opens = first == 0 || (chunks[first - 1].Kind == ChunkKind.Comma && chunks.Take(first - 1).All(k => k.Kind is ChunkKind.Preposition or ChunkKind.Noun or ChunkKind.Other));
-                if (opens)
+                if (opens && !FiniteFollows(chunks, verbs, c))
                 {
                     verbs[chunks[c].Phrase] = v with { Voice = Voice.Active, Form = VerbForm.Finite };
                     finiteBefore = true;
                 }
             }
+        }
+
+        // "Two diplomats killed in Geneva were buried": a finite verb later in the same clause makes the participle a
+        // reduced relative clause of the noun before it.
+        private static bool FiniteFollows(List<Chunk> chunks, List<VerbGroup> verbs, int c)
+        {
+            for (int j = c + 1; j < chunks.Count; j++)
+            {
+                var kind = chunks[j].Kind;
+                if (kind is ChunkKind.Coordinator or ChunkKind.Comma or ChunkKind.Boundary or ChunkKind.Relative or ChunkKind.Subordinator or ChunkKind.Quote)
+                {
+                    return false;
+                }
+
+                if (kind == ChunkKind.Verb && verbs[chunks[j].Phrase].Form == VerbForm.Finite)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         // ---- Function words and marks ----------------------------------------------------------------------------
@@ -361,8 +421,8 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english)
 
             string lemma = words[head].Lemma;
             int particle = -1;
-            if (head + 1 < n && (words[head + 1].Tag == PennTag.RP || closed.Is(words[head + 1].Lower, Role.Particle))
-                && english.IsLemma(WordNetPos.Verb, lemma + " " + words[head + 1].Lower))
+            if (head + 1 < n && (words[head + 1].Tag == PennTag.RP || closed.Is(words[head + 1].Lower, Role.Particle) || LooseParticle(words, head + 1))
+                && IsPhrasal(lemma + " " + words[head + 1].Lower))
             {
                 particle = head + 1;
                 lemma = lemma + " " + words[head + 1].Lower;
@@ -377,6 +437,13 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english)
         }
 
         // "returned [stolen antiquities]": a verb that is not an auxiliary, so a participle after it modifies a noun.
+        // "gave in to the protesters", not "fought in Syria": a preposition ends the verb only where no noun phrase follows.
+        private bool LooseParticle(Word[] words, int at) =>
+            closed.Is(words[at].Lower, Role.LooseParticle)
+            && (at + 1 >= words.Length || words[at + 1].Tag is PennTag.IN or PennTag.TO or PennTag.CC || words[at + 1].Tag.IsPunctuation());
+
+        private bool IsPhrasal(string lemma) => phrasalVerbs.Contains(lemma) || english.IsLemma(WordNetPos.Verb, lemma);
+
         private bool IsMainVerb(Word w) => w.Tag.IsVerb() && closed.AuxiliaryOf(w.Lower) is null;
 
         // The next verb after auxiliaries and adverbs, or -1: "has [not] [yet] attacked", "has once again outright rejected".
@@ -507,6 +574,14 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english)
                 if (head >= 0 && closed.Is(w.Lower, Role.TimeModifier) && j + 1 < n && closed.Is(words[j + 1].Lemma, Role.Time))
                 {
                     break;
+                }
+
+                // "35 more civilians", "two more soldiers": a comparative after a number counts on.
+                if (w.Tag is PennTag.RBR or PennTag.JJR && head >= 0 && head == j - 1 && words[head].Tag == PennTag.CD && j + 1 < n
+                    && (words[j + 1].Tag.IsNoun() || words[j + 1].Tag.IsAdjective()))
+                {
+                    end = j + 1;
+                    continue;
                 }
 
                 // "a stern and personal warning": coordinated adjectives before the noun.

@@ -144,6 +144,21 @@ internal sealed class ClauseFinder(VerbClasses classes)
                 a--;
             }
 
+            // "attacks in the commercial area of the neighborhood in Baghdad which killed 28 people": "which" after a
+            // place phrase is said of what stands there.
+            if (s.Tokens[at.Start].Lower == "which" && at.Kind == ChunkKind.Relative)
+            {
+                int head = a;
+                while (head >= 2 && chunks[head].Kind == ChunkKind.Noun && chunks[head - 1].Kind == ChunkKind.Preposition && chunks[head - 2].Kind == ChunkKind.Noun
+                    && s.Tokens[chunks[head - 1].Start].Lower is var prep && (prep == "of" || classes.IsLocative(prep)))
+                {
+                    head -= 2;
+                }
+
+                bool placed = head < a && classes.IsLocative(s.Tokens[chunks[a - 1].Start].Lower);
+                a = placed ? head : a;
+            }
+
             var antecedent = a >= 0 && chunks[a].Kind == ChunkKind.Noun ? NounGroupEndingAt(s, a).Nouns : [];
             return new SubjectInfo(ClauseKind.Relative, antecedent, byChunk.Where(b => b.Key < k).Select(b => b.Value).DefaultIfEmpty(-1).Max(), s.Tokens[at.Start].Lower, true, chunks[k].Start);
         }
@@ -309,10 +324,10 @@ internal sealed class ClauseFinder(VerbClasses classes)
     {
         var chunks = s.Chunks;
 
-        // "threatened on Monday to shell": a time phrase between the verb and its infinitive.
-        if (k >= 1 && chunks[k].Kind == ChunkKind.Noun && classes.IsTime(s, s.Nouns[chunks[k].Phrase]) && chunks[k - 1].Kind == ChunkKind.Preposition)
+        // "threatened on Monday to shell", "threatened Monday to resume": a time phrase between the verb and its infinitive.
+        if (k >= 1 && chunks[k].Kind == ChunkKind.Noun && classes.IsTime(s, s.Nouns[chunks[k].Phrase]))
         {
-            k = SkipAdverbsLeft(s, k - 2);
+            k = SkipAdverbsLeft(s, chunks[k - 1].Kind == ChunkKind.Preposition ? k - 2 : k - 1);
         }
 
         if (k < 0)
@@ -390,10 +405,10 @@ internal sealed class ClauseFinder(VerbClasses classes)
             return ([s.Nouns[chunks[k - 1].Phrase]], -1);
         }
 
-        // "…, killing 17 soldiers", "by attacking the base": the subject of the clause it hangs from.
+        // "…, killing 17 soldiers", "by attacking the base": the subject of the nearest finite clause it hangs from.
         for (int i = before.Count - 1; i >= 0; i--)
         {
-            if (before[i].Kind is ClauseKind.Main or ClauseKind.Coordinated && before[i].Subjects.Count > 0)
+            if (before[i].Kind is ClauseKind.Main or ClauseKind.Coordinated or ClauseKind.Adverbial or ClauseKind.Complement && before[i].Subjects.Count > 0)
             {
                 return (before[i].Subjects, i);
             }
@@ -500,6 +515,21 @@ internal sealed class ClauseFinder(VerbClasses classes)
                 }
 
                 continue;
+            }
+
+            // "gave to Armenia some of the equipment": a heavy object shifted after a prepositional phrase.
+            if (at.Kind == ChunkKind.Noun && objects.Count == 0 && preps.Count > 0 && !onlyTime && !verb.Copula && verb.Voice == Voice.Active
+                && !classes.IsTime(s, s.Nouns[at.Phrase]) && s.Words[s.Nouns[at.Phrase].Head].Tag != PennTag.PRP)
+            {
+                var (group, last) = NounGroupStartingAt(s, j);
+                int after = SkipAdverbsRight(s, last + 1);
+                if (!(after < chunks.Count && chunks[after].Kind == ChunkKind.Verb))
+                {
+                    objects = group;
+                    end = chunks[last].End;
+                    j = after;
+                    continue;
+                }
             }
 
             // "remains steadfast in support of X": a predicate adjective, then the verb's phrases go on.

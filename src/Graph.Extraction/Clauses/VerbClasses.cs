@@ -26,6 +26,9 @@ internal sealed class VerbClasses
             || (head.Tag == PennTag.CD && head.Lower.Length == 4 && head.Lower.All(char.IsAsciiDigit));
     }
 
+    /// <summary>"in", "near", "at": a preposition that places something.</summary>
+    public bool IsLocative(string lower) => _closed.Is(lower, Role.Locative);
+
     public static VerbClasses Read(JsonElement root, ClosedClass closed)
     {
         var classes = new VerbClasses { _closed = closed };

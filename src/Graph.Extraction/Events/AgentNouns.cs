@@ -13,6 +13,8 @@ internal sealed class AgentNouns
     private readonly HashSet<string> _agents = new(StringComparer.Ordinal);
     private readonly HashSet<string> _groupOf = new(StringComparer.Ordinal);
     private readonly HashSet<string> _notTheState = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _heldBy = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _notTheOwner = new(StringComparer.Ordinal);
     private readonly HashSet<string> _notGeneric = new(StringComparer.Ordinal);
     private readonly HashSet<string> _quantityWords = new(StringComparer.Ordinal);
 
@@ -20,6 +22,18 @@ internal sealed class AgentNouns
     public bool IsAgent(Word head) =>
         head.Tag.IsNoun() && !head.Tag.IsProperNoun() && !_notTheState.Contains(head.Lemma)
         && (_agents.Contains(head.Lemma) || EnglishWords.Default.ClassesOf(WordNetPos.Noun, head.Lemma) is { First: LexClass.Person or LexClass.Group });
+
+    /// <summary>"Armed Forces", "Army" in a name: a capitalised body noun of our list (WordNet's would take in "Hussein").</summary>
+    public bool IsCapitalisedAgent(Word head) =>
+        head.Tag.IsProperNoun() && _agents.Contains(Lemmas.Lemma(head.Lower, head.Lower.EndsWith('s') ? PennTag.NNS : PennTag.NN));
+
+    private static readonly Lemmatizer Lemmas = new(EnglishWords.Default);
+
+    /// <summary>An agent noun that acts for the actor owning it ("Poland's parliament", "the president of Armenia"), unlike "ally".</summary>
+    public bool ActsForOwner(Word head) => IsAgent(head) && !_notTheOwner.Contains(head.Lemma);
+
+    /// <summary>"held" in "a rebel-held town": after an actor and a hyphen, the place stands for who holds it.</summary>
+    public bool IsHolding(string lower) => _heldBy.Contains(lower);
 
     /// <summary>A common noun for one person ("journalist", "activist", "leader"), as WordNet's first sense has it.</summary>
     public bool IsPerson(Word w) =>
@@ -43,6 +57,8 @@ internal sealed class AgentNouns
         nouns._agents.UnionWith(root.GetProperty("agents").EnumerateArray().Select(e => e.GetString()!));
         nouns._groupOf.UnionWith(root.GetProperty("groupOf").EnumerateArray().Select(e => e.GetString()!));
         nouns._notTheState.UnionWith(root.GetProperty("notTheState").EnumerateArray().Select(e => e.GetString()!));
+        nouns._heldBy.UnionWith(root.GetProperty("heldBy").EnumerateArray().Select(e => e.GetString()!));
+        nouns._notTheOwner.UnionWith(root.GetProperty("notTheOwner").EnumerateArray().Select(e => e.GetString()!));
         nouns._notGeneric.UnionWith(root.GetProperty("notGeneric").EnumerateArray().Select(e => e.GetString()!));
         nouns._quantityWords.UnionWith(root.GetProperty("quantityWords").EnumerateArray().Select(e => e.GetString()!));
         return nouns;

@@ -80,6 +80,9 @@ internal sealed class EventPatterns
 
     public HashSet<string> Victims { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>"the US position", "Turkey's plan": nouns for what an actor holds or intends, which speak for their author.</summary>
+    public HashSet<string> Authored { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Verb patterns for a verb lemma, each with the words its lemma has after the verb ("call on" → ["on"]).</summary>
     public IReadOnlyList<(EventPattern Pattern, string[] After)> VerbsFor(string lemma) => _verbs.TryGetValue(lemma, out var l) ? l : [];
 
@@ -217,6 +220,10 @@ internal sealed class EventPatterns
 
         ReadCases("framing", file, framing);
         Victims.UnionWith(Strings(root, "victims"));
+
+        var authored = root.GetProperty("authored");
+        Authored.UnionWith(Strings(authored, "nouns"));
+        ReadCases("authored", file, authored);
     }
 
     private void ReadCases(string pattern, string file, JsonElement p)

@@ -246,12 +246,19 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             return conditional ?? constrained ?? plain;
         }
 
-        // How well a pattern's targets fit the clause: a preposition it names is there (2), it takes the object and there
-        // is one (1), or neither (0). "freed 37 prisoners" is a release, not "liberated X from Y".
-        private static int Fit(Predication p, EventPattern pattern) =>
-            pattern.Targets.Any(t => t != "object" && p.Preposition(t) is not null) ? 2
-            : pattern.Targets.Contains("object") && p.Objects.Count > 0 ? 1
-            : 0;
+        // How well a pattern's targets fit the clause: a slot it names is there and names an actor (preposition 4, object
+        // 3), or is there at all (2, 1), or neither (0). "freed 37 prisoners" is a release, not "liberated X from Y";
+        // "evacuated wounded Bosnians from the town" helps the Bosnians rather than leaving the town.
+        private int Fit(Predication p, EventPattern pattern)
+        {
+            var prepositions = pattern.Targets.Where(t => t != "object").Select(p.Preposition).OfType<PrepositionalObject>().ToList();
+            bool hasObject = pattern.Targets.Contains("object") && p.Objects.Count > 0;
+            return prepositions.Any(pp => _refs.Of(pp.Nouns, places: true).Count > 0) ? 4
+                : hasObject && _refs.Of(p.Objects, places: true).Count > 0 ? 3
+                : prepositions.Count > 0 ? 2
+                : hasObject ? 1
+                : 0;
+        }
 
         private bool ClauseHas(Predication p, IReadOnlySet<string> words)
         {
@@ -304,6 +311,9 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                     else
                     {
                         found = _refs.Of(p.Objects, places: TakesPlaces(pattern.Type));
+
+                        // "offered to US a regiment and attack helicopters": the actor's own equipment is no party to its act.
+                        found.RemoveAll(f => sources.Any(x => x.Actor == f.Actor || book.SameSide(x.Actor, f.Actor)));
                         if (found.Count == 0 && p.Objects.Count > 0)
                         {
                             // "evacuated its citizens from Libya": the actor's own people are not a party it acts on.
@@ -610,7 +620,8 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 var by = PrepositionsAfter(subject, null).FirstOrDefault(x => x.Preposition is "by" or "from")
                     ?? cs.Predications.FirstOrDefault(q => q.Kind == ClauseKind.Participle && q.Subjects.Contains(subject))?.Preposition("by");
                 var author = by is not null ? _refs.Of(by.Nouns) : AuthorOf(subject);
-                if (author.Count > 0 && (by is not null || _patterns.IsEventNoun(_s.Words[subject.Head].Lemma) || IsInstrument(_s.Words[subject.Head])))
+                if (author.Count > 0 && (by is not null || _patterns.IsEventNoun(_s.Words[subject.Head].Lemma) || _patterns.Authored.Contains(_s.Words[subject.Head].Lemma)
+                    || IsInstrument(_s.Words[subject.Head])))
                 {
                     return (author, true);
                 }

@@ -67,6 +67,13 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
             }
         }
 
+        // "a rebel-held town", "government-controlled areas": the place stands for who holds it.
+        if (head is null && modifier is not null && modifier.End + 1 < np.Head && s.Tokens[modifier.End].Text == "-"
+            && agents.IsHolding(s.Words[modifier.End + 1].Lower))
+        {
+            return new Referent(modifier.ActorId!, true, false, modifier.Start);
+        }
+
         // "the Crimea region", "the Gaza Strip": a place named before a place noun; "Azerbaijan's territory": a state's.
         if (head is null && places && modifier is null && place is not null && book.StateOfPlace(place.ActorId!) is { } where)
         {
@@ -97,13 +104,15 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
         }
 
         // "a Turkish court", "two French citizens", "Taliban fighters": a person or body noun qualified by an actor.
-        if (modifier is not null && agents.IsAgent(s.Words[np.Head]))
+        // "the Lebanese Armed Forces": a capitalised body noun after its state is a name for that state's body.
+        var headWord = s.Words[np.Head];
+        if (modifier is not null && (agents.IsAgent(headWord) || agents.IsCapitalisedAgent(headWord)))
         {
             return new Referent(modifier.ActorId!, true, false, modifier.Start);
         }
 
         // "Serbia's former army chief", "Poland's parliament": a person or body noun owned by an actor.
-        if (np.Possessor is { } owner && agents.IsAgent(s.Words[np.Head]) && Of(owner) is { } owning)
+        if (np.Possessor is { } owner && agents.ActsForOwner(s.Words[np.Head]) && Of(owner) is { } owning)
         {
             return owning with { Indirect = true };
         }
@@ -115,7 +124,7 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
 
         // "the Minister of Foreign Affairs of Iraq", "the Government of Myanmar": a capitalised title or body.
         bool title = word.Tag == PennTag.NNP && np.Determiner >= 0 && agents.IsAgent(word with { Tag = PennTag.NN, Lemma = word.Lower });
-        if ((agents.IsAgent(word) || agents.IsGroupOf(word) || alone || title) && s.ChunkAt(np.End - 1) is var c and >= 0 && c + 2 < s.Chunks.Count
+        if ((agents.ActsForOwner(word) || agents.IsGroupOf(word) || alone || title) && s.ChunkAt(np.End - 1) is var c and >= 0 && c + 2 < s.Chunks.Count
             && s.Chunks[c + 1].Kind == ChunkKind.Preposition && s.Chunks[c + 2].Kind == ChunkKind.Noun
             && s.Tokens[s.Chunks[c + 1].Start].Lower is var prep && (prep == "of" || (prep is "in" or "from" && !agents.IsGroupOf(word) && !alone))
             && Of(s.Nouns[s.Chunks[c + 2].Phrase]) is { } of

@@ -31,6 +31,9 @@ internal enum Role
 
     /// <summary>"since", "after", "during": prepositions that date something by another event.</summary>
     Temporal = 1 << 16,
+
+    /// <summary>"in", "on": prepositions that end a phrasal verb only where no noun phrase follows ("gave in to").</summary>
+    LooseParticle = 1 << 17,
 }
 
 /// <summary>The kind of thing a pronoun stands for.</summary>
@@ -91,6 +94,7 @@ internal sealed class ClosedClass
                 "times" => Role.Time,
                 "timeModifiers" => Role.TimeModifier,
                 "temporal" => Role.Temporal,
+                "looseParticles" => Role.LooseParticle,
                 _ => throw new InvalidDataException($"closed-class.json: unknown class '{property.Name}'"),
             };
             if (role == Role.None)

@@ -11,12 +11,12 @@ namespace Graph.Extraction.Words;
 /// </summary>
 internal sealed class Language
 {
-    private Language(EnglishWords english, ClosedClass closed, IReadOnlyList<TagRule> ownRules, VerbClasses classes)
+    private Language(EnglishWords english, ClosedClass closed, IReadOnlyList<TagRule> ownRules, VerbClasses classes, IReadOnlySet<string> phrasalVerbs)
     {
         English = english;
         Closed = closed;
         Tagger = new Tagger(english, ownRules);
-        Chunker = new Chunker(closed, english);
+        Chunker = new Chunker(closed, english, phrasalVerbs);
         Classes = classes;
         Clauses = new ClauseFinder(classes);
     }
@@ -50,7 +50,10 @@ internal sealed class Language
             ? list.EnumerateArray().Where(r => r.TryGetProperty("examples", out _))
                 .SelectMany(r => r.GetProperty("examples").EnumerateArray().Select(e => (e.GetProperty("text").GetString()!, e.GetProperty("expect").GetString()!))).ToList()
             : [];
-        return new Language(EnglishWords.Default, closed, rules, classes) { TaggingExamples = examples };
+        var phrasal = lexicon.TryGetValue("words/phrasal-verbs.json", out var pv)
+            ? pv.GetProperty("verbs").EnumerateArray().Select(x => x.GetString()!.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal)
+            : [];
+        return new Language(EnglishWords.Default, closed, rules, classes, phrasal) { TaggingExamples = examples };
     }
 
     // {"rules": [{"from": "VBD", "to": "VBN", "when": "PREVTAG", "args": ["VBZ"], "verify": true, "examples": [...]}]}
