@@ -32,6 +32,15 @@ public sealed class GraphApiOptions
     /// <summary>Largest request body accepted, in bytes.</summary>
     public long MaxRequestBytes { get; set; } = 1_048_576;
 
+    /// <summary>
+    /// Longest <c>search</c> string, in characters. Actor search matches the string anywhere in names, a cost that grows
+    /// with its length (a 900 KB pattern was "too complex" for SQLite); a real name or headline is far shorter.
+    /// </summary>
+    public int MaxSearchLength { get; set; } = 200;
+
+    /// <summary>Most words in an article <c>search</c>: each word is one more index lookup, and 50,000 of them took seconds.</summary>
+    public int MaxSearchWords { get; set; } = 16;
+
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Key that mutations require (header <c>X-Api-Key</c> or <c>Authorization: Bearer</c>); null refuses every mutation.</summary>
@@ -80,6 +89,11 @@ public sealed class GraphApiOptions
         if (MaxRequestBytes < 1024)
         {
             yield return $"{SectionName}:MaxRequestBytes must be at least 1024 (is {MaxRequestBytes}).";
+        }
+
+        if (MaxSearchLength < 1 || MaxSearchWords < 1)
+        {
+            yield return $"{SectionName}:MaxSearchLength and MaxSearchWords must be positive (are {MaxSearchLength} and {MaxSearchWords}).";
         }
 
         if (Timeout <= TimeSpan.Zero)

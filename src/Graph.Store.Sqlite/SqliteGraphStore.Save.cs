@@ -32,7 +32,7 @@ public sealed partial class SqliteGraphStore
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(200 * (1 << attempt)), _time, ct);
             }
-            catch (SqliteException e) when (e.SqliteErrorCode == SqliteFull)
+            catch (SqliteException e) when (WriteRefused.Is(e))
             {
                 throw new StorageFullException(_path, e);
             }

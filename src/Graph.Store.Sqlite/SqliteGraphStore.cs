@@ -33,9 +33,6 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     /// <summary><see cref="EvidenceOrder.Strongest"/>, the order of the evidence_strongest indexes.</summary>
     private const string StrongestOrder = "ORDER BY abs(e.score) * e.confidence DESC, e.published_at DESC, e.article_id, e.start_offset, e.type";
 
-    /// <summary>SQLITE_FULL: the disk (or the file's page limit) is full.</summary>
-    private const int SqliteFull = 13;
-
     /// <summary>Times a save is tried again after SQLITE_BUSY outlasted the busy timeout.</summary>
     private const int BusyRetries = 3;
 
@@ -108,7 +105,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             Log.Opened(_logger, _path, Schema.Version);
             _initialized = true;
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == SqliteFull)
+        catch (SqliteException e) when (WriteRefused.Is(e))
         {
             throw new StorageFullException(_path, e);
         }
@@ -219,6 +216,18 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 
     public async Task<Page<Actor>> SearchActorsAsync(ActorSearch search, CancellationToken ct = default)
     {
+        try
+        {
+            return await ActorPageAsync(search, ct);
+        }
+        catch (SqliteException e) when (Interrupted(e, ct))
+        {
+            throw new OperationCanceledException(ct);
+        }
+    }
+
+    private async Task<Page<Actor>> ActorPageAsync(ActorSearch search, CancellationToken ct)
+    {
         var where = new List<string>();
         var parameters = new List<SqliteParameter>();
         if (!string.IsNullOrWhiteSpace(search.Text))
@@ -240,6 +249,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         int offset = Math.Max(0, search.Offset);
 
         await using var connection = await OpenAsync(ct);
+        using var interrupt = Interrupt(connection, ct);
         await using var count = Command(connection, $"SELECT count(*) FROM actors a {filter};", parameters);
         int total = Convert.ToInt32(await count.ExecuteScalarAsync(ct));
 
@@ -532,6 +542,18 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 
     public async Task<Page<StoredArticle>> SearchArticlesAsync(ArticleSearch search, CancellationToken ct = default)
     {
+        try
+        {
+            return await ArticlePageAsync(search, ct);
+        }
+        catch (SqliteException e) when (Interrupted(e, ct))
+        {
+            throw new OperationCanceledException(ct);
+        }
+    }
+
+    private async Task<Page<StoredArticle>> ArticlePageAsync(ArticleSearch search, CancellationToken ct)
+    {
         var where = new List<string>();
         var parameters = new List<SqliteParameter>();
         int offset = Math.Max(0, search.Offset);
@@ -577,6 +599,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         string filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
 
         await using var connection = await OpenAsync(ct);
+        using var interrupt = Interrupt(connection, ct);
         // With only words to match, the word index alone counts the matches (one row per article), reading no article row.
         string counting = match is not null && where.Count == 1
             ? "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH @match;"
@@ -620,6 +643,16 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 
         _initializing.Dispose();
     }
+
+    /// <summary>
+    /// Stops the statement running on <paramref name="connection"/> when <paramref name="ct"/> is cancelled (a request's
+    /// timeout): Microsoft.Data.Sqlite only looks at the token between rows, so a slow search would run on to its end.
+    /// The interrupted statement fails with SQLITE_INTERRUPT, which <see cref="Interrupted"/> turns into the cancellation.
+    /// </summary>
+    private static CancellationTokenRegistration Interrupt(SqliteConnection connection, CancellationToken ct) =>
+        ct.Register(static c => SQLitePCL.raw.sqlite3_interrupt(((SqliteConnection)c!).Handle), connection);
+
+    private static bool Interrupted(SqliteException e, CancellationToken ct) => e.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT && ct.IsCancellationRequested;
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
     {

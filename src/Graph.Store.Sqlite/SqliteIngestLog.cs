@@ -16,8 +16,6 @@ public sealed class SqliteIngestLog(SqliteStoreOptions options, TimeProvider tim
 {
     public const string FileName = "worker.db";
 
-    private const int SqliteFull = 13;
-
     private readonly Lazy<Task> _initialized = new(() => InitializeOnceAsync(options, CancellationToken.None));
 
     public string FilePath { get; } = Path.GetFullPath(Path.Combine(options.DataDirectory, FileName));
@@ -289,7 +287,7 @@ public sealed class SqliteIngestLog(SqliteStoreOptions options, TimeProvider tim
             await using var connection = await OpenAsync(options, ct);
             return await work(connection);
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == SqliteFull)
+        catch (SqliteException e) when (WriteRefused.Is(e))
         {
             throw new StorageFullException(FilePath, e);
         }

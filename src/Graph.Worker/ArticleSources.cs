@@ -11,9 +11,6 @@ namespace Graph.Worker;
 /// <summary>Reads the articles of a configured source: files through <see cref="ArticleReader"/>, feeds and URL lists over HTTP.</summary>
 public sealed class ArticleSources(ArticleReader reader, HttpFetcher fetcher, IIngestLog log)
 {
-    /// <summary>What the reader takes from a folder.</summary>
-    private static readonly string[] ArticleFiles = [".txt", ".html", ".htm", ".json", ".jsonl"];
-
     /// <summary>
     /// The articles of <paramref name="source"/>. Pages and feeds whose last fetch failed (they are dead letters) are
     /// fetched in full even when the server says they did not change.
@@ -28,83 +25,30 @@ public sealed class ArticleSources(ArticleReader reader, HttpFetcher fetcher, II
         };
 
     /// <summary>
-    /// A folder entry by entry, each read by the reader on its own: an entry that breaks the reader becomes one failure
-    /// naming it, and the entries after it (new files included) are still read.
+    /// A file or folder through the reader, which reads each regular file once and turns whatever one file, line or
+    /// record does wrong into one failure naming it, so the entries after it (new files included) are still read.
     /// </summary>
     public async IAsyncEnumerable<IngestItem> ReadPathAsync(string path, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        if (!Directory.Exists(path))
+        await foreach (var r in reader.ReadAsync(path, ct))
         {
-            await foreach (var item in ReadEntryAsync(path, ct))
-            {
-                yield return item;
-            }
-
-            yield break;
-        }
-
-        var entries = Directory.EnumerateFileSystemEntries(path)
-            .Where(e => Directory.Exists(e) || ArticleFiles.Contains(Path.GetExtension(e).ToLowerInvariant()))
-            .Order(StringComparer.Ordinal);
-        foreach (var entry in entries)
-        {
-            await foreach (var item in ReadEntryAsync(entry, ct))
-            {
-                yield return item;
-            }
-        }
-    }
-
-    private async IAsyncEnumerable<IngestItem> ReadEntryAsync(string entry, [EnumeratorCancellation] CancellationToken ct)
-    {
-        await using var results = reader.ReadAsync(entry, ct).GetAsyncEnumerator(ct);
-        var read = 0;
-        while (true)
-        {
-            IngestItem item;
-            try
-            {
-                if (!await results.MoveNextAsync())
-                {
-                    yield break;
-                }
-
-                item = new IngestItem(results.Current.Origin, results.Current.Article, results.Current.Error);
-            }
-            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
-            {
-                item = IngestItem.Fail(entry, string.Create(CultureInfo.InvariantCulture, $"could not be read past its first {read} articles: {e.Message}"));
-                read = -1;
-            }
-
-            yield return item;
-            if (read < 0)
-            {
-                yield break;
-            }
-
-            read++;
+            yield return new IngestItem(r.Origin, r.Article, r.Error);
         }
     }
 
     /// <summary>How many articles a local path holds, for progress and ETA; a guess good to the line (JSONL) or file.</summary>
     public static int? Estimate(string path)
     {
-        if (File.Exists(path))
-        {
-            return path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) ? CountLines(path) : 1;
-        }
-
-        if (!Directory.Exists(path))
+        if (!Path.Exists(path))
         {
             return null;
         }
 
+        // The reader's own walk: links that loop, pipes and devices are skipped here as they are there.
         var total = 0;
-        foreach (var file in Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint }))
+        foreach (var file in ArticleFiles.Under(path).Where(f => f.Error is null))
         {
-            var extension = Path.GetExtension(file).ToLowerInvariant();
-            total += extension == ".jsonl" ? CountLines(file) : ArticleFiles.Contains(extension) ? 1 : 0;
+            total += file.Path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) ? CountLines(file.Path) : 1;
         }
 
         return total;
@@ -112,15 +56,22 @@ public sealed class ArticleSources(ArticleReader reader, HttpFetcher fetcher, II
 
     private static int CountLines(string file)
     {
-        using var stream = File.OpenRead(file);
-        var buffer = new byte[1 << 16];
-        int read, lines = 0;
-        while ((read = stream.Read(buffer)) > 0)
+        try
         {
-            lines += buffer.AsSpan(0, read).Count((byte)'\n');
-        }
+            using var stream = File.OpenRead(file);
+            var buffer = new byte[1 << 16];
+            int read, lines = 0;
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                lines += buffer.AsSpan(0, read).Count((byte)'\n');
+            }
 
-        return lines;
+            return lines;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0; // the reader reports it
+        }
     }
 
     private async IAsyncEnumerable<IngestItem> ReadFeedAsync(SourceOptions source, [EnumeratorCancellation] CancellationToken ct)

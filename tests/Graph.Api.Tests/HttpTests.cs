@@ -152,6 +152,32 @@ public sealed class HttpTests(SeededApiFixture fixture) : IClassFixture<SeededAp
         response.FirstErrorMessage!.ShouldContain("UTF-8");
     }
 
+    [Theory]
+    [InlineData("""{"query": "{ actor(name: \"x \ud800\") { id } }"}""")]
+    [InlineData("""{"query": "query($s: String) { actors(search: $s) { totalCount } }", "variables": {"s": "x \ud800"}}""")]
+    [InlineData("""{"query": "{ stats { articles } }", "operationName": "\udc00"}""")]
+    [InlineData("""{"query": "{ stats { articles } }", "extensions": {"\ud800": 1}}""")]
+    public async Task A_lone_surrogate_escape_is_400_with_a_graphql_error(string body)
+    {
+        var response = await PostBodyAsync(body);
+
+        response.Status.ShouldBe(400, response.ToString());
+        response.FirstErrorCode.ShouldBe("BAD_REQUEST");
+        response.FirstErrorMessage!.ShouldContain("surrogate");
+    }
+
+    [Theory]
+    [InlineData("""{"query": "{ stats { articles } }", "query": "mutation { reingest(all: true) { considered } }"}""", "query")]
+    [InlineData("""{"query": "{ stats { articles } }", "variables": {}, "variables": {"a": 1}}""", "variables")]
+    [InlineData("""{"query": "query($a: String) { actor(name: $a) { id } }", "variables": {"a": "Russia", "a": "Iran"}}""", "a")]
+    public async Task Duplicate_keys_are_400_naming_the_key(string body, string key)
+    {
+        var response = await PostBodyAsync(body);
+
+        response.Status.ShouldBe(400, response.ToString());
+        response.FirstErrorMessage!.ShouldContain($"duplicate key '{key}'");
+    }
+
     [Fact]
     public async Task Deeply_nested_variables_json_is_400()
     {

@@ -61,6 +61,41 @@ public sealed class LimitTests(SeededApiFixture fixture) : IClassFixture<SeededA
     }
 
     [Fact]
+    public async Task A_search_of_fifty_thousand_words_is_refused_with_the_word_limit()
+    {
+        var words = string.Join(' ', Enumerable.Repeat("syria", 50_000));
+
+        var response = await Api.PostAsync("query($s: String) { articles(search: $s) { totalCount } }", new { s = words });
+
+        response.FirstErrorCode.ShouldBe("BAD_USER_INPUT");
+        response.FirstErrorMessage.ShouldBe("`search` is 299999 characters long; at most 200 are allowed.");
+        await DataIsIntactAsync();
+    }
+
+    [Fact]
+    public async Task A_search_over_the_word_limit_is_refused_and_one_at_the_limit_is_answered()
+    {
+        var over = await Api.PostAsync("query($s: String) { articles(search: $s) { totalCount } }", new { s = string.Join(' ', Enumerable.Repeat("syria", 17)) });
+        var at = await Api.PostAsync("query($s: String) { articles(search: $s) { totalCount } }", new { s = string.Join(' ', Enumerable.Repeat("syria", 16)) });
+
+        over.FirstErrorCode.ShouldBe("BAD_USER_INPUT");
+        over.FirstErrorMessage.ShouldBe("`search` has 17 words; at most 16 are allowed.");
+        at.FirstErrorMessage.ShouldBeNull();
+        at.Data["articles"]!["totalCount"]!.GetValue<int>().ShouldBeGreaterThanOrEqualTo(0);
+    }
+
+    [Fact]
+    public async Task A_900_kilobyte_actor_search_is_a_clear_error_not_a_database_one()
+    {
+        var response = await Api.PostAsync("query($s: String) { actors(search: $s) { totalCount } }", new { s = new string('%', 900_000) });
+
+        response.FirstErrorCode.ShouldBe("BAD_USER_INPUT");
+        response.FirstErrorMessage!.ShouldContain("at most 200 are allowed");
+        response.Body.ShouldNotContain("SQLITE");
+        await DataIsIntactAsync();
+    }
+
+    [Fact]
     public async Task Negative_first_and_foreign_cursors_are_refused()
     {
         var negative = await Api.PostAsync("""{ actor(id: "RUS") { relationships(first: -1) { totalCount } } }""");

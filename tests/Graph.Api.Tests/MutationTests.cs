@@ -175,6 +175,25 @@ public sealed class MutationTests(IngestingApiFixture fixture) : IClassFixture<I
         response.FirstErrorCode.ShouldBe("BAD_USER_INPUT");
         (await ArticleExistsAsync("m-blank")).ShouldBeFalse();
     }
+
+    [Theory]
+    [InlineData("m-bom", "\uFEFF", "the article has no text")]
+    [InlineData("m-zero-width", "\u200B\u200D \u2060", "the article has no text")]
+    [InlineData("m-nul", "Russia\u0000 supports Assad.", "the text contains a NUL character")]
+    [InlineData("m-nul\u0000id", "Russia supports Assad.", "the id contains a NUL character")]
+    [InlineData("", "Russia supports Assad.", "the id is blank")]
+    [InlineData("   ", "Russia supports Assad.", "the id is blank")]
+    public async Task Invisible_text_nul_characters_and_blank_ids_are_refused(string id, string text, string reason)
+    {
+        var response = await Api.PostAsync(Ingest, Input(id, text), headers: Key(IngestingApiFixture.ApiKey));
+
+        response.FirstErrorCode.ShouldBe("BAD_USER_INPUT");
+        response.FirstErrorMessage!.ShouldStartWith($"Refused: {reason}");
+        if (id.StartsWith("m-", StringComparison.Ordinal) && !id.Contains('\0', StringComparison.Ordinal))
+        {
+            (await ArticleExistsAsync(id)).ShouldBeFalse();
+        }
+    }
 }
 
 public sealed class MutationConfigurationTests

@@ -170,28 +170,56 @@ public sealed class UserFaultTests : IDisposable
     public async Task A_full_disk_stops_the_ingest_with_one_line_and_leaves_the_store_consistent()
     {
         Assert.SkipUnless(await CanMountAsync(), "needs unshare and a tmpfs mount in a user namespace to make a small disk");
-        // 2,000 distinct articles, 1.5 MB of text: more than the disk holds.
-        var corpus = Path.Combine(_dir.Path, "many.jsonl");
-        File.WriteAllLines(corpus, Enumerable.Range(0, 2000).Select(i =>
-            $$"""{"id":"a-{{i}}","text":"Russia condemned Turkey over the attack number {{i}} on the border. {{string.Concat(Enumerable.Repeat($"Turkey accused Russia of lying about strike {i}. ", 12))}}"}"""));
+        var corpus = ManyArticles();
         var data = Path.Combine(_dir.Path, "small");
         Directory.CreateDirectory(data);
-        string graph = Path.Combine(AppContext.BaseDirectory, "graph.dll");
         // A 1 MB disk: the store fills it part way through the corpus (whose text alone is larger).
-        string script = $"mount -t tmpfs -o size=1m tmpfs '{data}' && GRAPH_DATA='{data}/data' dotnet '{graph}' ingest '{corpus}'; code=$?; " +
+        string script = $"mount -t tmpfs -o size=1m tmpfs '{data}' && GRAPH_DATA='{data}/data' dotnet '{GraphDll}' ingest '{corpus}'; code=$?; " +
                         $"cp -r '{data}/data' '{_dir.Path}/after'; exit $code";
 
         var result = await RunAsync("unshare", ["-rm", "sh", "-c", script]);
 
+        await StoppedWithOneLineAsync(result, Path.Combine(_dir.Path, "after"));
+    }
+
+    [Fact]
+    public async Task A_file_size_limit_stops_the_ingest_with_one_line_and_leaves_the_store_consistent()
+    {
+        var corpus = ManyArticles();
+        var data = Path.Combine(_dir.Path, "limited");
+        // Files may not grow past 1 MB (ulimit -f counts 1 KB blocks); SIGXFSZ ignored, so a write past it fails (EFBIG)
+        // as on a full disk. Write-xor-execute off: the runtime's double-mapped code pages are a file it could not grow.
+        string script = $"trap '' XFSZ; ulimit -f 1024; DOTNET_EnableWriteXorExecute=0 GRAPH_DATA='{data}' exec dotnet '{GraphDll}' ingest '{corpus}'";
+
+        var result = await RunAsync("sh", ["-c", script]);
+
+        await StoppedWithOneLineAsync(result, data);
+    }
+
+    private static string GraphDll => Path.Combine(AppContext.BaseDirectory, "graph.dll");
+
+    /// <summary>2,000 distinct articles, 1.5 MB of text: more than the 1 MB the store may write.</summary>
+    private string ManyArticles()
+    {
+        var corpus = Path.Combine(_dir.Path, "many.jsonl");
+        File.WriteAllLines(corpus, Enumerable.Range(0, 2000).Select(i =>
+            $$"""{"id":"a-{{i}}","text":"Russia condemned Turkey over the attack number {{i}} on the border. {{string.Concat(Enumerable.Repeat($"Turkey accused Russia of lying about strike {i}. ", 12))}}"}"""));
+        return corpus;
+    }
+
+    /// <summary>The ingest ended with one line saying the disk is full, no stack trace, and no evidence stored without its article.</summary>
+    private static async Task StoppedWithOneLineAsync(CliResult result, string data)
+    {
         result.ExitCode.ShouldBe(1, result.Stderr);
         var last = result.Stderr.Trim().Split('\n')[^1];
         last.ShouldStartWith("graph: The disk is full: ");
         result.Stderr.ShouldNotContain("   at ");
         result.Stderr.ShouldNotContain("Unhandled exception");
-        using var store = new Graph.Store.Sqlite.SqliteGraphStore(new Graph.Store.Sqlite.SqliteStoreOptions { DataDirectory = Path.Combine(_dir.Path, "after") }, TimeProvider.System);
+        using var store = new Graph.Store.Sqlite.SqliteGraphStore(new Graph.Store.Sqlite.SqliteStoreOptions { DataDirectory = data }, TimeProvider.System);
         await store.InitializeAsync(TestContext.Current.CancellationToken);
         var evidence = await store.GetEvidenceAsync(new Graph.Core.Storage.EvidenceFilter(), TestContext.Current.CancellationToken);
         var articles = await store.SearchArticlesAsync(new Graph.Core.Storage.ArticleSearch(First: 1000), TestContext.Current.CancellationToken);
+        articles.TotalCount.ShouldBeGreaterThan(0, "it stored what fitted");
         evidence.Select(e => e.ArticleId).Distinct().ShouldAllBe(id => articles.Items.Any(a => a.Id == id), "no evidence without its article: whole articles or nothing");
     }
 

@@ -230,6 +230,7 @@ internal sealed class GraphQLHttpHandler(IDocumentExecuter executer, IGraphQLTex
         JsonDocument json;
         try
         {
+            CheckKeysAndStrings(body);
             json = JsonDocument.Parse(body);
         }
         catch (JsonException)
@@ -263,6 +264,52 @@ internal sealed class GraphQLHttpHandler(IDocumentExecuter executer, IGraphQLTex
                 operationName,
                 root.TryGetProperty("variables", out var variables) ? ReadMap(variables, "variables") : null,
                 root.TryGetProperty("extensions", out var extensions) ? ReadMap(extensions, "extensions") : null);
+        }
+    }
+
+    /// <summary>
+    /// What JSON parsers let through and a request must not have: a key twice in one object (which one wins differs
+    /// between parsers, so a proxy that checks the first <c>query</c> may pass a second one here), and a lone
+    /// surrogate escape such as <c>\ud800</c>, which is valid JSON but no character, so no string can hold it.
+    /// </summary>
+    private static void CheckKeysAndStrings(byte[] body)
+    {
+        var reader = new Utf8JsonReader(body);
+        var keys = new Stack<HashSet<string>>();
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    keys.Push(new HashSet<string>(StringComparer.Ordinal));
+                    break;
+                case JsonTokenType.EndObject:
+                    keys.Pop();
+                    break;
+                case JsonTokenType.PropertyName:
+                    string key = Text(ref reader);
+                    if (!keys.Peek().Add(key))
+                    {
+                        throw new BadRequestException(StatusCodes.Status400BadRequest, $"The request body has the duplicate key '{key}': each key may appear once in an object.");
+                    }
+
+                    break;
+                case JsonTokenType.String:
+                    Text(ref reader);
+                    break;
+            }
+        }
+
+        static string Text(ref Utf8JsonReader reader)
+        {
+            try
+            {
+                return reader.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                throw new BadRequestException(StatusCodes.Status400BadRequest, "The request body holds a lone surrogate escape (such as \\ud800), which is no character: not valid Unicode text.");
+            }
         }
     }
 

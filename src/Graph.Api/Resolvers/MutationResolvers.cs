@@ -30,9 +30,9 @@ public sealed partial class MutationResolvers(ILogger<MutationResolvers> logger)
     /// <summary>One article through the ingestion use case: claimed, checked, extracted, saved and recorded as a run of its own.</summary>
     public async Task<IngestResult> IngestArticle(IResolveFieldContext context, ArticleInput input, bool? force)
     {
-        if (string.IsNullOrWhiteSpace(input.Id) || string.IsNullOrWhiteSpace(input.Text))
+        if (ArticleCheck.Problem(input.Id, input.Text) is { } problem)
         {
-            throw new ExecutionError("`input.id` and `input.text` must not be blank.") { Code = ErrorCodes.BadUserInput };
+            throw new ExecutionError($"Refused: {problem}.") { Code = ErrorCodes.BadUserInput };
         }
 
         var ingestion = Required<ArticleIngestion>(context);

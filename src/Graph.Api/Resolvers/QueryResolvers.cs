@@ -34,7 +34,7 @@ public sealed class QueryResolvers(IOptions<GraphApiOptions> options)
     public async Task<Connection<Actor>> Actors(IResolveFieldContext context, string? search, ActorKind? kind, int? first, string? after)
     {
         var page = PageRequest.From(first, after, MaxPage);
-        var found = await context.Loader().Store.SearchActorsAsync(new ActorSearch(search, kind, page.First, page.Offset), context.CancellationToken);
+        var found = await context.Loader().Store.SearchActorsAsync(new ActorSearch(Search(search), kind, page.First, page.Offset), context.CancellationToken);
         return Connection.Of(found.Items, page.Offset, found.TotalCount);
     }
 
@@ -112,8 +112,31 @@ public sealed class QueryResolvers(IOptions<GraphApiOptions> options)
     public async Task<Connection<ArticleView>> Articles(IResolveFieldContext context, string? search, DateOnly? since, DateOnly? until, int? first, string? after)
     {
         var page = PageRequest.From(first, after, MaxPage);
-        var found = await context.Loader().Store.SearchArticlesAsync(new ArticleSearch(search, since, until, page.First, page.Offset), context.CancellationToken);
+        var found = await context.Loader().Store.SearchArticlesAsync(new ArticleSearch(Search(search), since, until, page.First, page.Offset), context.CancellationToken);
         return Connection.Of([.. found.Items.Select(ArticleView.Of)], page.Offset, found.TotalCount);
+    }
+
+    /// <summary>
+    /// The search string when it is within the limits; refused before any store is asked otherwise, so a hostile
+    /// string costs one pass over its characters, never a query that outlives the request.
+    /// </summary>
+    private string? Search(string? search)
+    {
+        if (search is null)
+        {
+            return null;
+        }
+
+        var limits = options.Value;
+        if (search.Length > limits.MaxSearchLength)
+        {
+            throw new ExecutionError($"`search` is {search.Length} characters long; at most {limits.MaxSearchLength} are allowed.") { Code = ErrorCodes.BadUserInput };
+        }
+
+        int words = SearchWords.Of(search).Count;
+        return words <= limits.MaxSearchWords
+            ? search
+            : throw new ExecutionError($"`search` has {words} words; at most {limits.MaxSearchWords} are allowed.") { Code = ErrorCodes.BadUserInput };
     }
 
     public async Task<ArticleView?> Article(IResolveFieldContext context, string id) =>

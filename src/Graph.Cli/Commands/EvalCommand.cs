@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Graph.Cli.Hosting;
 using Graph.Core.Domain;
 using Graph.Extraction.Evaluation;
 using Graph.Extraction.Json;
@@ -61,7 +62,7 @@ internal static class EvalCommand
                             if (item.Article is null)
                             {
                                 failed++;
-                                await Console.Error.WriteLineAsync($"graph eval: {item.Origin}: {item.Error}");
+                                await Console.Error.WriteLineAsync($"graph eval: {TerminalText.Safe(item.Origin)}: {TerminalText.Safe(item.Error)}");
                                 continue;
                             }
 
@@ -73,7 +74,7 @@ internal static class EvalCommand
             }
             catch (InvalidDataException e)
             {
-                await Console.Error.WriteLineAsync($"graph eval: {e.Message}");
+                await Console.Error.WriteLineAsync($"graph eval: {TerminalText.Safe(e.Message)}");
                 return 1;
             }
 

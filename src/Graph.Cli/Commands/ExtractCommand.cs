@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Graph.Core.Domain;
 using Graph.Extraction.Json;
+using Graph.Cli.Hosting;
 using Graph.Extraction.Reading;
 
 namespace Graph.Cli.Commands;
@@ -24,7 +25,7 @@ internal static class ExtractCommand
                 if (item.Article is null)
                 {
                     failed++;
-                    await Console.Error.WriteLineAsync($"graph extract: {item.Origin}: {item.Error}");
+                    await Console.Error.WriteLineAsync($"graph extract: {TerminalText.Safe(item.Origin)}: {TerminalText.Safe(item.Error)}");
                     continue;
                 }
 

@@ -35,7 +35,7 @@ internal static class IngestCommand
             if (name is not null)
             {
                 var runner = services.GetRequiredService<SourceRunner>();
-                summary = await TerminalProgress.RunAsync(name, null, printer, o => runner.RunAsync(name, forced, o, ct));
+                summary = await TerminalProgress.RunAsync(TerminalText.Safe(name), null, printer, o => runner.RunAsync(name, forced, o, ct));
             }
             else
             {
@@ -43,7 +43,7 @@ internal static class IngestCommand
                 var ingestion = services.GetRequiredService<ArticleIngestion>();
                 var expected = ArticleSources.Estimate(input!);
                 var request = new IngestRequest(input!, "ingest") { Force = forced, Expected = expected };
-                summary = await TerminalProgress.RunAsync(Path.GetFileName(Path.TrimEndingDirectorySeparator(input!)), expected, printer,
+                summary = await TerminalProgress.RunAsync(TerminalText.Safe(Path.GetFileName(Path.TrimEndingDirectorySeparator(input!))), expected, printer,
                     o => ingestion.RunAsync(request, reader.ReadAsync(input!, ct).AsIngestItems(ct), o, ct));
             }
 
@@ -75,11 +75,11 @@ internal static class IngestCommand
         {
             if (lines && r.Outcome == SaveOutcome.Duplicate)
             {
-                Console.WriteLine($"duplicate {r.ArticleId} (the same text as {r.DuplicateOf}): not stored again");
+                Console.WriteLine($"duplicate {TerminalText.Safe(r.ArticleId)} (the same text as {TerminalText.Safe(r.DuplicateOf)}): not stored again");
             }
             else if (lines && r.Outcome != SaveOutcome.Unchanged)
             {
-                Console.WriteLine($"{r.Outcome.ToString().ToLowerInvariant(),-9} {r.ArticleId} ({Words.Count(r.Actors, "actor")}, {Words.Count(r.Relations, "relationship")})");
+                Console.WriteLine($"{r.Outcome.ToString().ToLowerInvariant(),-9} {TerminalText.Safe(r.ArticleId)} ({Words.Count(r.Actors, "actor")}, {Words.Count(r.Relations, "relationship")})");
             }
 
             return ValueTask.CompletedTask;
@@ -87,7 +87,7 @@ internal static class IngestCommand
 
         public ValueTask OnFailureAsync(IngestFailure f, CancellationToken ct)
         {
-            Console.Error.WriteLine($"failed    {f.Origin}: {f.Error}");
+            Console.Error.WriteLine($"failed    {TerminalText.Safe(f.Origin)}: {TerminalText.Safe(f.Error)}");
             return ValueTask.CompletedTask;
         }
     }

@@ -37,7 +37,7 @@ internal static class ReingestCommand
             var report = await services.GetRequiredService<Reingestion>().RunAsync(request, new IngestCommand.Printer(lines: false), ct);
             foreach (var p in report.Pairs)
             {
-                Console.WriteLine($"{p.Source} -> {p.Target}: {p.Added} added, {p.Changed} changed, {p.Removed} removed");
+                Console.WriteLine($"{TerminalText.Safe(p.Source)} -> {TerminalText.Safe(p.Target)}: {p.Added} added, {p.Changed} changed, {p.Removed} removed");
             }
 
             var summary = report.Summary;

@@ -123,7 +123,7 @@ internal static class WorkerCommand
         foreach (var d in page.Items)
         {
             var count = d.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $"{d.Count} records, ") : "";
-            Console.WriteLine($"{d.Origin}\t{d.Source}\t{count}{Words.Count(d.Attempts, "attempt")}\tlast {d.LastFailedAt:u}\t{d.Error}");
+            Console.WriteLine($"{TerminalText.Safe(d.Origin)}\t{TerminalText.Safe(d.Source)}\t{count}{Words.Count(d.Attempts, "attempt")}\tlast {d.LastFailedAt:u}\t{TerminalText.Safe(d.Error)}");
         }
 
         var shown = page.Items.Count == 0 ? "none" : $"{query.Offset + 1}-{query.Offset + page.Items.Count}";
@@ -143,7 +143,7 @@ internal static class WorkerCommand
         {
             var seconds = r.EndedAt is { } end ? (end - r.StartedAt).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) : "running";
             var error = r.Interrupted ? $"interrupted: {r.Error}" : r.Error;
-            Console.WriteLine($"{r.Id}\t{r.StartedAt:u}\t{seconds}\t{r.Kind}\t{r.Source}\t{r.Read}\t{r.Added}\t{r.Updated}\t{r.Unchanged}\t{r.Extracted}\t{r.Failed}\t{error}");
+            Console.WriteLine($"{r.Id}\t{r.StartedAt:u}\t{seconds}\t{r.Kind}\t{TerminalText.Safe(r.Source)}\t{r.Read}\t{r.Added}\t{r.Updated}\t{r.Unchanged}\t{r.Extracted}\t{r.Failed}\t{TerminalText.Safe(error)}");
         }
     }
 }

@@ -102,8 +102,12 @@ public sealed partial class ArticleIngestion
         {
             await foreach (var item in items.WithCancellation(ct))
             {
-                batch.Add(item);
-                chars += item.Article?.Text.Length ?? 0;
+                // Every way in is checked here too: a blank id, a text with nothing to read or a NUL is refused whoever read it.
+                var entry = item.Article is { } article && ArticleCheck.Problem(article.Id, article.Text) is { } refused
+                    ? item with { Article = null, Error = refused }
+                    : item;
+                batch.Add(entry);
+                chars += entry.Article?.Text.Length ?? 0;
                 if (batch.Count >= size || chars >= BatchChars)
                 {
                     await AdvanceAsync();

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Graph.Core.Domain;
 
 namespace Graph.Extraction.Reading;
@@ -10,37 +11,66 @@ namespace Graph.Extraction.Reading;
 /// Text is decoded strictly as UTF-8: a file with invalid bytes is refused rather than silently altered,
 /// because offsets into a text we changed would point at the wrong sentence.
 /// </summary>
-public sealed class ArticleReader(ReaderOptions? options = null)
+public sealed partial class ArticleReader(ReaderOptions? options = null)
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-    private static readonly string[] Extensions = [".txt", ".html", ".htm", ".json", ".jsonl"];
     private readonly ReaderOptions _options = options ?? new ReaderOptions();
 
+    /// <summary>
+    /// Every article under <paramref name="path"/>, and every file, line or record that cannot be read, with the reason:
+    /// one bad entry never stops the others. Only cancellation throws.
+    /// </summary>
     public async IAsyncEnumerable<ReadResult> ReadAsync(string path, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        if (Directory.Exists(path))
+        foreach (var file in ArticleFiles.Under(path))
         {
-            var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-                .Order(StringComparer.Ordinal);
-            foreach (var file in files)
+            ct.ThrowIfCancellationRequested();
+            if (file.Error is not null)
             {
-                await foreach (var result in ReadFileAsync(file, ct))
-                {
-                    yield return result;
-                }
+                yield return ReadResult.Fail(file.Path, file.Error);
+                continue;
             }
-        }
-        else if (File.Exists(path))
-        {
-            await foreach (var result in ReadFileAsync(path, ct))
+
+            await foreach (var result in GuardedAsync(file.Path, ct))
             {
                 yield return result;
             }
         }
-        else
+    }
+
+    /// <summary>
+    /// One file's results; whatever else the file makes go wrong (a parser's bug, an error no one foresaw) ends that
+    /// file alone, as one failure naming it, and the files after it are still read.
+    /// </summary>
+    private async IAsyncEnumerable<ReadResult> GuardedAsync(string file, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var results = ReadFileAsync(file, ct).GetAsyncEnumerator(ct);
+        var read = 0;
+        while (true)
         {
-            yield return ReadResult.Fail(path, "no such file or folder");
+            ReadResult result;
+            try
+            {
+                if (!await results.MoveNextAsync())
+                {
+                    yield break;
+                }
+
+                result = results.Current;
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+            {
+                result = ReadResult.Fail(file, $"could not be read past its first {read} articles: {e.GetType().Name}: {e.Message}");
+                read = -1;
+            }
+
+            yield return result;
+            if (read < 0)
+            {
+                yield break;
+            }
+
+            read++;
         }
     }
 
@@ -54,15 +84,20 @@ public sealed class ArticleReader(ReaderOptions? options = null)
     private async IAsyncEnumerable<ReadResult> ReadWholeFileAsync(string file, [EnumeratorCancellation] CancellationToken ct)
     {
         var name = Path.GetFileName(file);
-        var length = new FileInfo(file).Length;
-        if (length > _options.MaxArticleBytes)
+        byte[]? bytes = null;
+        string? error;
+        try
         {
-            yield return ReadResult.Fail(file, $"file is {Megabytes(length)}; one article may be at most {Megabytes(_options.MaxArticleBytes)}");
-            yield break;
+            (bytes, error) = await ReadLimitedAsync(file, ct);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error = $"cannot read the file: {e.Message}";
         }
 
-        var bytes = await File.ReadAllBytesAsync(file, ct);
-        if (Decode(bytes, out var text) is { } error)
+        string text = "";
+        error ??= Decode(bytes, out text);
+        if (error is not null)
         {
             yield return ReadResult.Fail(file, error);
             yield break;
@@ -86,28 +121,97 @@ public sealed class ArticleReader(ReaderOptions? options = null)
         }
     }
 
+    /// <summary>The file's bytes, or why not: read up to one byte past the limit, so a file that grows or never ends costs no more.</summary>
+    private async Task<(byte[]? Bytes, string? Error)> ReadLimitedAsync(string file, CancellationToken ct)
+    {
+        await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        if (stream.Length > _options.MaxArticleBytes)
+        {
+            return (null, TooLarge(stream.Length));
+        }
+
+        using var buffer = new MemoryStream((int)Math.Max(0, stream.Length));
+        var chunk = new byte[1 << 16];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > _options.MaxArticleBytes)
+            {
+                return (null, TooLarge(buffer.Length, atLeast: true));
+            }
+        }
+
+        return (buffer.ToArray(), null);
+    }
+
+    private string TooLarge(long length, bool atLeast = false) =>
+        $"file is {(atLeast ? "over " : "")}{Megabytes(length)}; one article may be at most {Megabytes(_options.MaxArticleBytes)}";
+
     private async IAsyncEnumerable<ReadResult> ReadJsonLinesAsync(string file, [EnumeratorCancellation] CancellationToken ct)
     {
         // Streamed line by line so that a 100 MB feed costs the memory of one article, not of the file.
-        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var lineNumber = 0;
-        var fallbackId = Path.GetFileNameWithoutExtension(file);
-        await foreach (var line in ReadLinesAsync(stream, ct))
+        FileStream? stream = null;
+        string? error = null;
+        try
         {
-            lineNumber++;
-            var origin = $"{file}:{lineNumber}";
-            if (line.Error is not null)
+            stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error = $"cannot read the file: {e.Message}";
+        }
+
+        if (stream is null)
+        {
+            yield return ReadResult.Fail(file, error!);
+            yield break;
+        }
+
+        await using (stream)
+        {
+            var lineNumber = 0;
+            var records = 0;
+            var fallbackId = Path.GetFileNameWithoutExtension(file);
+            await using var lines = ReadLinesAsync(stream, ct).GetAsyncEnumerator(ct);
+            while (true)
             {
-                yield return ReadResult.Fail(origin, line.Error);
-                continue;
+                try
+                {
+                    if (!await lines.MoveNextAsync())
+                    {
+                        break;
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    error = $"cannot read the file after line {lineNumber}: {e.Message}";
+                    break;
+                }
+
+                var line = lines.Current;
+                lineNumber++;
+                var origin = $"{file}:{lineNumber}";
+                if (line.Error is not null)
+                {
+                    records++;
+                    yield return ReadResult.Fail(origin, line.Error);
+                    continue;
+                }
+
+                if (string.IsNullOrWhiteSpace(line.Text))
+                {
+                    continue;
+                }
+
+                records++;
+                yield return ParseJsonRecord(origin, $"{fallbackId}-{lineNumber}", line.Text);
             }
 
-            if (string.IsNullOrWhiteSpace(line.Text))
+            if (error is not null || records == 0)
             {
-                continue;
+                yield return ReadResult.Fail(file, error ?? "no articles: the file has no JSON lines");
             }
-
-            yield return ParseJsonRecord(origin, $"{fallbackId}-{lineNumber}", line.Text);
         }
     }
 
@@ -178,17 +282,18 @@ public sealed class ArticleReader(ReaderOptions? options = null)
         }
         catch (JsonException e)
         {
-            return [ReadResult.Fail(file, $"not valid JSON: {e.Message}")];
+            return [ReadResult.Fail($"{file}:{(e.LineNumber ?? 0) + 1}", NotJson(e))];
         }
 
         using (document)
         {
-            return document.RootElement.ValueKind switch
+            var root = document.RootElement;
+            var stem = Path.GetFileNameWithoutExtension(name);
+            return root.ValueKind switch
             {
-                JsonValueKind.Object => [Checked(file, JsonArticle.From(document.RootElement, Path.GetFileNameWithoutExtension(name)))],
-                JsonValueKind.Array => document.RootElement.EnumerateArray()
-                    .Select((e, i) => Checked($"{file}[{i}]", JsonArticle.From(e, $"{Path.GetFileNameWithoutExtension(name)}-{i + 1}")))
-                    .ToList(),
+                JsonValueKind.Object => [Checked(file, JsonArticle.From(root, stem))],
+                JsonValueKind.Array when root.GetArrayLength() == 0 => [ReadResult.Fail(file, "no articles: the array is empty")],
+                JsonValueKind.Array => root.EnumerateArray().Select((e, i) => Checked($"{file}[{i}]", JsonArticle.From(e, $"{stem}-{i + 1}"))).ToList(),
                 _ => [ReadResult.Fail(file, "expected a JSON object or an array of objects")],
             };
         }
@@ -203,13 +308,23 @@ public sealed class ArticleReader(ReaderOptions? options = null)
         }
         catch (JsonException e)
         {
-            return ReadResult.Fail(origin, $"not valid JSON: {e.Message}");
+            return ReadResult.Fail(origin, NotJson(e));
         }
+    }
+
+    /// <summary>
+    /// The parser's reason with the position counted from 1 (it counts lines and bytes from 0, which read as "line 0").
+    /// The line goes into the origin (<c>file:line</c>), so only the column is said here.
+    /// </summary>
+    private static string NotJson(JsonException e)
+    {
+        var reason = ParserPosition().Replace(e.Message, "");
+        return e.BytePositionInLine is { } column ? $"not valid JSON (column {column + 1}): {reason}" : $"not valid JSON: {reason}";
     }
 
     private static ReadResult Checked(string origin, (Article? Article, string? Error) parsed) =>
         parsed.Article is { } article
-            ? string.IsNullOrWhiteSpace(article.Text) ? ReadResult.Fail(origin, "the article has no text") : ReadResult.Ok(origin, article)
+            ? ArticleCheck.Problem(article.Id, article.Text) is { } problem ? ReadResult.Fail(origin, problem) : ReadResult.Ok(origin, article)
             : ReadResult.Fail(origin, parsed.Error ?? "unreadable");
 
     private static (Article?, string?) PlainTextArticle(string name, string text)
@@ -247,6 +362,9 @@ public sealed class ArticleReader(ReaderOptions? options = null)
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         return null;
     }
+
+    [GeneratedRegex(@"\s*(Path: \S*\s*\|\s*)?LineNumber: \d+ \| BytePositionInLine: \d+\.?\s*$")]
+    private static partial Regex ParserPosition();
 
     private static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:0.0} MB";
 }

@@ -6,12 +6,25 @@ namespace Graph.Extraction.Reading;
 /// <summary>
 /// HTML pages go through a readability step (SmartReader) so that navigation, related links and
 /// newsletter boxes are gone before extraction; when readability finds no article body, the page's
-/// visible text is used instead.
+/// visible text is used instead. A page nested deeper or with more elements than any article needs is read flat
+/// by <see cref="HtmlText"/>, in linear time: the parser and readability would take minutes on it.
 /// </summary>
 internal static class HtmlArticle
 {
+    /// <summary>Deepest nesting the DOM parser is given; browsers stop nesting at 512.</summary>
+    public const int MaxTreeDepth = 256;
+
+    /// <summary>Most elements the readability step is given: news pages have a few thousand; its time grows with their square.</summary>
+    public const int MaxTreeElements = 5_000;
+
     public static (Article?, string?) Read(string name, string html)
     {
+        if (HtmlText.Measure(html) is { Depth: > MaxTreeDepth } or { Elements: > MaxTreeElements })
+        {
+            var (flat, flatTitle) = HtmlText.Read(html);
+            return (new Article(name, Normalise(flat), flatTitle, Source: name), null);
+        }
+
         string? title = null;
         string? text = null;
         DateTimeOffset? published = null;

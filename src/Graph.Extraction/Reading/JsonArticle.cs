@@ -17,32 +17,60 @@ internal static class JsonArticle
             return (null, "expected a JSON object with a \"text\" field");
         }
 
-        if (String(element, "text") is not { } text)
+        try
         {
-            return (null, "missing \"text\" (a string)");
-        }
-
-        var published = String(element, "publishedAt") ?? String(element, "published_at") ?? String(element, "date");
-        DateTimeOffset? publishedAt = null;
-        if (published is not null)
-        {
-            if (!TryParseDate(published, out var parsed))
+            if (String(element, "text") is not { } text)
             {
-                return (null, $"\"publishedAt\" is not a date: {published}");
+                return (null, "missing \"text\" (a string)");
             }
 
-            publishedAt = parsed;
-        }
+            var published = String(element, "publishedAt") ?? String(element, "published_at") ?? String(element, "date");
+            DateTimeOffset? publishedAt = null;
+            if (published is not null)
+            {
+                if (!TryParseDate(published, out var parsed))
+                {
+                    return (null, $"\"publishedAt\" is not a date: {published}");
+                }
 
-        var id = String(element, "id") ?? fallbackId;
-        text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
-        return (new Article(id, text, String(element, "title"), String(element, "url"), publishedAt, String(element, "source")), null);
+                publishedAt = parsed;
+            }
+
+            var id = String(element, "id") ?? fallbackId;
+            text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
+            return (new Article(id, text, String(element, "title"), String(element, "url"), publishedAt, String(element, "source")), null);
+        }
+        catch (InvalidFieldException e)
+        {
+            return (null, e.Message);
+        }
     }
 
     internal static bool TryParseDate(string value, out DateTimeOffset date) =>
         DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out date);
 
-    private static string? String(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() :
-        element.TryGetProperty(name, out value) && value.ValueKind == JsonValueKind.Number ? value.GetRawText() : null;
+    private static string? String(JsonElement element, string name)
+    {
+        if (!element.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Number => value.GetRawText(),
+                _ => null,
+            };
+        }
+        catch (InvalidOperationException)
+        {
+            // A \ud800 escape alone is valid JSON but no character: the string cannot become text.
+            throw new InvalidFieldException($"\"{name}\" is not valid Unicode text: it holds a lone surrogate escape such as \\ud800");
+        }
+    }
+
+    private sealed class InvalidFieldException(string message) : Exception(message);
 }

@@ -36,6 +36,25 @@ public sealed class ArticleIngestionTests
     }
 
     [Fact]
+    public async Task Articles_with_a_blank_id_invisible_text_or_a_nul_are_refused_whoever_read_them_and_the_rest_is_stored()
+    {
+        await using var host = await GraphHost.StartAsync(new SentenceExtractor());
+
+        var summary = await host.IngestAsync(
+            Ok("   ", "Russia condemns Turkey."),
+            Ok("bom", "\uFEFF\u200B"),
+            Ok("nul", "Russia\0 condemns Turkey."),
+            Ok("good", "Turkey meets Russia."));
+
+        (summary.Added, summary.Failed, summary.Extracted).ShouldBe((1, 3, 1));
+        summary.Failures.Select(f => (f.Origin, f.Error)).ShouldBe([
+            ("   ", "the id is blank"),
+            ("bom", "the article has no text"),
+            ("nul", "the text contains a NUL character (\\u0000)"),
+        ]);
+    }
+
+    [Fact]
     public async Task An_extractor_that_throws_fails_that_article_with_its_reason_and_a_dead_letter_and_stores_nothing_for_it()
     {
         await using var host = await GraphHost.StartAsync(new SentenceExtractor());
