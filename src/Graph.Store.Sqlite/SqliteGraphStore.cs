@@ -28,6 +28,14 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         (SELECT json_group_array(json_array(f.affiliated_id, f.role, f.from_day, f.until_day) ORDER BY f.rowid) FROM affiliations f WHERE f.actor_id = a.id)
         """;
 
+    /// <summary>An actor over alias <c>a</c> whose id, name or an alias is <c>@name</c>, ignoring case.</summary>
+    private const string NameMatch = """
+        (id = @name COLLATE NOCASE OR name = @name COLLATE NOCASE OR id IN (SELECT actor_id FROM actor_aliases WHERE alias = @name))
+        """;
+
+    /// <summary>Of the <see cref="NameMatch"/> ones, an actor called or coded exactly so beats one that merely has it as an alias; then the better-attested one.</summary>
+    private const string NameOrder = "(name = @name COLLATE NOCASE OR id = @name COLLATE NOCASE) DESC, evidence_count DESC, name, id";
+
     private const string ArticleColumns = "id, title, url, source, published_at, content_hash, extractor_version, ingested_at";
 
     /// <summary><see cref="EvidenceOrder.Strongest"/>, the order of the evidence_strongest indexes.</summary>
@@ -201,17 +209,23 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             return [];
         }
 
-        // An actor called or coded exactly so beats one that merely has it as an alias; then the better-attested one.
         return await _reads.ReadAsync(
-            $"""
-            SELECT {ActorColumns} FROM actors a
-            WHERE id = @name COLLATE NOCASE OR name = @name COLLATE NOCASE
-               OR id IN (SELECT actor_id FROM actor_aliases WHERE alias = @name)
-            ORDER BY (name = @name COLLATE NOCASE OR id = @name COLLATE NOCASE) DESC, evidence_count DESC, name, id;
-            """,
+            $"SELECT {ActorColumns} FROM actors a WHERE {NameMatch} ORDER BY {NameOrder};",
             [new SqliteParameter("@name", name.Trim())],
             cmd => ReadActorsAsync(cmd, ct),
             ct);
+    }
+
+    public async Task<Actor?> ResolveActorAsync(string reference, CancellationToken ct = default)
+    {
+        // The id and the name lookups in one read: a stance resolves two references, and each read costs about as much
+        // as the GraphQL machinery around it. A blank name matches nothing, as in FindActorsByNameAsync.
+        var found = await _reads.ReadAsync(
+            $"SELECT {ActorColumns} FROM actors a WHERE id = @id OR {NameMatch} ORDER BY id = @id DESC, {NameOrder} LIMIT 1;",
+            [new SqliteParameter("@id", reference), new SqliteParameter("@name", string.IsNullOrWhiteSpace(reference) ? DBNull.Value : reference.Trim())],
+            cmd => ReadActorsAsync(cmd, ct),
+            ct);
+        return found is [var actor] ? actor : null;
     }
 
     public async Task<Page<Actor>> SearchActorsAsync(ActorSearch search, CancellationToken ct = default)

@@ -25,6 +25,8 @@ internal class ForwardingStore(IGraphStore inner) : IGraphStore
 
     public virtual Task<IReadOnlyList<Actor>> FindActorsByNameAsync(string name, CancellationToken ct = default) => inner.FindActorsByNameAsync(name, ct);
 
+    public virtual Task<Actor?> ResolveActorAsync(string reference, CancellationToken ct = default) => inner.ResolveActorAsync(reference, ct);
+
     public virtual Task<Page<Actor>> SearchActorsAsync(ActorSearch search, CancellationToken ct = default) => inner.SearchActorsAsync(search, ct);
 
     public virtual Task<IReadOnlyList<Evidence>> GetEvidenceAsync(EvidenceFilter filter, CancellationToken ct = default) => inner.GetEvidenceAsync(filter, ct);

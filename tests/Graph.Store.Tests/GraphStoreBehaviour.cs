@@ -265,6 +265,39 @@ public abstract class GraphStoreBehaviour : IAsyncLifetime
         (await Store.FindActorsByNameAsync("assad", Ct)).Select(a => a.Id).ShouldBe(["bashar-al-assad", "hafez-al-assad"]);
     }
 
+    [Theory]
+    [InlineData("RUS", "RUS")]
+    [InlineData("rus", "RUS")]
+    [InlineData(" Moscow ", "RUS")]
+    [InlineData("assad", "bashar-al-assad")]
+    [InlineData("russia", "russia")]
+    [InlineData("Russia", "RUS")]
+    public async Task ResolveActor_takes_the_exact_id_first_then_the_best_name_or_alias(string reference, string expected)
+    {
+        // Exactly "russia" is this actor's id, though the name of RUS, which has more evidence, matches too.
+        var shell = Actor.Create("russia", "Russian Federation (shell company)", ActorKind.Organization);
+        await SaveAsync(Sample.Build("shell").With(shell).Build());
+        await SaveAsync(Sample.RussiaBacksAssad());
+
+        var found = (await Store.ResolveActorAsync(reference, Ct)).ShouldNotBeNull();
+
+        found.Id.ShouldBe(expected);
+        found.ShouldBeEquivalentTo((await Store.GetActorsAsync([expected], Ct))[expected]);
+    }
+
+    [Theory]
+    [InlineData("Atlantis")]
+    [InlineData("Mosc")]
+    [InlineData("")]
+    [InlineData("  ")]
+    [InlineData("%")]
+    public async Task ResolveActor_returns_null_when_nothing_matches(string reference)
+    {
+        await SaveAsync(Sample.RussiaBacksAssad());
+
+        (await Store.ResolveActorAsync(reference, Ct)).ShouldBeNull();
+    }
+
     [Fact]
     public async Task GetActors_returns_the_ids_that_exist_and_skips_the_others()
     {

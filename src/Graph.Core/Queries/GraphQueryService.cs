@@ -12,12 +12,7 @@ namespace Graph.Core.Queries;
 public sealed class GraphQueryService(IGraphStore store)
 {
     /// <summary>An actor by id, else by name or alias; null when nothing matches.</summary>
-    public async Task<Actor?> FindActorAsync(string reference, CancellationToken ct) =>
-        await store.GetActorAsync(reference, ct) ?? (await store.FindActorsByNameAsync(reference, ct)) switch
-        {
-            [var best, ..] => best,
-            _ => null,
-        };
+    public Task<Actor?> FindActorAsync(string reference, CancellationToken ct) => store.ResolveActorAsync(reference, ct);
 
     /// <summary>Where <paramref name="from"/> stands towards <paramref name="to"/>, from the store's sums.</summary>
     public async Task<StanceView> StanceAsync(Actor from, Actor to, StanceQuery query, CancellationToken ct)

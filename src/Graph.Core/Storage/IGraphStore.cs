@@ -59,6 +59,18 @@ public interface IGraphStore
     /// <summary>Actors whose id, name or an alias equals <paramref name="name"/>, ignoring case; best match first.</summary>
     Task<IReadOnlyList<Actor>> FindActorsByNameAsync(string name, CancellationToken ct = default);
 
+    /// <summary>
+    /// The actor <paramref name="reference"/> stands for: the one with exactly that id, else the first of
+    /// <see cref="FindActorsByNameAsync"/>; null when nothing matches. Asked twice by every stance, so a store may answer
+    /// it in one read.
+    /// </summary>
+    async Task<Actor?> ResolveActorAsync(string reference, CancellationToken ct = default) =>
+        await GetActorAsync(reference, ct) ?? (await FindActorsByNameAsync(reference, ct)) switch
+        {
+            [var best, ..] => best,
+            _ => null,
+        };
+
     /// <summary>Actors whose name or alias contains the search text, ordered by how much evidence they have.</summary>
     Task<Page<Actor>> SearchActorsAsync(ActorSearch search, CancellationToken ct = default);
 
