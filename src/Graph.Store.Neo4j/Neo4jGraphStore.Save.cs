@@ -152,8 +152,8 @@ public sealed partial class Neo4jGraphStore
     }
 
     /// <summary>
-    /// Actors are merged by id as the embedded store does: the first name and kind stored stay (other articles
-    /// already point at them), aliases are unioned ignoring case, codes are unioned with a stored value winning,
+    /// Actors are merged by id as the embedded store does: the first kind stored stays, of two spellings of the name the
+    /// one that sorts first (so two workers storing in either order agree), aliases are unioned ignoring case, codes are unioned with a stored value winning,
     /// and new affiliations are added. Sorted by id, the order their locks were taken in.
     /// </summary>
     internal static List<Actor> MergeActors(IReadOnlyDictionary<string, Actor> stored, IEnumerable<Actor> incoming)
@@ -196,7 +196,8 @@ public sealed partial class Neo4jGraphStore
             }
         }
 
-        return current with { Aliases = aliases, Codes = codes, Affiliations = affiliations };
+        string name = string.CompareOrdinal(incoming.Name, current.Name) < 0 ? incoming.Name : current.Name;
+        return current with { Name = name, Aliases = aliases, Codes = codes, Affiliations = affiliations };
     }
 
     private static object EvidenceRow(Article article, string extractorVersion, string id, Relation r) => new

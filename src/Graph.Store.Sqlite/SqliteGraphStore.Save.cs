@@ -168,7 +168,8 @@ public sealed partial class SqliteGraphStore
     }
 
     /// <summary>
-    /// Merges actors by id: the first name and kind stored stay (other articles already point at them), codes and
+    /// Merges actors by id: the first kind stored stays; of two spellings of the name ("Bozdag", "Bozdağ") the one that
+    /// sorts first, so that two workers storing in either order agree; codes and
     /// aliases are unioned (a stored code wins over a different value for the same key), new affiliations are added.
     /// </summary>
     private static async Task UpsertActorsAsync(SqliteConnection connection, SqliteTransaction tx, IReadOnlyList<Actor> actors, CancellationToken ct)
@@ -176,7 +177,8 @@ public sealed partial class SqliteGraphStore
         actors = Merge(actors);
         await using var actor = Command(connection, """
             INSERT INTO actors (id, name, kind, codes) VALUES (@id, @name, @kind, @codes)
-            ON CONFLICT (id) DO UPDATE SET codes = json_patch(excluded.codes, actors.codes);
+            ON CONFLICT (id) DO UPDATE SET codes = json_patch(excluded.codes, actors.codes),
+                name = CASE WHEN excluded.name < actors.name THEN excluded.name ELSE actors.name END;
             """, tx: tx);
         var actorId = actor.Parameters.Add("@id", SqliteType.Text);
         var name = actor.Parameters.Add("@name", SqliteType.Text);
@@ -225,7 +227,7 @@ public sealed partial class SqliteGraphStore
     }
 
     /// <summary>
-    /// One actor per id, as upserting them one after the other would leave it: the first name and kind, codes unioned
+    /// One actor per id, as upserting them one after the other would leave it: the first kind, the name that sorts first, codes unioned
     /// with the earlier value winning, aliases and affiliations unioned.
     /// </summary>
     private static List<Actor> Merge(IReadOnlyList<Actor> actors)
@@ -249,6 +251,7 @@ public sealed partial class SqliteGraphStore
 
             merged[a.Id] = m with
             {
+                Name = string.CompareOrdinal(a.Name, m.Name) < 0 ? a.Name : m.Name,
                 Codes = codes,
                 Aliases = [.. m.Aliases.Union(a.Aliases, StringComparer.Ordinal)],
                 Affiliations = [.. m.Affiliations.Union(a.Affiliations)],

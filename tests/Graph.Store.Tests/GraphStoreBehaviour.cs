@@ -110,6 +110,27 @@ public abstract class GraphStoreBehaviour : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Of_two_spellings_of_an_actors_name_the_one_that_sorts_first_stays_whatever_the_order()
+    {
+        // Two workers may store two articles in either order; the graph must come out the same.
+        var first = Sample.RussiaBacksAssad();
+        var second = first with
+        {
+            Article = first.Article with { Id = "second-spelling", Text = first.Article.Text + " Asad, again." },
+            Extraction = first.Extraction with
+            {
+                Article = first.Extraction.Article with { Id = "second-spelling" },
+                Actors = [.. first.Extraction.Actors.Select(a => a.Id == "bashar-al-assad" ? a with { Name = "Bashar al-Asad" } : a)],
+            },
+        };
+
+        await SaveAsync(first);
+        await SaveAsync(second);
+
+        (await Store.GetActorAsync("bashar-al-assad", Ct)).ShouldNotBeNull().Name.ShouldBe("Bashar al-Asad");
+    }
+
+    [Fact]
     public async Task Saved_evidence_reads_back_with_offsets_modality_speaker_and_dates()
     {
         var sample = Sample.RussiaBacksAssad();
