@@ -29,7 +29,16 @@ internal static class ExtractCommand
                     continue;
                 }
 
-                await stdout.WriteLineAsync(ExtractionJson.Serialize(extractor.Extract(item.Article)));
+                // An article the extractor fails on is reported like an unreadable one, and the others are still read.
+                try
+                {
+                    await stdout.WriteLineAsync(ExtractionJson.Serialize(extractor.Extract(item.Article)));
+                }
+                catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
+                {
+                    failed++;
+                    await Console.Error.WriteLineAsync($"graph extract: {TerminalText.Safe(item.Origin)}: the extractor failed: {TerminalText.Safe(e.Message)}");
+                }
             }
 
             await stdout.FlushAsync(ct);

@@ -16,9 +16,9 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english, IReadOnl
     {
         public ChunkedSentence Chunk(Sentence sentence, Word[] words)
         {
-            var chunks = new List<Chunk>();
-            var nouns = new List<NounPhrase>();
-            var verbs = new List<VerbGroup>();
+            var chunks = new List<Chunk>(words.Length);
+            var nouns = new List<NounPhrase>(words.Length / 2);
+            var verbs = new List<VerbGroup>(words.Length / 4);
             int n = words.Length;
             int i = 0;
             while (i < n)
