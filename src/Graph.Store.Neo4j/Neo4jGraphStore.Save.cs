@@ -175,9 +175,20 @@ public sealed partial class Neo4jGraphStore
         var aliases = current.Aliases.ToList();
         foreach (string alias in incoming.Aliases)
         {
-            if (!string.IsNullOrWhiteSpace(alias) && !aliases.Contains(alias, StringComparer.OrdinalIgnoreCase))
+            if (string.IsNullOrWhiteSpace(alias))
+            {
+                continue;
+            }
+
+            // Of two casings the one that sorts first stays, as in the embedded store, whatever the order.
+            int same = aliases.FindIndex(a => string.Equals(a, alias, StringComparison.OrdinalIgnoreCase));
+            if (same < 0)
             {
                 aliases.Add(alias);
+            }
+            else if (string.CompareOrdinal(alias, aliases[same]) < 0)
+            {
+                aliases[same] = alias;
             }
         }
 

@@ -185,7 +185,11 @@ public sealed partial class SqliteGraphStore
         var kind = actor.Parameters.Add("@kind", SqliteType.Text);
         var codes = actor.Parameters.Add("@codes", SqliteType.Text);
 
-        await using var alias = Command(connection, "INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (@id, @alias);", tx: tx);
+        // Of two casings of an alias ("Rebel fighters", "rebel fighters") the one that sorts first stays, whatever the order.
+        await using var alias = Command(connection, """
+            INSERT INTO actor_aliases (actor_id, alias) VALUES (@id, @alias)
+            ON CONFLICT (actor_id, alias) DO UPDATE SET alias = excluded.alias WHERE excluded.alias COLLATE BINARY < actor_aliases.alias;
+            """, tx: tx);
         var aliasActor = alias.Parameters.Add("@id", SqliteType.Text);
         var aliasText = alias.Parameters.Add("@alias", SqliteType.Text);
 
