@@ -155,8 +155,10 @@ internal sealed class ClauseFinder(VerbClasses classes)
                     head -= 2;
                 }
 
-                bool placed = head < a && classes.IsLocative(s.Tokens[chunks[a - 1].Start].Lower);
-                a = placed ? head : a;
+                if (head < a && classes.IsLocative(s.Tokens[chunks[a - 1].Start].Lower))
+                {
+                    a = head;
+                }
             }
 
             var antecedent = a >= 0 && chunks[a].Kind == ChunkKind.Noun ? NounGroupEndingAt(s, a).Nouns : [];

@@ -10,6 +10,8 @@ namespace Graph.Extraction.Events;
 /// </summary>
 internal sealed class AgentNouns
 {
+    private static readonly Lemmatizer Lemmas = new(EnglishWords.Default);
+
     private readonly HashSet<string> _agents = new(StringComparer.Ordinal);
     private readonly HashSet<string> _groupOf = new(StringComparer.Ordinal);
     private readonly HashSet<string> _notTheState = new(StringComparer.Ordinal);
@@ -27,8 +29,6 @@ internal sealed class AgentNouns
     /// <summary>"Armed Forces", "Army" in a name: a capitalised body noun of our list (WordNet's would take in "Hussein").</summary>
     public bool IsCapitalisedAgent(Word head) =>
         head.Tag.IsProperNoun() && _agents.Contains(Lemmas.Lemma(head.Lower, head.Lower.EndsWith('s') ? PennTag.NNS : PennTag.NN));
-
-    private static readonly Lemmatizer Lemmas = new(EnglishWords.Default);
 
     /// <summary>An agent noun that acts for the actor owning it ("Poland's parliament", "the president of Armenia"), unlike "ally".</summary>
     public bool ActsForOwner(Word head) => IsAgent(head) && !_notTheOwner.Contains(head.Lemma);

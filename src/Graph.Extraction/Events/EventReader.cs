@@ -313,11 +313,11 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                         found = _refs.Of(p.Objects, places: TakesPlaces(pattern.Type));
 
                         // "offered to US a regiment and attack helicopters": the actor's own equipment is no party to its act.
-                        found.RemoveAll(f => sources.Any(x => x.Actor == f.Actor || book.SameSide(x.Actor, f.Actor)));
+                        found.RemoveAll(f => OurSide(f, sources));
                         if (found.Count == 0 && p.Objects.Count > 0)
                         {
                             // "evacuated its citizens from Libya": the actor's own people are not a party it acts on.
-                            if (OwnersOwn(p.Objects[0], p) is { } own && sources.Any(x => x.Actor == own.Actor || book.SameSide(x.Actor, own.Actor)))
+                            if (OwnersOwn(p.Objects[0], p) is { } own && OurSide(own, sources))
                             {
                                 return ([], false);
                             }
