@@ -44,7 +44,11 @@ internal sealed partial class ArticleAnalysis
 
         var da = Draft(a);
         var db = Draft(b);
-        bool Serves(ActorDraft? x, string y) => x is not null && x.Affiliations.Any(f => f.ActorId == y && f.IsInForceOn(_day));
+        // An undated article may come from either side of a group's dated role (the Taliban govern Afghanistan only since
+        // 2021): there only its undated roles make it one side with a state, so "Afghan forces pounded Taliban hideouts" is
+        // read. A person named in an office is most likely named while holding it.
+        bool Serves(ActorDraft? x, string y) => x is not null && x.Affiliations.Any(f => f.ActorId == y
+            && (_day is not null || x.Kind == ActorKind.Person ? f.IsInForceOn(_day) : f.From is null && f.Until is null));
         return Serves(da, b) || Serves(db, a) || (da?.Principal is { } pa && pa == db?.Principal && da.Kind == ActorKind.Person && db.Kind == ActorKind.Person);
     }
 

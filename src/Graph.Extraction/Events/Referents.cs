@@ -163,13 +163,35 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
         var found = new List<Referent>();
         foreach (var np in group)
         {
-            if (Of(np, places) is { } r && found.All(f => f.Actor != r.Actor))
+            if (Of(np, places) is not { } r)
             {
-                found.Add(r);
+                continue;
+            }
+
+            foreach (var each in CoordinatedBefore(np, r).Prepend(r))
+            {
+                if (found.All(f => f.Actor != each.Actor))
+                {
+                    found.Add(each);
+                }
             }
         }
 
         return found;
+    }
+
+    // "Russian and Syrian jets", "US, British and French forces": states coordinated before the one that qualifies the
+    // phrase act with it.
+    private IEnumerable<Referent> CoordinatedBefore(NounPhrase np, Referent r)
+    {
+        int at = r.Start;
+        while (at - 1 > np.OwnStart && (s.Words[at - 1].Tag == PennTag.CC || s.Tokens[at - 1].Text == ",")
+            && mentions.FirstOrDefault(m => m.End == at - 1 && m.Start >= np.OwnStart && m.ActorId is not null) is { } before
+            && before.Kind != MentionKind.Location && book.KindOf(before.ActorId!) == ActorKind.Country && book.KindOf(r.Actor) == ActorKind.Country)
+        {
+            yield return new Referent(before.ActorId!, true, false, before.Start);
+            at = before.Start;
+        }
     }
 
     // "37 prisoners", "humanitarian aid workers", "the truckers": people the knowledge base cannot know, named by the

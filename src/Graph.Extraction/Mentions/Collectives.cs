@@ -55,9 +55,9 @@ internal sealed class Collectives(MentionContext context)
             {
                 by = null;
                 var cls = context.Lexicon.CollectiveClasses[m.Class!];
-                if (m.End + 1 < tokens.Count && tokens[m.End].Lower == Grammar.In && Spans.At(mentions, m.End + 1) is { ActorKind: ActorKind.Country } place)
+                if (PlaceAfter(tokens, mentions, m.End) is { } place)
                 {
-                    by = place.ActorId;
+                    by = place;
                 }
                 else if (m.End + 1 < tokens.Count && cls.Origin.Contains(tokens[m.End].Lower) && Origin(tokens, mentions, m.End + 1) is { } origin)
                 {
@@ -79,6 +79,37 @@ internal sealed class Collectives(MentionContext context)
     // A number or a count ("hundreds of", from the closed class of quantifiers) right before the word.
     private bool IsCounted(List<Token> tokens, int i) =>
         i > 0 && (char.IsDigit(tokens[i - 1].Text[0]) || (i > 1 && tokens[i - 1].Lower == Grammar.Of && context.Closed.Match(tokens, i - 2, Role.Quantifier) == 2));
+
+    // "rebels in Ukraine", "displaced people in eastern Syria", "rebel camps in Venezuela": the state of the place "in" names
+    // right after the group, a few lowercase words allowed between.
+    private string? PlaceAfter(List<Token> tokens, List<Mention> mentions, int from)
+    {
+        int k = from;
+        while (k < tokens.Count && k < from + 2 && tokens[k].IsWord && !tokens[k].IsCapitalised && tokens[k].Lower != Grammar.In)
+        {
+            k++;
+        }
+
+        if (k >= tokens.Count || tokens[k].Lower != Grammar.In)
+        {
+            return null;
+        }
+
+        for (k++; k < tokens.Count && k < from + 6 && tokens[k].IsWord; k++)
+        {
+            if (Spans.At(mentions, k) is { ActorId: { } id } named)
+            {
+                return named.ActorKind == ActorKind.Country ? id : named.Kind == MentionKind.Location ? context.Actors.PlaceState(id) : null;
+            }
+
+            if (tokens[k].IsCapitalised)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
 
     // The first state named within a few words, before the clause ends: where people come from.
     private static string? Origin(List<Token> tokens, List<Mention> mentions, int from)
