@@ -17,6 +17,7 @@ internal sealed class AgentNouns
     private readonly HashSet<string> _notTheState = new(StringComparer.Ordinal);
     private readonly HashSet<string> _holdings = new(StringComparer.Ordinal);
     private readonly HashSet<string> _heldBy = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _backedBy = new(StringComparer.Ordinal);
     private readonly HashSet<string> _notTheOwner = new(StringComparer.Ordinal);
     private readonly HashSet<string> _notGeneric = new(StringComparer.Ordinal);
     private readonly HashSet<string> _quantityWords = new(StringComparer.Ordinal);
@@ -38,6 +39,9 @@ internal sealed class AgentNouns
 
     /// <summary>"held" in "a rebel-held town": after an actor and a hyphen, the place stands for who holds it.</summary>
     public bool IsHeldBy(string lower) => _heldBy.Contains(lower);
+
+    /// <summary>"backed" in "US-backed forces": after an actor and a hyphen, the noun is not that actor.</summary>
+    public bool IsBackedBy(string lower) => _backedBy.Contains(lower);
 
     /// <summary>A common noun for one person ("journalist", "activist", "leader"), as WordNet's first sense has it.</summary>
     public bool IsPerson(Word w) =>
@@ -63,6 +67,7 @@ internal sealed class AgentNouns
         nouns._notTheState.UnionWith(root.GetProperty("notTheState").EnumerateArray().Select(e => e.GetString()!));
         nouns._holdings.UnionWith(root.GetProperty("holdings").EnumerateArray().Select(e => e.GetString()!));
         nouns._heldBy.UnionWith(root.GetProperty("heldBy").EnumerateArray().Select(e => e.GetString()!));
+        nouns._backedBy.UnionWith(root.GetProperty("backedBy").EnumerateArray().Select(e => e.GetString()!));
         nouns._notTheOwner.UnionWith(root.GetProperty("notTheOwner").EnumerateArray().Select(e => e.GetString()!));
         nouns._notGeneric.UnionWith(root.GetProperty("notGeneric").EnumerateArray().Select(e => e.GetString()!));
         nouns._quantityWords.UnionWith(root.GetProperty("quantityWords").EnumerateArray().Select(e => e.GetString()!));

@@ -72,6 +72,12 @@ internal sealed class EventPatterns
 
     public HashSet<string> Receiving { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>"call for", "urge": verbs (with the preposition before the noun, if any) that ask for the event noun they take.</summary>
+    public Dictionary<string, string?> Appeals { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The types of event an appeal makes its subject the author of ("called for sanctions against X").</summary>
+    public HashSet<RelationType> AppealedTypes { get; } = [];
+
     public Dictionary<string, RelationType> Attributive { get; } = new(StringComparer.Ordinal);
 
     public HashSet<string> FramingVerbs { get; } = new(StringComparer.Ordinal);
@@ -192,6 +198,16 @@ internal sealed class EventPatterns
             Reversals.Add(new Reversal(Strings(r, "verbs").ToHashSet(StringComparer.Ordinal), on, becomes) { Nouns = Strings(r, "nouns").ToHashSet(StringComparer.Ordinal) });
             ReadCases($"reversal-{++n}-{on}", file, r);
         }
+
+        var appeals = root.GetProperty("appeals");
+        foreach (var v in Strings(appeals, "verbs"))
+        {
+            var parts = v.Split(' ', 2);
+            Appeals[parts[0]] = parts.Length > 1 ? parts[1] : null;
+        }
+
+        AppealedTypes.UnionWith(Strings(appeals, "on").Select(ParseType));
+        ReadCases("appeals", file, appeals);
 
         var receiving = root.GetProperty("receiving");
         Receiving.UnionWith(Strings(receiving, "verbs"));

@@ -670,7 +670,8 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             bool light = _patterns.LightVerbs.Contains(lemma) || _patterns.LightVerbs.Contains(lemma.Split(' ')[0]);
             bool receiving = _patterns.Receiving.Contains(lemma);
             var reversal = _patterns.Reversals.Where(r => r.Verbs.Contains(lemma)).ToList();
-            if (!light && !receiving && reversal.Count == 0 && !verb.Copula)
+            bool appeal = _patterns.Appeals.TryGetValue(lemma, out var appealedAfter) && verb.Voice == Voice.Active;
+            if (!light && !receiving && !appeal && reversal.Count == 0 && !verb.Copula)
             {
                 return null;
             }
@@ -682,6 +683,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
 
             // "UN sanctions against Iran were lifted": a passive reversal undoes the event noun that is its subject.
             var candidates = verb.Voice == Voice.Passive && reversal.Count > 0 ? p.Subjects
+                : appeal ? (appealedAfter is null ? p.Objects : p.Preposition(appealedAfter)?.Nouns ?? [])
                 : p.Objects.Append(p.SecondObject).Concat(light || verb.Copula ? p.Preposition("in")?.Nouns ?? [] : []);
             foreach (var listed in candidates)
             {
@@ -714,7 +716,8 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 }
             }
 
-            if (noun is null || pattern is not var (nounPattern, _))
+            if (noun is null || pattern is not var (nounPattern, _)
+                || (appeal && (!_patterns.AppealedTypes.Contains(nounPattern.Type) || noun.Possessor is not null || PrepositionsAfter(noun, null).Any(x => x.Preposition == "by"))))
             {
                 return null;
             }
@@ -737,7 +740,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 }
             }
 
-            if (!light && !receiving && type == nounPattern.Type)
+            if (!light && !receiving && !appeal && type == nounPattern.Type)
             {
                 _consumed.Remove(noun);
                 return null; // a reversal verb with a noun it does not undo, or a copula: the noun reads on its own
@@ -777,12 +780,12 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             var form = type == nounPattern.Type ? ReadingForm.Light : ReadingForm.Verb;
             if (targets.Count == 0 && nounPattern.Symmetric && sources.Count >= 2)
             {
-                Emit(p, nounPattern with { Id = id }, form, sources, sources, type, noun.Head, noun.Head + 1, inherited, symmetric: false, triggerFrom: verb.Head);
+                Emit(p, nounPattern with { Id = id }, form, sources, sources, type, noun.Head, noun.Head + 1, inherited, symmetric: false, triggerFrom: verb.Head, governor: appeal ? lemma : null);
             }
             else if (nounPattern.Mediating)
             {
                 var sides = _refs.Of(after.FirstOrDefault(x => x.Preposition is "between" or "among")?.Nouns ?? []);
-                Emit(p, nounPattern with { Id = id }, form, sources, sides, type, noun.Head, noun.Head + 1, inherited, symmetric: false, triggerFrom: verb.Head);
+                Emit(p, nounPattern with { Id = id }, form, sources, sides, type, noun.Head, noun.Head + 1, inherited, symmetric: false, triggerFrom: verb.Head, governor: appeal ? lemma : null);
             }
             else
             {
@@ -792,7 +795,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 }
 
                 Emit(p, nounPattern with { Id = id, Polarity = type == nounPattern.Type ? nounPattern.Polarity : null }, form, sources, targets, type, noun.Head, noun.Head + 1, inherited,
-                    symmetric: false, targets.Any(t => t.ViaPlace), triggerFrom: verb.Head);
+                    symmetric: false, targets.Any(t => t.ViaPlace), triggerFrom: verb.Head, governor: appeal ? lemma : null);
             }
 
             // "issued an ultimatum to Sudan to normalise relations with Israel": what is demanded or threatened is content.
@@ -1143,7 +1146,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
         // ---- Emission -------------------------------------------------------------------------------------------
 
         private void Emit(Predication? p, EventPattern pattern, ReadingForm form, List<Referent> sources, List<Referent> targets, RelationType type,
-            int triggerStart, int triggerEnd, bool inherited, bool symmetric, bool viaPlace = false, int triggerFrom = -1, bool asserted = false)
+            int triggerStart, int triggerEnd, bool inherited, bool symmetric, bool viaPlace = false, int triggerFrom = -1, bool asserted = false, string? governor = null)
         {
             if (sources.Count == 0 || targets.Count == 0)
             {
@@ -1160,7 +1163,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                     }
 
                     string? saidBy = _speaker is { } sp && !book.SameSide(sp.Actor, s.Actor) && sp.Actor != s.Actor && p is not null && !IsReportingVerb(p) ? sp.Actor : null;
-                    var m = asserted || p is null ? Modality.Asserted : reader.ModalityRules.Of(cs, p, saidBy is not null);
+                    var m = asserted || p is null ? Modality.Asserted : reader.ModalityRules.Of(cs, p, saidBy is not null, governor);
                     var reading = new Reading(s.Actor, t.Actor, type, pattern.Id, form, triggerFrom >= 0 ? Math.Min(triggerFrom, triggerStart) : triggerStart, triggerEnd, m)
                     {
                         Polarity = pattern.Polarity,

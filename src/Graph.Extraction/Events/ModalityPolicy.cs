@@ -52,10 +52,14 @@ internal sealed class ModalityPolicy
         return policy;
     }
 
-    /// <summary>The modality of an event read from predication <paramref name="p"/> (or from a noun inside it).</summary>
-    public Modality Of(ClausedSentence cs, Predication p, bool reportedByOther)
+    /// <summary>
+    /// The modality of an event read from predication <paramref name="p"/> (or from a noun inside it, governed by the verb
+    /// <paramref name="nounGovernor"/> when one asks for it: "called for sanctions").
+    /// </summary>
+    public Modality Of(ClausedSentence cs, Predication p, bool reportedByOther, string? nounGovernor = null)
     {
         var found = new HashSet<Modality>();
+        Add(found, "governor", nounGovernor, true);
         var s = cs.Chunks;
         var seen = new HashSet<Predication>(ReferenceEqualityComparer.Instance);
         var current = p;

@@ -74,6 +74,13 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
             return new Referent(modifier.ActorId!, true, false, modifier.Start);
         }
 
+        // "US-backed forces", "Iran-trained militias": whoever backs or trains them is not who they are.
+        if (head is null && modifier is not null && modifier.End + 1 < np.Head && s.Tokens[modifier.End].Text == "-"
+            && agents.IsBackedBy(s.Tokens[modifier.End + 1].Lower))
+        {
+            modifier = null;
+        }
+
         // "the Crimea region", "the Gaza Strip": a place named before a place noun; "Azerbaijan's territory": a state's.
         if (head is null && places && modifier is null && place is not null && book.StateOfPlace(place.ActorId!) is { } where)
         {
