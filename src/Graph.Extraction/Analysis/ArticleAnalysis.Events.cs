@@ -1,4 +1,5 @@
 using Graph.Core.Domain;
+using Graph.Extraction.Clauses;
 using Graph.Extraction.Events;
 using Graph.Extraction.Mentions;
 using Graph.Extraction.Text;
@@ -11,6 +12,9 @@ internal sealed partial class ArticleAnalysis
 
     /// <summary>When set, what the mention and event stages found in each sentence, for <c>graph explain</c>.</summary>
     public Dictionary<int, List<string>>? Trace { get; init; }
+
+    /// <summary>With a <see cref="Trace"/>, the words, chunks and clauses the event stage read in each sentence.</summary>
+    public Dictionary<int, ClausedSentence> Analysed { get; } = [];
 
     public ActorKind? KindOf(string id) => Draft(id)?.Kind;
 
@@ -59,10 +63,11 @@ internal sealed partial class ArticleAnalysis
             return;
         }
 
-        var claused = _data.Language.Analyse(sentence);
+        var claused = _data.Language.Analyse(sentence, mentions.Where(m => m.Kind is MentionKind.Named or MentionKind.NewName).Select(m => (m.Start, m.End)));
         var readings = _data.Reader.Read(claused, mentions, this, _previousSubject);
         if (Trace is not null)
         {
+            Analysed[sentence.Index] = claused;
             var lines = Trace[sentence.Index] = [];
             lines.Add("mentions: " + string.Join("; ", mentions.Where(m => m.ActorId is not null).Select(m => $"{m.Surface} -> {m.ActorId} ({m.Kind.ToString().ToLowerInvariant()})")));
             lines.AddRange(readings.Select(r => $"event: {r.Source} {r.Type.ToString().ToUpperInvariant()} {r.Target} ({r.Modality.ToString().ToLowerInvariant()}) by {r.Pattern} [{r.Form.ToString().ToLowerInvariant()}]"));

@@ -443,6 +443,15 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 }
 
                 var own = _readings.GetValueOrDefault(q) ?? [];
+
+                // "agreed to impose sanctions on Iran", "supports the decision to expel Russian diplomats": a friendly verb
+                // does not befriend the target of the hostile act it backs; that act reads on its own. Troops sent are no
+                // act against where they go ("offered to send troops to Uganda").
+                if (Plover.Of(pattern.Type).Polarity > 0 && own.Any(r => Plover.Of(r.Type).Polarity < 0 && r.Type != RelationType.Mobilize))
+                {
+                    continue;
+                }
+
                 var subjects = nounComplement ? _refs.Of(q.Subjects) : [];
                 if (own.Count > 0 && (subjects.Count == 0 || subjects.Any(x => OurSide(x, sources))))
                 {

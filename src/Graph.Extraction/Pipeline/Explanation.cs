@@ -14,10 +14,11 @@ internal static class Explanation
         var text = new StringBuilder();
         var language = data.Language;
         var trace = new Dictionary<int, List<string>>();
-        new Analysis.ArticleAnalysis(data, article) { Trace = trace }.Run();
+        var analysis = new Analysis.ArticleAnalysis(data, article) { Trace = trace };
+        analysis.Run();
         foreach (var sentence in Segmenter.Split(article.Text, data.Page))
         {
-            var claused = language.Analyse(sentence);
+            var claused = analysis.Analysed.TryGetValue(sentence.Index, out var read) ? read : language.Analyse(sentence);
             var chunked = claused.Chunks;
             text.Append("sentence ").Append(sentence.Index).Append(": ").AppendLine(sentence.Text);
             text.Append("  words: ").AppendJoin(' ', chunked.Words.Select(w => $"{w.Text}/{w.Tag.Name()}{(w.Lemma != w.Lower ? "=" + w.Lemma : string.Empty)}")).AppendLine();

@@ -36,7 +36,32 @@ internal sealed class Language
     /// <summary>The examples written beside our tagging rules: a sentence and the word/tag it must get.</summary>
     public IReadOnlyList<(string Text, string Expect)> TaggingExamples { get; private init; } = [];
 
-    public ClausedSentence Analyse(Sentence sentence) => Clauses.Find(Chunker.Chunk(sentence, Tagger.Tag(sentence.Tokens)));
+    /// <summary>
+    /// Tags, chunks and finds the clauses of a sentence. The words of <paramref name="names"/>, spans the mention stage
+    /// read as names, are proper nouns whatever the tagger guessed: "Theresa May" has no modal.
+    /// </summary>
+    public ClausedSentence Analyse(Sentence sentence, IEnumerable<(int Start, int End)>? names = null)
+    {
+        var words = Tagger.Tag(sentence.Tokens);
+        foreach (var (start, end) in names ?? [])
+        {
+            bool allCapitalised = true;
+            for (int k = start; k < end; k++)
+            {
+                allCapitalised &= words[k].Token.IsCapitalised;
+            }
+
+            for (int k = start; k < end && end - start >= 2 && allCapitalised; k++)
+            {
+                if (!words[k].Tag.IsProperNoun())
+                {
+                    words[k] = words[k] with { Tag = PennTag.NNP, Lemma = words[k].Lower };
+                }
+            }
+        }
+
+        return Clauses.Find(Chunker.Chunk(sentence, words));
+    }
 
     /// <summary>From the lexicon's <c>words/</c> files (by their path relative to the lexicon folder).</summary>
     public static Language Load(IReadOnlyDictionary<string, JsonElement> lexicon)
