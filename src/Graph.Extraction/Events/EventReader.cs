@@ -248,13 +248,14 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
 
         // How well a pattern's targets fit the clause: a slot it names is there and names an actor (preposition 4, object
         // 3), or is there at all (2, 1), or neither (0). "freed 37 prisoners" is a release, not "liberated X from Y";
-        // "evacuated wounded Bosnians from the town" helps the Bosnians rather than leaving the town.
+        // "evacuated wounded Bosnians from the town" helps the Bosnians rather than leaving the town; "liberated the
+        // Syrian town of Dabiq from ISIL control" is aimed at whoever held it, not at the town's state.
         private int Fit(Predication p, EventPattern pattern)
         {
             var prepositions = pattern.Targets.Where(t => t != "object").Select(p.Preposition).OfType<PrepositionalObject>().ToList();
             bool hasObject = pattern.Targets.Contains("object") && p.Objects.Count > 0;
-            return prepositions.Any(pp => _refs.Of(pp.Nouns, places: true).Count > 0) ? 4
-                : hasObject && _refs.Of(p.Objects, places: true).Count > 0 ? 3
+            return prepositions.Any(pp => _refs.Of(pp.Nouns, places: true).Count > 0 || AuthorOf(pp.Nouns[0]).Count > 0) ? 4
+                : hasObject && _refs.Of(p.Objects, places: true).Any(r => !r.ViaPlace) ? 3
                 : prepositions.Count > 0 ? 2
                 : hasObject ? 1
                 : 0;

@@ -87,6 +87,13 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
             return new Referent(where, true, true, place.Start);
         }
 
+        // "the besieged Bosnian town of Gorazde", "a Syrian village": a place noun a state qualifies lies in that state.
+        if (head is null && places && modifier is not null && book.KindOf(modifier.ActorId!) == ActorKind.Country
+            && EnglishWords.Default.ClassesOf(WordNetPos.Noun, s.Words[np.Head].Lemma) is { First: LexClass.Location })
+        {
+            return new Referent(modifier.ActorId!, true, true, modifier.Start);
+        }
+
         if (head is null && places && np.Possessor is { } land && Of(land, places: true) is { } landOwner && book.KindOf(landOwner.Actor) == ActorKind.Country)
         {
             return landOwner with { Indirect = true, ViaPlace = true };
