@@ -60,10 +60,11 @@ public static class CorrectionRules
             else
             {
                 var kept = actors[same];
+                string name = kept.Id == into ? intoName : kept.Name;
                 actors[same] = kept with
                 {
-                    Name = kept.Id == into ? intoName : kept.Name,
-                    Aliases = WithAliases(kept.Aliases, [moved.Name, .. moved.Aliases]),
+                    Name = name,
+                    Aliases = WithAliases(kept.Aliases, moved.Aliases.Prepend(moved.Name).Where(n => !n.Equals(name, StringComparison.OrdinalIgnoreCase))),
                     Affiliations = [.. kept.Affiliations.Union(moved.Affiliations)],
                 };
             }
