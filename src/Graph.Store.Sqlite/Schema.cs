@@ -175,7 +175,7 @@ internal static class Schema
         """
         -- Analysts' corrections, applied to every article saved (see Graph.Core.Corrections). No foreign keys: a
         -- correction outlives the evidence and actors it names, which re-extraction deletes and writes again.
-        CREATE TABLE corrections (
+        CREATE TABLE IF NOT EXISTS corrections (
             id TEXT PRIMARY KEY NOT NULL,
             kind TEXT NOT NULL,
             subject TEXT NOT NULL,
@@ -190,7 +190,7 @@ internal static class Schema
             undone_by TEXT,
             undone_at TEXT
         );
-        CREATE INDEX corrections_made ON corrections(made_at, id);
+        CREATE INDEX IF NOT EXISTS corrections_made ON corrections(made_at, id);
         """,
     ];
 
