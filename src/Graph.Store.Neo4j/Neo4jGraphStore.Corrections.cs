@@ -49,7 +49,7 @@ public sealed partial class Neo4jGraphStore : ICorrectionLog
     public async Task<bool> UndoCorrectionAsync(string id, string by, DateTimeOffset at, CancellationToken ct = default)
     {
         var result = await WriteAsync(Cypher.UndoCorrection, new { id, by, at = Values.Instant(at) }, ct);
-        return result.Rows[0]["undone"].GetInt64() > 0;
+        return result.Rows is [var row, ..] && row["undone"].GetInt64() > 0;
     }
 
     public Task RenameActorAsync(string actorId, string name, CancellationToken ct = default) =>
