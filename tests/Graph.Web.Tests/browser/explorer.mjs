@@ -247,9 +247,10 @@ const scenarios = {
     await evidence.first().getByTestId('retract').click();
     await evidence.first().getByTestId('api-key').fill(argument);
     await evidence.first().getByTestId('correction-reason').fill('a rebuff read as support');
+    // The view is drawn again once the correction is made: wait for a new evidence list (or the notice that there is none).
+    await page.locator('[data-testid=evidence]').evaluate((list) => { list.dataset.stale = 'yes'; });
     await evidence.first().getByTestId('correction-submit').click();
-    await page.waitForFunction((s) => ![...document.querySelectorAll('.evidence-item blockquote')].some((q) => q.textContent.trim() === s)
-      && !document.querySelector('.correction-form:not([hidden])'), sentence, { timeout: 20_000 });
+    await page.locator('[data-testid=evidence]:not([data-stale]), #main .problem').first().waitFor({ timeout: 20_000 });
     const after = await evidence.count();
     check(after === before - 1, `"Wrong reading" takes the sentence out of the stance's evidence (${before} -> ${after}): ${sentence.slice(0, 60)}…`);
     await shoot('correction-retracted');
