@@ -42,6 +42,7 @@ public static partial class GraphApiExtensions
         services.AddSingleton<StanceResolvers>();
         services.AddSingleton<PathResolvers>();
         services.AddSingleton<ArticleResolvers>();
+        services.AddSingleton<CorrectionResolvers>();
         services.AddScoped<RequestLoader>();
         services.AddSingleton<GraphQueryService>();
         services.AddSingleton<BackgroundRuns>();

@@ -46,6 +46,19 @@ public sealed class GraphApiOptions
     /// <summary>Key that mutations require (header <c>X-Api-Key</c> or <c>Authorization: Bearer</c>); null refuses every mutation.</summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>
+    /// More keys, by name (<c>Graph:Api:ApiKeys:alice</c>): each one works as <see cref="ApiKey"/> does, and a correction
+    /// records the name of the key it was made with (<see cref="ApiKey"/> is named <c>default</c>).
+    /// </summary>
+    public Dictionary<string, string> ApiKeys { get; set; } = [];
+
+    /// <summary>Every key a mutation may present, by name.</summary>
+    internal IReadOnlyList<(string Name, string Key)> NamedKeys() =>
+    [
+        .. ApiKey is { Length: > 0 } key ? [("default", key)] : Array.Empty<(string, string)>(),
+        .. ApiKeys.Where(k => k.Value is { Length: > 0 }).Select(k => (k.Key, k.Value)),
+    ];
+
     /// <summary>Stack traces in errors: for development only.</summary>
     public bool ExposeExceptions { get; set; }
 
@@ -104,6 +117,11 @@ public sealed class GraphApiOptions
         if (ApiKey is { Length: > 0 and < 16 })
         {
             yield return $"{SectionName}:ApiKey must be at least 16 characters when set.";
+        }
+
+        foreach (string name in ApiKeys.Where(k => k.Value is { Length: > 0 and < 16 }).Select(k => k.Key))
+        {
+            yield return $"{SectionName}:ApiKeys:{name} must be at least 16 characters when set.";
         }
     }
 }

@@ -42,6 +42,7 @@ public static class GraphSchema
         b.Types.Include<StanceResolvers>();
         b.Types.Include<PathResolvers>();
         b.Types.Include<ArticleResolvers>();
+        b.Types.Include<CorrectionResolvers>();
     });
 
         // SDL scalars only name a type; these say how Date and DateTime read and write.
@@ -70,6 +71,7 @@ public static class GraphSchema
             ["Bucket"] = typeof(Bucket),
             ["SaveOutcome"] = typeof(SaveOutcome),
             ["IngestRunStatus"] = typeof(IngestRunStatus),
+            ["CorrectionKind"] = typeof(Core.Corrections.CorrectionKind),
         };
 
         protected override EnumerationGraphType ToEnumerationType(GraphQLEnumTypeDefinition enumDef)

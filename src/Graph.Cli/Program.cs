@@ -11,6 +11,7 @@ var root = new RootCommand("Graph: who stands where in the news, and why")
     EvalCommand.Create(),
     IngestCommand.Create(),
     StatsCommand.Create(),
+    CorrectionsCommand.Create(),
     ExportCommand.Create(),
     ReingestCommand.Create(),
     WorkerCommand.Create(),

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Graph.Core.Domain;
 using Graph.Core.Storage;
 
@@ -242,7 +240,5 @@ public sealed partial class Neo4jGraphStore
         GraphModel.EdgeTypes.First(p => Values.TypeName(p.Key) == typeName).Value;
 
     /// <summary>The embedded store's evidence id, so both stores name the same reading of the same sentence alike, across re-ingestion too.</summary>
-    internal static string EvidenceId(string articleId, Relation r) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            string.Join('\u001f', articleId, r.Start.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Source, r.Target, Values.TypeName(r.Type)))))[..32];
+    internal static string EvidenceId(string articleId, Relation r) => EvidenceIdentity.Of(articleId, r);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Graph.Core.Corrections;
 using Graph.Core.Ingestion;
 using Graph.Core.Storage;
 using Graph.Store.Neo4j.Http;
@@ -47,6 +48,7 @@ public static class Neo4jServiceCollectionExtensions
         services.TryAddSingleton(sp => new Neo4jIngestLog(sp.GetRequiredService<Neo4jGraphStore>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IIngestLog>(sp => sp.GetRequiredService<Neo4jIngestLog>());
         services.TryAddSingleton<IArticleClaims>(sp => sp.GetRequiredService<Neo4jIngestLog>());
+        services.TryAddSingleton<ICorrectionLog>(sp => sp.GetRequiredService<Neo4jGraphStore>());
         return services;
     }
 }

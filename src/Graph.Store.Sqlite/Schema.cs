@@ -172,6 +172,26 @@ internal static class Schema
         -- The same text under another name is a duplicate: ingestion looks it up by its hash before storing it twice.
         CREATE INDEX articles_content_hash ON articles(content_hash);
         """,
+        """
+        -- Analysts' corrections, applied to every article saved (see Graph.Core.Corrections). No foreign keys: a
+        -- correction outlives the evidence and actors it names, which re-extraction deletes and writes again.
+        CREATE TABLE IF NOT EXISTS corrections (
+            id TEXT PRIMARY KEY NOT NULL,
+            kind TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            article_id TEXT,
+            into_id TEXT,
+            name TEXT,
+            previous TEXT,
+            detail TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            made_by TEXT NOT NULL,
+            made_at TEXT NOT NULL,
+            undone_by TEXT,
+            undone_at TEXT
+        );
+        CREATE INDEX IF NOT EXISTS corrections_made ON corrections(made_at, id);
+        """,
     ];
 
     public static long Version => Migrations.Length;

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Graph.Core;
 using Graph.Core.Domain;
@@ -771,7 +769,5 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     }
 
     /// <summary>Stable across re-ingestion, so the same reading of the same sentence keeps its id.</summary>
-    private static string EvidenceId(string articleId, Relation r) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            string.Join('\u001f', articleId, r.Start.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Source, r.Target, Text.Type.Of(r.Type)))))[..32];
+    private static string EvidenceId(string articleId, Relation r) => EvidenceIdentity.Of(articleId, r);
 }

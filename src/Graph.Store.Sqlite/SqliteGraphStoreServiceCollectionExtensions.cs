@@ -1,3 +1,4 @@
+using Graph.Core.Corrections;
 using Graph.Core.Ingestion;
 using Graph.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ public static class SqliteGraphStoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="SqliteGraphStore"/> as the singleton <see cref="IGraphStore"/>, and <see cref="SqliteIngestLog"/>
-    /// (in <c>worker.db</c> beside it) as its <see cref="IIngestLog"/> and <see cref="IArticleClaims"/>. Options are validated
+    /// (in <c>worker.db</c> beside it) as its <see cref="IIngestLog"/> and <see cref="IArticleClaims"/>, and the store itself as the <see cref="ICorrectionLog"/>. Options are validated
     /// when the host starts (or on first use without a host), so a bad path fails early and says why.
     /// </summary>
     public static IServiceCollection AddSqliteGraphStore(this IServiceCollection services, Action<SqliteStoreOptions>? configure = null)
@@ -31,6 +32,8 @@ public static class SqliteGraphStoreServiceCollectionExtensions
         services.TryAddSingleton(sp => new SqliteIngestLog(sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IIngestLog>(sp => sp.GetRequiredService<SqliteIngestLog>());
         services.TryAddSingleton<IArticleClaims>(sp => sp.GetRequiredService<SqliteIngestLog>());
+        // Corrections live in the graph's own file, so whatever store serves the graph keeps them.
+        services.TryAddSingleton<ICorrectionLog>(sp => (ICorrectionLog)sp.GetRequiredService<IGraphStore>());
         return services;
     }
 }

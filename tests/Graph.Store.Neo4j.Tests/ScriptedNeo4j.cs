@@ -20,6 +20,16 @@ public static class ScriptedNeo4j
             return Reply.Rows(["actor"], [.. r.Parameters.GetProperty("ids").EnumerateArray().Select(id => new object?[] { new { id = id.GetString() } })]);
         }
 
+        if (r.Statement == Cypher.LockExistingActors)
+        {
+            return Reply.Rows(["actor"], [.. r.Parameters.GetProperty("ids").EnumerateArray().Select(id => new object?[] { new { id = id.GetString(), name = id.GetString(), kind = "country" } })]);
+        }
+
+        if (r.Statement == Cypher.UndoCorrection)
+        {
+            return Reply.Rows(["undone"], [1]);
+        }
+
         if (r.Statement == Cypher.CreateEvidence || r.Statement == Cypher.MergeActors)
         {
             return Reply.Rows(["written"], [r.Parameters.GetProperty("rows").GetArrayLength()]);

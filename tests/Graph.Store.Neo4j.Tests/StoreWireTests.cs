@@ -433,6 +433,14 @@ public sealed class StoreWireTests
         await store.GetArticleAsync(article.Id, Ct);
         await store.SearchArticlesAsync(new ArticleSearch(), Ct);
         await store.SearchArticlesAsync(new ArticleSearch("damasc"), Ct);
+        var correction = new Graph.Core.Corrections.Correction("c1", Graph.Core.Corrections.CorrectionKind.Merge, "TUR", null, "SYR", "Syria", null, "Turkey merged into Syria", "why", "alice", DateTimeOffset.UtcNow);
+        await store.AddCorrectionAsync(correction, Ct);
+        await store.GetCorrectionsAsync(activeOnly: true, Ct);
+        (await store.UndoCorrectionAsync("c1", "alice", DateTimeOffset.UtcNow, Ct)).ShouldBeTrue();
+        await store.RenameActorAsync("RUS", "Russian Federation", Ct);
+        await store.RemoveAliasAsync("RUS", "Moscow", Ct);
+        await store.FoldActorAsync("TUR", "SYR", Ct);
+        await store.RemoveActorIfUnusedAsync("TUR", Ct);
         var log = new Neo4jIngestLog(store, TimeProvider.System);
         var run = new Graph.Core.Ingestion.IngestRun(await log.StartRunAsync("inbox", "scheduled", Ct), "inbox", "scheduled", DateTimeOffset.UtcNow, null, 1, 1, 0, 0, 1, 0, null);
         await log.UpdateRunAsync(run, Ct);

@@ -68,7 +68,7 @@ public sealed class SqliteGraphStoreTests : GraphStoreBehaviour
 
         File.Exists(Path.Combine(_folder, "a", "b", "x.db")).ShouldBeTrue();
         (await QueryFileAsync<string>("PRAGMA journal_mode;")).ShouldBe("wal");
-        (await QueryFileAsync<long>("PRAGMA user_version;")).ShouldBe(5);
+        (await QueryFileAsync<long>("PRAGMA user_version;")).ShouldBe(6);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class SqliteGraphStoreTests : GraphStoreBehaviour
 
         var store = await OpenAsync();
 
-        (await QueryFileAsync<long>("PRAGMA user_version;")).ShouldBe(5);
+        (await QueryFileAsync<long>("PRAGMA user_version;")).ShouldBe(6);
         (await store.SearchArticlesAsync(new ArticleSearch("weapons"), Ct)).Items.Select(a => a.Id).ShouldBe(["russia-backs-assad"]);
         (await store.SearchArticlesAsync(new ArticleSearch("russia"), Ct)).TotalCount.ShouldBe(2);
         (await QueryFileAsync<string>("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1); SELECT 'ok';")).ShouldBe("ok");

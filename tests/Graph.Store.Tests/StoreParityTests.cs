@@ -257,8 +257,11 @@ internal static class QueryFamilies
     public static readonly string[] Asked =
         ["actor", "actors", "relationships", "stance", "stanceTimeline", "supporters", "opponents", "path", "neighborhood", "articles", "article", "stats"];
 
-    /// <summary>Query fields served from the ingestion log port (worker.db on the embedded store, the graph itself on Neo4j), not the graph store port.</summary>
-    public static readonly string[] NotFromTheGraphStore = ["ingestRuns", "deadLetters"];
+    /// <summary>
+    /// Query fields served from the ingestion log port (worker.db on the embedded store, the graph itself on Neo4j), and
+    /// from the corrections port, not the graph store port. CorrectionBehaviour runs the corrections port on both stores.
+    /// </summary>
+    public static readonly string[] NotFromTheGraphStore = ["ingestRuns", "deadLetters", "corrections"];
 
     private static readonly string[] Windows = ["2015-01-01", "2019-03-15", "2019-04-01"];
 

@@ -11,7 +11,7 @@ namespace Graph.Api.Resolvers;
 
 /// <summary>Fields of <c>Query</c>. Names and arguments bind to <c>schema.graphql</c>; a mismatch fails at start.</summary>
 [GraphQLMetadata("Query")]
-public sealed class QueryResolvers(IOptions<GraphApiOptions> options)
+public sealed partial class QueryResolvers(IOptions<GraphApiOptions> options)
 {
     private const int MaxHops = 6;
     private const int MaxDepth = 3;

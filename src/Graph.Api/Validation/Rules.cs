@@ -40,13 +40,17 @@ public sealed class FieldCountRule(IOptions<GraphApiOptions> options) : Validati
 }
 
 /// <summary>
-/// Refuses a mutation operation unless the request carried the configured API key, before anything executes,
-/// so a refused document changes nothing.
+/// Refuses a mutation operation unless the request carried a configured API key, before anything executes,
+/// so a refused document changes nothing. The key's name goes into the user context (<see cref="KeyName"/>): corrections
+/// record who made them by it.
 /// </summary>
 public sealed class MutationAuthorizationRule(IOptions<GraphApiOptions> options) : ValidationRuleBase
 {
     /// <summary>Key of <see cref="ValidationContext.UserContext"/> under which the endpoint passes the presented key.</summary>
     public const string PresentedKey = "graph.apiKey";
+
+    /// <summary>Key of the user context under which this rule leaves the name of the key that was accepted.</summary>
+    public const string KeyName = "graph.apiKeyName";
 
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
@@ -55,15 +59,29 @@ public sealed class MutationAuthorizationRule(IOptions<GraphApiOptions> options)
             return default;
         }
 
-        string? configured = options.Value.ApiKey;
+        var configured = options.Value.NamedKeys();
         string? presented = context.UserContext.TryGetValue(PresentedKey, out var value) ? value as string : null;
-        if (string.IsNullOrEmpty(configured) || presented is null || !FixedTimeEquals(configured, presented))
+        // Every key is compared, so the time taken does not tell which name came close.
+        string? name = null;
+        foreach (var (keyName, key) in configured)
+        {
+            if (presented is not null && FixedTimeEquals(key, presented))
+            {
+                name ??= keyName;
+            }
+        }
+
+        if (name is null)
         {
             context.ReportError(new ValidationError(context.Document.Source, ErrorCodes.Unauthenticated,
-                string.IsNullOrEmpty(configured)
+                configured.Count == 0
                     ? "Mutations are disabled: no API key is configured on this server."
                     : "Mutations need a valid API key in the X-Api-Key header or as Authorization: Bearer.",
                 context.Operation) { Code = ErrorCodes.Unauthenticated });
+        }
+        else
+        {
+            context.UserContext[KeyName] = name;
         }
 
         return default;

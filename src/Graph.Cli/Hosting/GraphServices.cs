@@ -1,4 +1,5 @@
 using Graph.Core;
+using Graph.Core.Corrections;
 using Graph.Core.Domain;
 using Graph.Core.Ingestion;
 using Graph.Extraction;
@@ -40,6 +41,7 @@ public static class GraphServices
         });
         services.AddSingleton<ArticleIngestion>();
         services.AddSingleton<Reingestion>();
+        services.AddSingleton<Corrector>();
         services.AddSingleton(sp => new ArticleReader(new ReaderOptions { MaxArticleBytes = sp.GetRequiredService<IOptions<GraphOptions>>().Value.MaxArticleBytes }));
         return services;
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Graph.Core.Corrections;
 using Graph.Core.Domain;
 using Graph.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -41,8 +42,11 @@ public sealed partial class ArticleIngestion
     private readonly IngestionOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly ICorrectionLog? _corrections;
 
-    public ArticleIngestion(IExtractor extractor, IGraphStore store, IArticleClaims claims, IIngestLog log, IngestionOptions options, TimeProvider time, ILogger<ArticleIngestion>? logger = null)
+    /// <summary>With <c>corrections</c>, every article saved has the analysts' corrections in force applied to it.</summary>
+    public ArticleIngestion(
+        IExtractor extractor, IGraphStore store, IArticleClaims claims, IIngestLog log, IngestionOptions options, TimeProvider time, ILogger<ArticleIngestion>? logger = null, ICorrectionLog? corrections = null)
     {
         _extractor = extractor;
         _store = store;
@@ -51,6 +55,7 @@ public sealed partial class ArticleIngestion
         _options = options;
         _time = time;
         _logger = logger ?? NullLogger<ArticleIngestion>.Instance;
+        _corrections = corrections;
     }
 
     /// <summary>The version stored with every article this ingests: what tells a current article from a stale one.</summary>
@@ -299,9 +304,14 @@ public sealed partial class ArticleIngestion
     /// </summary>
     private async Task<object[]> SaveAsync(IReadOnlyList<Prepared> batch, IngestRequest request, CancellationToken ct)
     {
-        var toSave = batch.Select(p => new ArticleToSave(p.Article, p.Extraction!) { Replace = request.Force, SkipDuplicateText = request.SkipDuplicateText }).ToList();
         try
         {
+            // Read at the last moment, so a correction made while the batch was extracted applies to it too.
+            var corrections = _corrections is null ? [] : await _corrections.GetCorrectionsAsync(activeOnly: true, ct);
+            var toSave = batch
+                .Select(p => new ArticleToSave(p.Article, CorrectionRules.Apply(p.Extraction!, corrections)) { Replace = request.Force, SkipDuplicateText = request.SkipDuplicateText })
+                .ToList();
+
             try
             {
                 return [.. await _store.SaveArticlesAsync(toSave, _extractor.Version, ct)];

@@ -1,4 +1,5 @@
 import './style.css';
+import { correctionsView } from './corrections';
 import { navigate, route, startRouter } from './router';
 import { actorPicker } from './search';
 import { actorUrl } from './util';
@@ -18,5 +19,6 @@ route(/^\/stance\/([^/]+)\/([^/]+)\/?$/, stanceView);
 route(/^\/path\/([^/]+)\/([^/]+)\/?$/, pathView);
 route(/^\/article\/([^/]+)\/?$/, articleView);
 route(/^\/articles\/?$/, articlesView);
+route(/^\/corrections\/?$/, correctionsView);
 route(/.*/, () => { main('missing').append(problem('Nothing here.', 'Search for an actor above.')); });
 startRouter();

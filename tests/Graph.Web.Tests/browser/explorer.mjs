@@ -237,6 +237,55 @@ const scenarios = {
     await page.screenshot({ path: join(shots, 'graphiql-laptop.png') });
   },
 
+  // A wrong reading retracted from the stance view, listed with who and why, and undone: argument is the API key.
+  async corrections() {
+    const evidence = page.locator('[data-testid=evidence] .evidence-item');
+    await go('/stance/Russia/Assad');
+    await evidence.first().waitFor({ timeout: 15_000 });
+    const before = await evidence.count();
+    const sentence = (await evidence.first().locator('blockquote').textContent()).trim();
+    await evidence.first().getByTestId('retract').click();
+    await evidence.first().getByTestId('api-key').fill(argument);
+    await evidence.first().getByTestId('correction-reason').fill('a rebuff read as support');
+    // The view is drawn again once the correction is made: wait for a new evidence list (or the notice that there is none).
+    await page.locator('[data-testid=evidence]').evaluate((list) => { list.dataset.stale = 'yes'; });
+    await evidence.first().getByTestId('correction-submit').click();
+    await page.locator('[data-testid=evidence]:not([data-stale]), #main .problem').first().waitFor({ timeout: 20_000 });
+    const after = await evidence.count();
+    check(after === before - 1, `"Wrong reading" takes the sentence out of the stance's evidence (${before} -> ${after}): ${sentence.slice(0, 60)}…`);
+    await shoot('correction-retracted');
+
+    await page.locator('.nav a[data-nav=corrections]').click();
+    const item = page.locator('[data-testid=corrections] .correction-item');
+    await item.first().waitFor({ timeout: 10_000 });
+    const text = await item.first().textContent();
+    check(await item.count() === 1 && text.includes('Retracted') && text.includes(sentence.slice(0, 30)), 'the corrections list shows the retraction and its sentence');
+    check(text.includes('a rebuff read as support') && text.includes('analyst'), 'with its reason and the name of the API key that made it');
+    await shoot('corrections-list');
+
+    await item.first().getByTestId('undo').click();
+    await page.locator('[data-testid=corrections] .correction-item.undone').waitFor({ timeout: 20_000 });
+    check(await page.getByTestId('undo').count() === 0, 'undo marks the retraction undone, and it cannot be undone twice');
+    await shoot('corrections-undone');
+
+    await go('/stance/Russia/Assad');
+    await evidence.first().waitFor({ timeout: 15_000 });
+    check(await evidence.count() === before, `after undo the stance has its ${before} pieces of evidence again`);
+
+    await go('/actor/RUS');
+    await waitForDrawing('neighborhood');
+    const actions = page.getByTestId('actor-corrections');
+    check(await actions.getByTestId('merge').count() === 1 && await actions.getByTestId('split').count() === 1, 'the graph of an actor offers to merge it or split an alias off');
+    await actions.getByTestId('rename').click();
+    await actions.getByTestId('rename-name').fill('Russian Federation');
+    await actions.getByTestId('correction-reason').first().fill('house style');
+    await page.evaluate(() => { window.__graph = undefined; });
+    await actions.getByTestId('correction-submit').first().click();
+    const renamed = await waitForDrawing('neighborhood');
+    check(hasName(renamed.nodes, 'Russian Federation'), `renaming redraws the graph with the new name (${renamed.nodes.slice(0, 4).join(', ')}…)`);
+    await shoot('correction-renamed');
+  },
+
   async perf() {
     const actor = argument;
     await go(`/actor/${encodeURIComponent(actor)}`);

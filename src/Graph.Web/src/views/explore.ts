@@ -1,3 +1,4 @@
+import { actorActions } from '../corrections';
 import { actor, dateRange, neighborhood, RELATION_TYPES, type ActorRef, type Neighborhood, type Relationship, type RelationType } from '../api';
 import { describe, navigate } from '../router';
 import {
@@ -189,6 +190,7 @@ export async function exploreView([key]: string[], query: URLSearchParams, signa
   function showOverview() {
     const sorted = [...edges].sort((a, b) => b.count - a.count);
     side.replaceChildren(
+      actorActions(center!),
       h('h2', {}, 'In this graph'),
       h('p', { class: 'muted' }, `${nodes.length} actors, ${edges.length} relationships${settings.since || settings.until ? `, ${formatDay(settings.since) || 'start'} – ${formatDay(settings.until) || 'now'}` : ''}. Click an edge for the stance and its evidence, a node for its links; double-click a node to centre on it.`),
       h('h3', {}, 'Strongest relationships'),

@@ -1,3 +1,4 @@
+import { evidenceActions } from '../corrections';
 import { stance, type Evidence } from '../api';
 import { describe, navigate } from '../router';
 import { actorPicker } from '../search';
@@ -141,5 +142,6 @@ export function evidenceItem(e: Evidence, emphasise: string[]): HTMLElement {
     h('blockquote', {}, markMentions(e.sentence, mentions, new Set(emphasise))),
     h('div', { class: 'ev-source' },
       h('a', { href: articleUrl(e.article.id, e.id), 'data-link': true }, e.article.title ?? e.article.id),
-      e.article.publishedAt ? h('span', { class: 'muted' }, ` · ${formatDay(e.article.publishedAt)}`) : null));
+      e.article.publishedAt ? h('span', { class: 'muted' }, ` · ${formatDay(e.article.publishedAt)}`) : null),
+    evidenceActions(e));
 }
