@@ -224,13 +224,6 @@ internal static class Parity
 
     /// <summary>The whole response (<c>data</c> and <c>errors</c>).</summary>
     public static async Task<JsonNode> AskAsync(this ApiHost host, Ask ask) => (await host.PostAsync(ask.Query, ask.Variables)).Json;
-
-    public static async Task<JsonNode> DataAsync(this ApiHost host, string query, object? variables = null)
-    {
-        var answer = await host.AskAsync(new Ask("lookup", query, variables));
-        answer["errors"].ShouldBeNull(answer.ToJsonString());
-        return answer["data"]!;
-    }
 }
 /// <summary>
 /// The query families of <c>schema.graphql</c>. Each builds its requests from what the reference store holds (the
