@@ -26,7 +26,7 @@ public sealed partial class SchemaTests
 
         Should.NotThrow(schema.Initialize);
         schema.Query.Fields.Select(f => f.Name).ShouldBe(
-            ["actor", "actors", "relationships", "stance", "stanceTimeline", "supporters", "opponents", "path", "neighborhood", "articles", "article", "stats", "ingestRuns", "deadLetters", "corrections"],
+            ["actor", "actors", "relationships", "stance", "stanceTimeline", "supporters", "opponents", "path", "paths", "neighborhood", "articles", "article", "stats", "ingestRuns", "deadLetters", "corrections"],
             ignoreOrder: true);
         schema.Mutation!.Fields.Select(f => f.Name).ShouldBe(
             ["ingestArticle", "reingest", "retractEvidence", "restoreEvidence", "mergeActors", "splitAlias", "renameActor", "undoCorrection"], ignoreOrder: true);

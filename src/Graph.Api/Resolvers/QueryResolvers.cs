@@ -13,7 +13,6 @@ namespace Graph.Api.Resolvers;
 [GraphQLMetadata("Query")]
 public sealed partial class QueryResolvers(IOptions<GraphApiOptions> options)
 {
-    private const int MaxHops = 6;
     private const int MaxDepth = 3;
 
     private int MaxPage => options.Value.MaxPageSize;
@@ -76,18 +75,24 @@ public sealed partial class QueryResolvers(IOptions<GraphApiOptions> options)
         return await context.Queries().TimelineAsync(a, b, new StanceQuery(since, until, includeAffiliates ?? false), bucket ?? Bucket.Month, context.CancellationToken);
     }
 
-    public async Task<IReadOnlyList<StanceView>> Supporters(IResolveFieldContext context, string of, DateOnly? since, DateOnly? until, int? first) =>
-        await context.Queries().SupportersAsync(await context.RequireActorAsync(of, "of"), new StanceQuery(since, until, false), PageRequest.Limit(first ?? 10, MaxPage, "first"), context.CancellationToken);
+    public async Task<IReadOnlyList<StanceView>> Supporters(IResolveFieldContext context, string of, DateOnly? since, DateOnly? until, int? first, int? minEvidence) =>
+        await context.Queries().SupportersAsync(await context.RequireActorAsync(of, "of"), new StanceQuery(since, until, false), Ranking(first, minEvidence), context.CancellationToken);
 
-    public async Task<IReadOnlyList<StanceView>> Opponents(IResolveFieldContext context, string of, DateOnly? since, DateOnly? until, int? first) =>
-        await context.Queries().OpponentsAsync(await context.RequireActorAsync(of, "of"), new StanceQuery(since, until, false), PageRequest.Limit(first ?? 10, MaxPage, "first"), context.CancellationToken);
+    public async Task<IReadOnlyList<StanceView>> Opponents(IResolveFieldContext context, string of, DateOnly? since, DateOnly? until, int? first, int? minEvidence) =>
+        await context.Queries().OpponentsAsync(await context.RequireActorAsync(of, "of"), new StanceQuery(since, until, false), Ranking(first, minEvidence), context.CancellationToken);
 
-    public async Task<IReadOnlyList<PathView>> Path(IResolveFieldContext context, string from, string to, int? maxHops, List<RelationType>? types, int? first)
+    private StanceRanking Ranking(int? first, int? minEvidence) =>
+        new(PageRequest.Limit(first ?? 10, MaxPage, "first"), PageRequest.Limit(minEvidence ?? 1, int.MaxValue, "minEvidence"));
+
+    public async Task<IReadOnlyList<PathView>> Path(IResolveFieldContext context, string from, string to, int? maxHops, List<RelationType>? types, int? first) =>
+        (await Paths(context, from, to, maxHops, types, first)).Paths;
+
+    public async Task<PathSearchView> Paths(IResolveFieldContext context, string from, string to, int? maxHops, List<RelationType>? types, int? first)
     {
         int hops = maxHops ?? 3;
-        if (hops is < 1 or > MaxHops)
+        if (hops is < 1 or > PathQuery.MaxHopsAllowed)
         {
-            throw new ExecutionError($"`maxHops` must be between 1 and {MaxHops}, was {hops}.") { Code = ErrorCodes.BadUserInput };
+            throw new ExecutionError($"`maxHops` must be between 1 and {PathQuery.MaxHopsAllowed}, was {hops}.") { Code = ErrorCodes.BadUserInput };
         }
 
         int take = PageRequest.Limit(first ?? 10, MaxPage, "first");

@@ -9,8 +9,10 @@ namespace Graph.Core.Queries;
 /// supporters and opponents, paths and neighbourhoods. The GraphQL resolvers only bind to these; the stores only sum.
 /// Every question counts the evidence of <see cref="Modalities.CountedAsEvidence"/> unless its filter asks otherwise.
 /// </summary>
-public sealed class GraphQueryService(IGraphStore store)
+public sealed class GraphQueryService(IGraphStore store, StancePolicy? stancePolicy = null)
 {
+    private readonly StancePolicy _policy = stancePolicy ?? StancePolicy.Default;
+
     /// <summary>An actor by id, else by name or alias; null when nothing matches.</summary>
     public Task<Actor?> FindActorAsync(string reference, CancellationToken ct) => store.ResolveActorAsync(reference, ct);
 
@@ -19,7 +21,7 @@ public sealed class GraphQueryService(IGraphStore store)
     {
         var sides = query.IncludeAffiliates ? await SidesAsync(store, from, to, ct) : null;
         var totals = await StanceTotalsAsync(store, from, to, query, sides, perDay: false, ct);
-        return new StanceView(from, to, StanceCalculator.FromTotals(from.Id, to.Id, totals), query) { Sides = sides };
+        return new StanceView(from, to, StanceCalculator.FromTotals(from.Id, to.Id, totals, _policy), query) { Sides = sides };
     }
 
     /// <summary>The stance per day, week (from Monday) or month; buckets without evidence are left out.</summary>
@@ -31,11 +33,7 @@ public sealed class GraphQueryService(IGraphStore store)
             .Where(t => t.Day is not null)
             .GroupBy(t => BucketStart(t.Day!.Value, bucket))
             .OrderBy(g => g.Key)
-            .Select(g =>
-            {
-                var s = StanceCalculator.FromTotals(from.Id, to.Id, g);
-                return new StancePoint(g.Key, s.Score, s.Label, s.EvidenceCount);
-            })];
+            .Select(g => new StancePoint(g.Key, StanceCalculator.FromTotals(from.Id, to.Id, g, _policy)))];
     }
 
     private static DateOnly BucketStart(DateOnly day, Bucket bucket) => bucket switch
@@ -45,29 +43,32 @@ public sealed class GraphQueryService(IGraphStore store)
         _ => new DateOnly(day.Year, day.Month, 1),
     };
 
-    /// <summary>Everyone whose stance towards <paramref name="of"/> is positive, strongest first.</summary>
-    public Task<IReadOnlyList<StanceView>> SupportersAsync(Actor of, StanceQuery query, int first, CancellationToken ct) => RankAsync(of, query, +1, first, ct);
+    /// <summary>Everyone whose stance towards <paramref name="of"/> is positive, the surest first (by <see cref="StanceMeasure.Low"/>).</summary>
+    public Task<IReadOnlyList<StanceView>> SupportersAsync(Actor of, StanceQuery query, StanceRanking ranking, CancellationToken ct) => RankAsync(of, query, +1, ranking, ct);
 
-    /// <summary>Everyone whose stance towards <paramref name="of"/> is negative, most hostile first.</summary>
-    public Task<IReadOnlyList<StanceView>> OpponentsAsync(Actor of, StanceQuery query, int first, CancellationToken ct) => RankAsync(of, query, -1, first, ct);
+    /// <summary>Everyone whose stance towards <paramref name="of"/> is negative, the surest first (by <see cref="StanceMeasure.High"/>).</summary>
+    public Task<IReadOnlyList<StanceView>> OpponentsAsync(Actor of, StanceQuery query, StanceRanking ranking, CancellationToken ct) => RankAsync(of, query, -1, ranking, ct);
 
     /// <summary>Relationships (one per source, target and type) with the evidence the filter selects, the best attested first.</summary>
     public async Task<IReadOnlyList<RelationshipView>> RelationshipsAsync(EvidenceFilter filter, CancellationToken ct) =>
         RelationshipView.FromTotals(await store.GetRelationshipTotalsAsync(filter, ct: ct), filter);
 
-    /// <summary>Everyone with evidence towards <paramref name="of"/>, ranked by the sign they want: supporters (+1) or opponents (-1).</summary>
-    private async Task<IReadOnlyList<StanceView>> RankAsync(Actor of, StanceQuery query, int sign, int first, CancellationToken ct)
+    /// <summary>
+    /// Everyone with evidence towards <paramref name="of"/> whose stance has the sign wanted, supporters (+1) or opponents
+    /// (-1), ranked by the end of its range nearer neutral: one sentence cannot outrank many.
+    /// </summary>
+    private async Task<IReadOnlyList<StanceView>> RankAsync(Actor of, StanceQuery query, int sign, StanceRanking ranking, CancellationToken ct)
     {
         var totals = await store.GetRelationshipTotalsAsync(new EvidenceFilter { TargetIds = [of.Id], Modalities = Modalities.CountedAsEvidence, Since = query.Since, Until = query.Until }, ct: ct);
         var ranked = totals
             .Where(t => t.Source != of.Id)
             .GroupBy(t => t.Source)
-            .Select(g => StanceCalculator.FromTotals(g.Key, of.Id, g))
-            .Where(s => Math.Sign(s.Score) == sign)
-            .OrderByDescending(s => Math.Abs(s.Score))
+            .Select(g => StanceCalculator.FromTotals(g.Key, of.Id, g, _policy))
+            .Where(s => Math.Sign(s.Score) == sign && s.EvidenceCount >= ranking.MinEvidence)
+            .OrderByDescending(s => sign > 0 ? s.Low : -s.High)
             .ThenByDescending(s => s.EvidenceCount)
             .ThenBy(s => s.From, StringComparer.Ordinal)
-            .Take(first)
+            .Take(ranking.First)
             .ToList();
         var actors = await store.GetActorsAsync([.. ranked.Select(s => s.From)], ct);
         return [.. ranked.Where(s => actors.ContainsKey(s.From)).Select(s => new StanceView(actors[s.From], of, s, query))];
@@ -217,8 +218,10 @@ public sealed class GraphQueryService(IGraphStore store)
             // Subtracting sums would leave rounding noise where nothing is undated.
             double undatedConfidence = undated == 0 ? 0 : whole.ConfidenceSum - (d?.ConfidenceSum ?? 0);
             double undatedWeighted = undated == 0 ? 0 : whole.WeightedScoreSum - (d?.WeightedScoreSum ?? 0);
+            int undatedArticles = undated == 0 ? 0 : Math.Max(whole.Articles - (d?.Articles ?? 0), 1);
             counted.Add(new RelationshipTotal(whole.Source, whole.Target, whole.Type, null, count,
-                (inWindow?.ConfidenceSum ?? 0) + undatedConfidence, (inWindow?.WeightedScoreSum ?? 0) + undatedWeighted, inWindow?.FirstSeen, inWindow?.LastSeen));
+                (inWindow?.ConfidenceSum ?? 0) + undatedConfidence, (inWindow?.WeightedScoreSum ?? 0) + undatedWeighted, inWindow?.FirstSeen, inWindow?.LastSeen,
+                (inWindow?.Articles ?? 0) + undatedArticles));
         }
 
         return counted;
@@ -302,14 +305,14 @@ public sealed class GraphQueryService(IGraphStore store)
 
     /// <summary>
     /// Breadth-first search over relationships in either direction, one store read per hop; returns up to
-    /// <see cref="PathQuery.First"/> of the shortest paths.
+    /// <see cref="PathQuery.First"/> of the shortest paths, and how many shortest paths there are.
     /// </summary>
-    public async Task<IReadOnlyList<PathView>> PathsAsync(Actor from, Actor to, PathQuery query, CancellationToken ct)
+    public async Task<PathSearchView> PathsAsync(Actor from, Actor to, PathQuery query, CancellationToken ct)
     {
         var (maxHops, types, first) = (query.MaxHops, query.Types, query.First);
         if (from.Id == to.Id)
         {
-            return [new PathView([from.Id], [])];
+            return new PathSearchView([new PathView([from.Id], [])], 1, maxHops);
         }
 
         var depth = new Dictionary<string, int>(StringComparer.Ordinal) { [from.Id] = 0 };
@@ -340,7 +343,7 @@ public sealed class GraphQueryService(IGraphStore store)
 
         if (!depth.ContainsKey(to.Id))
         {
-            return [];
+            return new PathSearchView([], 0, maxHops);
         }
 
         var paths = new List<PathView>();
@@ -366,23 +369,80 @@ public sealed class GraphQueryService(IGraphStore store)
         }
 
         Walk(to.Id, []);
-        return paths;
+        return new PathSearchView(paths, CountPaths(from.Id, to.Id, parents), maxHops);
+    }
+
+    /// <summary>How many shortest paths lead to <paramref name="to"/>: the sum over its parents, counted once each (capped at int.MaxValue).</summary>
+    private static int CountPaths(string from, string to, Dictionary<string, HashSet<string>> parents)
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal) { [from] = 1 };
+        long Count(string node) => counts.TryGetValue(node, out long n)
+            ? n
+            : counts[node] = Math.Min(parents[node].Sum(Count), int.MaxValue);
+        return (int)Count(to);
     }
 
     private static (string, string) Pair(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
 
-    /// <summary>The actor, its neighbours out to <see cref="NeighborhoodQuery.Depth"/> hops (best connected first), and every relationship among them.</summary>
+    /// <summary>
+    /// The actor, its neighbours out to <see cref="NeighborhoodQuery.Depth"/> hops (nearest, then best connected first,
+    /// up to the limit), and every relationship among them. How many there are in all is counted only when asked
+    /// (<see cref="NeighborhoodView.Totals"/>): past the limit, that is a search of its own.
+    /// </summary>
     public async Task<NeighborhoodView> NeighborhoodAsync(Actor center, NeighborhoodQuery query, CancellationToken ct)
     {
-        var (depth, limit) = (query.Depth, query.Limit);
-        var scope = new EvidenceFilter { Types = query.Types, Modalities = Modalities.CountedAsEvidence, Since = query.Since, Until = query.Until };
-        var chosen = new List<string> { center.Id };
-        var seen = new HashSet<string>(StringComparer.Ordinal) { center.Id };
-        var frontier = new HashSet<string>(StringComparer.Ordinal) { center.Id };
-        for (int hop = 1; hop <= depth && frontier.Count > 0 && chosen.Count < limit; hop++)
+        var scope = NeighborhoodScope(query);
+        var reach = await ReachAsync(center.Id, query.Depth, query.Limit, scope, ct);
+        var chosen = reach.Actors;
+        var actors = await store.GetActorsAsync(chosen, ct);
+        var among = scope with { SourceIds = chosen, TargetIds = chosen };
+        var edges = RelationshipView.FromTotals(chosen.Count < 2 ? [] : await store.GetRelationshipTotalsAsync(among, ct: ct), scope);
+        var totals = reach.Cut
+            ? new Lazy<Task<NeighborhoodTotals>>(() => TotalsAsync(center.Id, query, scope, ct))
+            : new Lazy<Task<NeighborhoodTotals>>(Task.FromResult(new NeighborhoodTotals(chosen.Count, edges.Count)));
+        return new NeighborhoodView(center, [.. chosen.Where(actors.ContainsKey).Select(id => actors[id])], edges) { Totals = totals };
+    }
+
+    private static EvidenceFilter NeighborhoodScope(NeighborhoodQuery query) =>
+        new() { Types = query.Types, Modalities = Modalities.CountedAsEvidence, Since = query.Since, Until = query.Until };
+
+    /// <summary>Every actor within reach and every relationship among them: the search again without the limit.</summary>
+    private async Task<NeighborhoodTotals> TotalsAsync(string center, NeighborhoodQuery query, EvidenceFilter scope, CancellationToken ct)
+    {
+        var reach = await ReachAsync(center, query.Depth, int.MaxValue, scope, ct);
+
+        // The last hop's actors were never a frontier: what links them to each other is read once more.
+        var outer = reach.Outer.Count < 2 ? [] : await store.GetRelationshipTotalsAsync(scope with { SourceIds = reach.Outer, TargetIds = reach.Outer }, ct: ct);
+        var within = new HashSet<string>(reach.Actors, StringComparer.Ordinal);
+        int edges = reach.Read.Concat(outer.Select(t => (t.Source, t.Target, t.Type))).Distinct().Count(k => within.Contains(k.Item1) && within.Contains(k.Item2));
+        return new NeighborhoodTotals(reach.Actors.Count, edges);
+    }
+
+    /// <summary>
+    /// Breadth-first out to <paramref name="depth"/> hops, one store read per hop, each hop's new actors best connected
+    /// first, up to <paramref name="limit"/> actors in all. Says whether the limit left actors out, and keeps the
+    /// relationships it read and the last hop's actors, for counting.
+    /// </summary>
+    private async Task<(List<string> Actors, bool Cut, List<(string, string, RelationType)> Read, IReadOnlyCollection<string> Outer)> ReachAsync(
+        string center, int depth, int limit, EvidenceFilter scope, CancellationToken ct)
+    {
+        var reached = new List<string> { center };
+        var seen = new HashSet<string>(StringComparer.Ordinal) { center };
+        var frontier = new HashSet<string>(StringComparer.Ordinal) { center };
+        var read = new List<(string, string, RelationType)>();
+        bool cut = false;
+        for (int hop = 1; hop <= depth && frontier.Count > 0; hop++)
         {
+            if (reached.Count >= limit)
+            {
+                // Full with hops to go: the next hop may have more (the totals say).
+                cut = true;
+                break;
+            }
+
             // The store's sums per relationship: how much evidence links each new actor to the frontier, without the sentences.
             var rows = await store.GetRelationshipTotalsAsync(scope with { ActorIds = frontier }, ct: ct);
+            read.AddRange(rows.Select(t => (t.Source, t.Target, t.Type)));
             var next = rows
                 .SelectMany(t => new[] { (From: t.Source, To: t.Target, t.Count), (From: t.Target, To: t.Source, t.Count) })
                 .Where(p => frontier.Contains(p.From) && !seen.Contains(p.To))
@@ -390,16 +450,14 @@ public sealed class GraphQueryService(IGraphStore store)
                 .OrderByDescending(g => g.Sum(p => p.Count))
                 .ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => g.Key)
-                .Take(limit - chosen.Count)
                 .ToList();
-            chosen.AddRange(next);
+            cut |= next.Count > limit - reached.Count;
+            next = [.. next.Take(limit - reached.Count)];
+            reached.AddRange(next);
             seen.UnionWith(next);
             frontier = [.. next];
         }
 
-        var actors = await store.GetActorsAsync(chosen, ct);
-        var among = scope with { SourceIds = chosen, TargetIds = chosen };
-        var edges = chosen.Count < 2 ? [] : await store.GetRelationshipTotalsAsync(among, ct: ct);
-        return new NeighborhoodView(center, [.. chosen.Where(actors.ContainsKey).Select(id => actors[id])], RelationshipView.FromTotals(edges, scope));
+        return (reached, cut, read, frontier);
     }
 }

@@ -60,6 +60,9 @@ public sealed record RelationshipView(
 /// <summary>The filters a stance was computed under, so that <c>reverse</c> uses the same.</summary>
 public sealed record StanceQuery(DateOnly? Since, DateOnly? Until, bool IncludeAffiliates);
 
+/// <summary>How many supporters or opponents to list, and how many sentences each must rest on at least.</summary>
+public sealed record StanceRanking(int First, int MinEvidence = 1);
+
 public sealed record StanceView(Actor From, Actor To, Stance Stance, StanceQuery Query)
 {
     /// <summary>Who speaks for each side, when affiliates were included: kept so the evidence is read for the same actors.</summary>
@@ -79,7 +82,33 @@ public enum Bucket
     Month,
 }
 
-public sealed record StancePoint(DateOnly Start, double Score, StanceLabel Label, int EvidenceCount);
+/// <summary>The stance over one bucket of time, by the same rule as the whole.</summary>
+public sealed record StancePoint(DateOnly Start, Stance Stance)
+{
+    public double Score => Stance.Score;
+
+    public StanceLabel Label => Stance.Label;
+
+    public double Mean => Stance.Measure.Mean;
+
+    public double Low => Stance.Measure.Low;
+
+    public double High => Stance.Measure.High;
+
+    public double Certainty => Stance.Measure.Certainty;
+
+    public int EvidenceCount => Stance.EvidenceCount;
+
+    public int ArticleCount => Stance.ArticleCount;
+}
+
+/// <summary>The first shortest paths found within <see cref="MaxHops"/>, and how many shortest paths there are in all.</summary>
+public sealed record PathSearchView(IReadOnlyList<PathView> Paths, int TotalCount, int MaxHops)
+{
+    public bool Truncated => Paths.Count < TotalCount;
+
+    public int MaxHopsAllowed => PathQuery.MaxHopsAllowed;
+}
 
 /// <summary>One chain of relationships from one actor to another, in order: <c>Edges[i]</c> links <c>NodeIds[i]</c> and <c>NodeIds[i + 1]</c>.</summary>
 public sealed record PathView(IReadOnlyList<string> NodeIds, IReadOnlyList<RelationshipView> Edges)
@@ -88,10 +117,24 @@ public sealed record PathView(IReadOnlyList<string> NodeIds, IReadOnlyList<Relat
 }
 
 /// <summary>An actor, its neighbours (best connected first) and every relationship among them: ready to draw.</summary>
-public sealed record NeighborhoodView(Actor Center, IReadOnlyList<Actor> Nodes, IReadOnlyList<RelationshipView> Edges);
+public sealed record NeighborhoodView(Actor Center, IReadOnlyList<Actor> Nodes, IReadOnlyList<RelationshipView> Edges)
+{
+    /// <summary>
+    /// How many actors are within reach and how many relationships among them, before the limit: read once, when first
+    /// asked (free when the limit cut nothing).
+    /// </summary>
+    public required Lazy<Task<NeighborhoodTotals>> Totals { get; init; }
+}
+
+/// <summary>Every actor within a neighbourhood's reach and every relationship among them, whatever its limit.</summary>
+public sealed record NeighborhoodTotals(int Nodes, int Edges);
 
 /// <summary>Which paths to look for: at most <see cref="MaxHops"/> long, over relationships of <see cref="Types"/> (any when empty), the <see cref="First"/> shortest.</summary>
-public sealed record PathQuery(int MaxHops, IReadOnlyCollection<RelationType> Types, int First);
+public sealed record PathQuery(int MaxHops, IReadOnlyCollection<RelationType> Types, int First)
+{
+    /// <summary>The longest search offered: each hop is one more store read over a frontier that grows fast.</summary>
+    public const int MaxHopsAllowed = 6;
+}
 
 /// <summary>Which neighbourhood to draw: out to <see cref="Depth"/> hops, at most <see cref="Limit"/> actors, over the types and days given.</summary>
 public sealed record NeighborhoodQuery(int Depth, int Limit, IReadOnlyCollection<RelationType> Types, DateOnly? Since = null, DateOnly? Until = null);

@@ -118,7 +118,10 @@ public enum EvidenceOrder
     /// <summary>Newest article first (undated last), then in reading order.</summary>
     Newest,
 
-    /// <summary>Largest |score| x confidence first, then newest article first, then in reading order: a stance's evidence.</summary>
+    /// <summary>
+    /// Largest |score| x confidence first, then newest article first, then in reading order, then by id: a stance's
+    /// evidence, in an order with no ties, so that pages of it meet without gap or overlap.
+    /// </summary>
     Strongest,
 }
 
@@ -130,7 +133,8 @@ public static class EvidenceOrdering
             .OrderByDescending(e => Math.Abs(e.Score) * e.Confidence)
             .ThenByDescending(e => e.PublishedAt)
             .ThenBy(e => e.ArticleId, StringComparer.Ordinal)
-            .ThenBy(e => e.Start);
+            .ThenBy(e => e.Start)
+            .ThenBy(e => e.Id, StringComparer.Ordinal);
 }
 
 /// <summary>One relationship: every piece of evidence that <see cref="Source"/> did <see cref="Type"/> to <see cref="Target"/>.</summary>
@@ -138,7 +142,8 @@ public sealed record RelationshipKey(string Source, string Target, RelationType 
 
 /// <summary>
 /// The evidence of one relationship (source, target, type) summed, over all days or for one <see cref="Day"/>: what
-/// stances, rankings and graph views need without reading every sentence.
+/// stances, rankings and graph views need without reading every sentence. <see cref="Articles"/> counts the distinct
+/// articles of each modality and polarity and adds them up, so that a store can keep it summed as it keeps the rest.
 /// </summary>
 public sealed record RelationshipTotal(
     string Source,
@@ -149,7 +154,8 @@ public sealed record RelationshipTotal(
     double ConfidenceSum,
     double WeightedScoreSum,
     DateOnly? FirstSeen,
-    DateOnly? LastSeen);
+    DateOnly? LastSeen,
+    int Articles);
 
 public sealed record ActorSearch(string? Text = null, ActorKind? Kind = null, int First = 20, int Offset = 0);
 

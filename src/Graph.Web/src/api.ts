@@ -1,7 +1,7 @@
 // The explorer talks to the server only through GraphQL, so it doubles as the reference client.
 
 export type ActorKind = 'COUNTRY' | 'PERSON' | 'ORGANIZATION' | 'ARMED_GROUP' | 'GROUP' | 'LOCATION';
-export type StanceLabel = 'HOSTILE' | 'CRITICAL' | 'NEUTRAL' | 'SUPPORTIVE' | 'ALLY';
+export type StanceLabel = 'NO_EVIDENCE' | 'HOSTILE' | 'CRITICAL' | 'NEUTRAL' | 'SUPPORTIVE' | 'ALLY';
 
 export const RELATION_TYPES = [
   'AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST',

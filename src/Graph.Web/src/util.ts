@@ -47,6 +47,7 @@ export function polarityColour(polarity: number): string {
 }
 
 export const LABEL_COLOURS: Record<StanceLabel, string> = {
+  NO_EVIDENCE: '#cbd5e0',
   HOSTILE: '#9b2c2c',
   CRITICAL: '#dd6b20',
   NEUTRAL: '#718096',
@@ -55,7 +56,7 @@ export const LABEL_COLOURS: Record<StanceLabel, string> = {
 };
 
 export function labelText(label: string): string {
-  return label.charAt(0) + label.slice(1).toLowerCase();
+  return (label.charAt(0) + label.slice(1).toLowerCase()).replace('_', ' ');
 }
 
 export function typeText(type: RelationType | string): string {

@@ -66,7 +66,9 @@ public sealed class GraphQueryServiceTests : IAsyncLifetime
 
         towardsSyria.Stance.EvidenceCount.ShouldBe(0, "the only reading is negated");
         towardsRussia.Stance.EvidenceCount.ShouldBe(1, "a reported accusation counts");
-        towardsRussia.Stance.Label.ShouldBe(StanceLabel.Critical);
+        towardsRussia.Stance.Measure.Mean.ShouldBeLessThan(0);
+        towardsRussia.Stance.Label.ShouldBe(StanceLabel.Neutral, "one mild accusation is weighed towards neutral");
+        towardsSyria.Stance.Label.ShouldBe(StanceLabel.NoEvidence);
         Modalities.CountedAsEvidence.ShouldBe([Modality.Asserted, Modality.Reported, Modality.Future]);
     }
 
@@ -94,15 +96,16 @@ public sealed class GraphQueryServiceTests : IAsyncLifetime
 
         points.ShouldHaveSingleItem().Start.ShouldBe(new DateOnly(2024, 5, 6));
         points[0].EvidenceCount.ShouldBe(2);
-        points[0].Label.ShouldBe(StanceLabel.Critical);
+        points[0].Score.ShouldBeLessThan(0);
+        points[0].Label.ShouldBe(StanceLabel.Neutral, "two mild rejections in one article are weighed towards neutral");
     }
 
     [Fact]
     public async Task Supporters_and_opponents_are_ranked_by_the_sign_of_their_stance()
     {
-        var supporters = await _queries.SupportersAsync(await ActorAsync("SYR"), new StanceQuery(null, null, false), 10, Ct);
-        var opponents = await _queries.OpponentsAsync(await ActorAsync("USA"), new StanceQuery(null, null, false), 10, Ct);
-        var sinceMay = await _queries.SupportersAsync(await ActorAsync("SYR"), new StanceQuery(new DateOnly(2024, 5, 1), null, false), 10, Ct);
+        var supporters = await _queries.SupportersAsync(await ActorAsync("SYR"), new StanceQuery(null, null, false), new StanceRanking(10), Ct);
+        var opponents = await _queries.OpponentsAsync(await ActorAsync("USA"), new StanceQuery(null, null, false), new StanceRanking(10), Ct);
+        var sinceMay = await _queries.SupportersAsync(await ActorAsync("SYR"), new StanceQuery(new DateOnly(2024, 5, 1), null, false), new StanceRanking(10), Ct);
 
         supporters.Select(s => s.From.Id).ShouldBe(["RUS", "TUR", "vladimir-putin"], "strongest first: Putin's 2024 aid barely outweighs his 2009 threat");
         opponents.Select(s => s.From.Id).ShouldBe(["RUS"]);
@@ -119,10 +122,12 @@ public sealed class GraphQueryServiceTests : IAsyncLifetime
         var tooShort = await _queries.PathsAsync(usa, assad, new PathQuery(1, [], 10), Ct);
         var itself = await _queries.PathsAsync(usa, usa, new PathQuery(3, [], 10), Ct);
 
-        paths.ShouldHaveSingleItem().NodeIds.ShouldBe(["USA", "RUS", "bashar-al-assad"]);
-        paths[0].Edges.Select(e => e.Type).ShouldBe([RelationType.Reject, RelationType.Support]);
-        tooShort.ShouldBeEmpty();
-        itself.ShouldHaveSingleItem().Length.ShouldBe(0);
+        paths.Paths.ShouldHaveSingleItem().NodeIds.ShouldBe(["USA", "RUS", "bashar-al-assad"]);
+        paths.Paths[0].Edges.Select(e => e.Type).ShouldBe([RelationType.Reject, RelationType.Support]);
+        (paths.TotalCount, paths.Truncated).ShouldBe((1, false));
+        tooShort.Paths.ShouldBeEmpty();
+        (tooShort.TotalCount, tooShort.MaxHops).ShouldBe((0, 1));
+        itself.Paths.ShouldHaveSingleItem().Length.ShouldBe(0);
     }
 
     [Fact]
@@ -137,6 +142,21 @@ public sealed class GraphQueryServiceTests : IAsyncLifetime
         near.Edges.ShouldAllBe(e => near.Nodes.Any(n => n.Id == e.Source) && near.Nodes.Any(n => n.Id == e.Target));
         far.Nodes.Select(a => a.Id).ShouldContain("TUR");
         far.Nodes.Select(a => a.Id).ShouldContain("vladimir-putin");
+    }
+
+    [Fact]
+    public async Task A_neighbourhood_says_how_many_actors_and_relationships_there_are_and_whether_it_was_cut()
+    {
+        var russia = await ActorAsync("RUS");
+
+        var near = await _queries.NeighborhoodAsync(russia, new NeighborhoodQuery(1, 3, []), Ct);
+        var far = await _queries.NeighborhoodAsync(russia, new NeighborhoodQuery(2, 4, []), Ct);
+        var whole = await _queries.NeighborhoodAsync(russia, new NeighborhoodQuery(2, 50, []), Ct);
+
+        // Within one hop: the USA, Syria and Assad; the limit keeps Russia and two of them, and what links them.
+        (near.Nodes.Count, near.Edges.Count, await near.Totals.Value).ShouldBe((3, 3, new NeighborhoodTotals(4, 4)));
+        (far.Nodes.Count, await far.Totals.Value).ShouldBe((4, new NeighborhoodTotals(6, whole.Edges.Count)));
+        (whole.Nodes.Count, await whole.Totals.Value).ShouldBe((6, new NeighborhoodTotals(6, whole.Edges.Count)));
     }
 
     [Fact]
