@@ -297,7 +297,26 @@ internal sealed class ClauseFinder(VerbClasses classes)
 
     // "The leader of the rebels said", "The Foreign Office during a briefing in Islamabad welcomed": the subject is the
     // noun phrase the prepositional phrases before the verb hang from.
-    private static (IReadOnlyList<NounPhrase>, int) HeadOfPrepositionalChain(ChunkedSentence s, IReadOnlyList<NounPhrase> group, int first)
+    private (IReadOnlyList<NounPhrase>, int) HeadOfPrepositionalChain(ChunkedSentence s, IReadOnlyList<NounPhrase> group, int first)
+    {
+        var chunks = s.Chunks;
+        while (true)
+        {
+            (group, first) = HeadOfPrepositions(s, group, first);
+
+            // "U.S. airstrikes this month in the area have killed": a time phrase right after the subject belongs to the clause.
+            if (group.Count == 1 && classes.IsTime(s, group[0]) && first >= 1 && chunks[first - 1].Kind == ChunkKind.Noun
+                && !classes.IsTime(s, s.Nouns[chunks[first - 1].Phrase]))
+            {
+                (group, first) = NounGroupEndingAt(s, first - 1);
+                continue;
+            }
+
+            return (group, first);
+        }
+    }
+
+    private static (IReadOnlyList<NounPhrase>, int) HeadOfPrepositions(ChunkedSentence s, IReadOnlyList<NounPhrase> group, int first)
     {
         var chunks = s.Chunks;
         while (first >= 2 && chunks[first - 1].Kind == ChunkKind.Preposition)

@@ -153,6 +153,16 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
             return of with { Indirect = true };
         }
 
+        // "Mohammad Radmanish, an Afghan defence spokesperson, welcomed …": a name nothing knows is what the common noun
+        // set beside it says.
+        if (word.Tag.IsProperNoun() && s.ChunkAt(np.End - 1) is var at and >= 0 && at + 2 < s.Chunks.Count
+            && s.Chunks[at + 1].Kind == ChunkKind.Comma && s.Chunks[at + 2].Kind == ChunkKind.Noun
+            && s.Nouns[s.Chunks[at + 2].Phrase] is var apposition && !s.Words[apposition.Head].Tag.IsProperNoun()
+            && Of(apposition) is { Generic: false } apposed)
+        {
+            return apposed with { Indirect = true };
+        }
+
         return Generic(np);
     }
 
