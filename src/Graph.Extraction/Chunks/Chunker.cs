@@ -293,7 +293,7 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english, IReadOnl
                 if (v < n && words[v].Tag is PennTag.VB or PennTag.VBP && !words[v].Token.IsCapitalised)
                 {
                     infinitive = true;
-                    k++;
+                    k = v; // "to partially lift", "to not attack": the adverbs belong to the group
                 }
                 else
                 {

@@ -114,8 +114,10 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
                 return owns with { Indirect = true };
             }
 
-            // "the Ministry of Health of Ethiopia": a body the knowledge base does not know, of a state, is that state's.
-            if (head.Kind == MentionKind.NewName && book.KindOf(head.ActorId!) == ActorKind.Organization && OfState(np) is { } ofState)
+            // "the Ministry of Health of Ethiopia", "Russia's Foreign Ministry": a body the knowledge base does not know, of a
+            // state, is that state's.
+            if (head.Kind == MentionKind.NewName && book.KindOf(head.ActorId!) == ActorKind.Organization
+                && (OfState(np) ?? (np.Possessor is { } holder && Of(holder) is { } holderState && book.KindOf(holderState.Actor) == ActorKind.Country ? holderState with { Indirect = true } : null)) is { } ofState)
             {
                 return ofState;
             }
