@@ -139,14 +139,15 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
             return owning with { Indirect = true };
         }
 
-        // "the president of Armenia", "prosecutors in Italy", "thousands of Serbs": a person, body or number of an actor.
+        // "the president of Armenia", "prosecutors in Italy", "thousands of Serbs", "the positions of the Islamic State": a
+        // person, body, number or holding of an actor.
         // "some of the U.N. peacekeepers", "two of the soldiers": a determiner or number standing alone is a group of.
         var word = s.Words[np.Head];
         bool alone = np.Head == np.Start && word.Tag is PennTag.DT or PennTag.CD;
 
         // "the Minister of Foreign Affairs of Iraq", "the Government of Myanmar": a capitalised title or body.
         bool title = word.Tag == PennTag.NNP && np.Determiner >= 0 && agents.IsAgent(word with { Tag = PennTag.NN, Lemma = word.Lower });
-        if ((agents.ActsForOwner(word) || agents.IsGroupOf(word) || alone || title) && s.ChunkAt(np.End - 1) is var c and >= 0 && c + 2 < s.Chunks.Count
+        if ((agents.ActsForOwner(word) || agents.IsGroupOf(word) || agents.IsHolding(word) || alone || title) && s.ChunkAt(np.End - 1) is var c and >= 0 && c + 2 < s.Chunks.Count
             && s.Chunks[c + 1].Kind == ChunkKind.Preposition && s.Chunks[c + 2].Kind == ChunkKind.Noun
             && s.Tokens[s.Chunks[c + 1].Start].Lower is var prep && (prep == "of" || (prep is "in" or "from" && !agents.IsGroupOf(word) && !alone))
             && Of(s.Nouns[s.Chunks[c + 2].Phrase]) is { } of
