@@ -10,6 +10,7 @@ internal sealed class Collectives(MentionContext context)
     public void Find(Sentence sentence, List<Mention> mentions)
     {
         var tokens = sentence.Tokens;
+        EthnicGroups(tokens, mentions);
         var covered = Spans.Covered(tokens.Count, mentions);
         for (int i = 0; i < tokens.Count; i++)
         {
@@ -75,6 +76,36 @@ internal sealed class Collectives(MentionContext context)
             m.ActorId = CollectiveActor(m.Class!, by);
         }
     }
+
+    // "ethnic Albanians" are a people, not Albania; "ethnic Albanians in southern Serbia" are people of Serbia.
+    private void EthnicGroups(List<Token> tokens, List<Mention> mentions)
+    {
+        foreach (var m in mentions)
+        {
+            if (m.Form != FormKind.Demonym || m.Start == 0 || !context.Lexicon.EthnicMarkers.Contains(tokens[m.Start - 1].Lower) || m.ActorId is null)
+            {
+                continue;
+            }
+
+            string people = $"{tokens[m.Start - 1].Lower} {m.Surface}";
+            var home = PlaceAfter(tokens, mentions, m.End) is { } state && state != m.ActorId ? context.Kb.Find(state) : null;
+            var draft = context.Actors.Ensure(
+                home is null ? Slug(people) : Slug($"{people} {home.Id}"), home is null ? people : $"{people} in {home.Name}", ActorKind.Group);
+            if (home is not null && draft.Codes.Count == 0 && home.Codes.TryGetValue(ArticleActors.Cameo, out var cameo))
+            {
+                draft.Codes[ArticleActors.Cameo] = cameo;
+            }
+
+            draft.AddAlias(people);
+            m.ActorId = draft.Id;
+            m.ActorKind = ActorKind.Group;
+            m.Form = null;
+            m.Start--;
+            m.Surface = people;
+        }
+    }
+
+    private static string Slug(string name) => name.ToLowerInvariant().Replace(' ', '-');
 
     // A number or a count ("hundreds of", from the closed class of quantifiers) right before the word.
     private bool IsCounted(List<Token> tokens, int i) =>
