@@ -116,12 +116,13 @@ internal sealed class Collectives(MentionContext context)
     private string? PlaceAfter(List<Token> tokens, List<Mention> mentions, int from)
     {
         int k = from;
-        while (k < tokens.Count && k < from + 2 && tokens[k].IsWord && !tokens[k].IsCapitalised && tokens[k].Lower != Grammar.In)
+        while (k < tokens.Count && k < from + 2 && tokens[k].IsWord && !tokens[k].IsCapitalised && tokens[k].Lower is not (Grammar.In or Grammar.Of))
         {
             k++;
         }
 
-        if (k >= tokens.Count || tokens[k].Lower != Grammar.In)
+        // "residents of Mosul", "the Albanians of southern Serbia" too, right after the group.
+        if (k >= tokens.Count || !(tokens[k].Lower == Grammar.In || (k == from && tokens[k].Lower == Grammar.Of)))
         {
             return null;
         }
