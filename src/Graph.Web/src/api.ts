@@ -54,7 +54,13 @@ export interface Stance {
 
 export interface StancePoint { start: string; score: number; label: StanceLabel; evidenceCount: number }
 
-export interface Neighborhood { center: ActorRef; nodes: ActorRef[]; edges: Relationship[] }
+export interface Neighborhood {
+  center: ActorRef;
+  nodes: ActorRef[];
+  edges: Relationship[];
+  /** How many actors are within reach in all, and whether the limit cut them; null when the server does not say. */
+  total: { actors: number; cut: boolean } | null;
+}
 
 export interface Path { nodes: ActorRef[]; edges: Relationship[]; length: number }
 
@@ -136,7 +142,7 @@ export async function neighborhood(args: NeighborhoodArgs): Promise<Neighborhood
   const n = data.neighborhood;
   const byId = new Map(n.nodes.map((a) => [a.id, a]));
   const known = (id: string): ActorRef => byId.get(id) ?? { id, name: id, kind: 'GROUP', aliases: [] };
-  return { center: n.center, nodes: n.nodes, edges: n.edges.map((e) => ({ ...e, source: known(e.source.id), target: known(e.target.id) })) };
+  return { center: n.center, nodes: n.nodes, edges: n.edges.map((e) => ({ ...e, source: known(e.source.id), target: known(e.target.id) })), total: null };
 }
 
 /** First and last day with evidence around an actor: the range of the date slider. */

@@ -89,6 +89,10 @@ export function stanceUrl(from: string, to: string): string {
   return `/stance/${encodeURIComponent(from)}/${encodeURIComponent(to)}`;
 }
 
+export function sidesUrl(id: string): string {
+  return `/sides/${encodeURIComponent(id)}`;
+}
+
 export function pathUrl(from: string, to: string): string {
   return `/path/${encodeURIComponent(from)}/${encodeURIComponent(to)}`;
 }
