@@ -237,6 +237,117 @@ const scenarios = {
     await page.screenshot({ path: join(shots, 'graphiql-laptop.png') });
   },
 
+  // The corpus store: the busy neighbourhood of the argument's actor at depth 2, its notices, filters, expansion, pins and download.
+  async corpus() {
+    const actor = argument ?? 'USA';
+    await go(`/actor/${encodeURIComponent(actor)}?depth=2`);
+    let report = await waitForDrawing('neighborhood');
+    console.log(`depth 2 around ${actor}: ${report.nodes.length} actors, ${report.relationships} relationships drawn as ${report.edges} edges`);
+    const notice = page.getByTestId('limits');
+    const limit = await notice.getByTestId('relationships-limit').textContent();
+    const [shown, all] = limit.match(/(\d+) of (\d+)/).slice(1).map(Number);
+    check(shown < all, `a notice says how many relationships are drawn of how many (“${limit.trim()}”)`);
+    check(report.relationships === shown, `and ${shown} are drawn, the strongest first`);
+    await shoot('corpus-neighbourhood');
+
+    await notice.getByTestId('more-relationships').click();
+    await page.waitForFunction((n) => window.__graph.relationships > n, shown);
+    report = await graphReport();
+    check(report.relationships > shown, `“Show more” draws ${report.relationships} relationships`);
+    check(/show=/.test(page.url()), 'and the URL keeps how many');
+    await notice.getByTestId('all-relationships').click();
+    await page.waitForFunction((n) => window.__graph.relationships === n, all);
+    check(await notice.getByTestId('relationships-limit').count() === 0, `“all” draws the ${all} relationships and the notice goes`);
+
+    // Filters apply in place.
+    await page.getByTestId('polarity').selectOption('negative');
+    await page.waitForURL(/polarity=negative/, { timeout: 5_000 });
+    const colours = await page.evaluate(() => [...new Set(window.__cy.edges().map((e) => e.data('colour')))]);
+    check(colours.length === 1 && colours[0] === '#c53030', `“hostile” leaves hostile edges only (${colours.join(', ')})`);
+    await page.getByTestId('min-evidence').selectOption('3');
+    await page.waitForURL(/min=3/, { timeout: 5_000 });
+    const weakest = await page.evaluate(() => Math.min(...window.__cy.edges().map((e) => e.data('count'))));
+    check(weakest >= 3, `“≥ 3 sentences” leaves edges with at least 3 sentences (the weakest has ${weakest})`);
+    await shoot('corpus-filtered');
+    await page.getByTestId('polarity').selectOption('');
+    await page.getByTestId('min-evidence').selectOption('1');
+    await page.waitForURL((u) => !/polarity=|min=/.test(u.search), { timeout: 5_000 });
+
+    // Clicking an actor adds its neighbours around it; the others stay where they were.
+    const positions = () => page.evaluate(() => Object.fromEntries(window.__cy.nodes().map((n) => [n.id(), n.position()])));
+    const onScreen = (id) => page.evaluate((i) => {
+      const p = window.__cy.getElementById(i).renderedPosition();
+      const box = window.__cy.container().getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    }, id);
+    // The actor to open: the one drawn with the fewest relationships that has more in the store (a leaf of the drawing).
+    const leaf = await page.evaluate(() => window.__cy.nodes().filter((n) => !n.data('center')).sort((a, b) => a.degree() - b.degree())
+      .map((n) => ({ id: n.id(), name: n.data('label') })));
+    const before = await positions();
+    let opened = null;
+    for (const candidate of leaf.slice(0, 8)) {
+      await page.evaluate((id) => window.__cy.fit(window.__cy.getElementById(id).closedNeighborhood(), 200), candidate.id);
+      const at = await onScreen(candidate.id);
+      await page.mouse.click(at.x, at.y);
+      await page.getByTestId('expanded').waitFor({ timeout: 10_000 });
+      const said = await page.getByTestId('expanded').textContent();
+      if (/added/.test(said)) { opened = { ...candidate, said }; break; }
+    }
+    check(opened !== null, `clicking ${opened?.name} opens it in place: “${opened?.said}”`);
+    const after = await positions();
+    const added = Object.keys(after).filter((id) => !(id in before));
+    const moved = Object.keys(before).filter((id) => id in after && Math.hypot(after[id].x - before[id].x, after[id].y - before[id].y) > 1);
+    check(added.length > 0, `${added.length} actor(s) joined the drawing`);
+    check(moved.length === 0, `no actor already drawn moved${moved.length ? ': ' + moved.join(', ') : ''}`);
+    await shoot('corpus-expanded');
+
+    // Dragging an actor pins it: laying the graph out again leaves it where it was put.
+    await page.evaluate(() => window.__cy.fit(undefined, 40));
+    const dragged = report.center;
+    const from = await onScreen(dragged);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 40, from.y + 30, { steps: 5 });
+    await page.mouse.move(from.x + 90, from.y + 60, { steps: 5 });
+    await page.mouse.up();
+    check(await page.evaluate((id) => window.__cy.getElementById(id).hasClass('pinned'), dragged), `dragging ${dragged} pins it`);
+    const put = await page.evaluate((id) => window.__cy.getElementById(id).position(), dragged);
+    const othersBefore = await positions();
+    await page.getByTestId('relayout').click();
+    const kept = await page.evaluate((id) => window.__cy.getElementById(id).position(), dragged);
+    const othersAfter = await positions();
+    check(Math.hypot(kept.x - put.x, kept.y - put.y) < 1, `“Re-arrange” leaves the pinned ${dragged} where it was put`);
+    check(Object.keys(othersAfter).some((id) => id !== dragged && Math.hypot(othersAfter[id].x - othersBefore[id].x, othersAfter[id].y - othersBefore[id].y) > 1),
+      'while the others are laid out again');
+    await page.mouse.click((await onScreen(dragged)).x, (await onScreen(dragged)).y);
+    await page.getByTestId('pin').waitFor();
+    check(await page.getByTestId('pin').textContent() === 'Unpin', 'its panel offers to unpin it');
+    await page.getByTestId('pin').click();
+    check(!(await page.evaluate((id) => window.__cy.getElementById(id).hasClass('pinned'), dragged)), 'and “Unpin” frees it');
+    await shoot('corpus-pinned');
+
+    // The download of the view.
+    await page.locator('.side a', { hasText: '← All of the graph' }).click();
+    const downloads = page.getByTestId('downloads');
+    await downloads.scrollIntoViewIfNeeded();
+    const [download] = await Promise.all([page.waitForEvent('download'), downloads.getByText('GraphML').click()]);
+    const text = readFileSync(await download.path(), 'utf8');
+    const nodes = (text.match(/<node /g) ?? []).length;
+    const edges = (text.match(/<edge /g) ?? []).length;
+    check(text.includes('<graphml') && nodes > 10 && edges > 10, `the GraphML download (${download.suggestedFilename()}) holds ${nodes} actors and ${edges} relationships`);
+  },
+
+  // How the neighbourhood of the argument's actor reads at corpus size (screenshots to look at).
+  async readable() {
+    const actor = argument ?? 'bashar-al-assad';
+    await go(`/actor/${encodeURIComponent(actor)}`);
+    const report = await waitForDrawing('neighborhood');
+    check(report.edges > 0, `the graph of ${actor} draws ${report.nodes.length} actors and ${report.edges} edges`);
+    const named = await page.evaluate(() => window.__cy.nodes('.major').length);
+    check(named <= 19, `${named} actors are named at first sight, the others on hover or zoom`);
+    await shoot(`corpus-${actor}`);
+  },
+
   async perf() {
     const actor = argument;
     await go(`/actor/${encodeURIComponent(actor)}`);

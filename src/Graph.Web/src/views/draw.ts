@@ -194,6 +194,29 @@ function layOut(cy: cytoscape.Core, fixed: cytoscape.NodeCollection, fit: boolea
   const moving = cy.nodes().length - fixed.length;
   if (moving === 0) return;
   const n = cy.nodes().length;
+  // fCoSE starts from random positions: seeding them from the actors drawn makes a shared URL show the same picture.
+  const random = Math.random;
+  Math.random = seeded(cy.nodes().map((node) => node.id()).join('|'));
+  try {
+    runFcose(cy, fixed, fit, n);
+  } finally {
+    Math.random = random;
+  }
+}
+
+/** A small deterministic generator (mulberry32) seeded by a string's hash. */
+function seeded(text: string): () => number {
+  let a = 0;
+  for (let i = 0; i < text.length; i++) a = (Math.imul(a, 31) + text.charCodeAt(i)) | 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function runFcose(cy: cytoscape.Core, fixed: cytoscape.NodeCollection, fit: boolean, n: number): void {
   cy.layout({
     name: 'fcose',
     quality: 'proof',
@@ -264,6 +287,11 @@ export function updateNeighborhood(cy: cytoscape.Core, nodes: ActorRef[], edges:
   const old = new Set(before);
   const kept = cy.nodes().filter((n: cytoscape.NodeSingular) => old.has(n.id()));
   if (kept.length < cy.nodes().length) layOut(cy, kept, false);
+  // A filter that changed the drawing brings all of it into view; opening an actor leaves the view as the user set it.
+  if (!around) {
+    cy.fit(undefined, 40);
+    keepReadable(cy);
+  }
   return painted(cy, 'neighborhood', center, startedAt, edges.length);
 }
 

@@ -157,11 +157,15 @@ export async function exploreView([key]: string[], query: URLSearchParams, signa
     n.edges.forEach((r) => rels.set(relKey(r), r));
   }
 
-  /** The relationships to draw: those passing the filters, strongest first, and always those of the actors clicked open. */
+  /**
+   * The relationships to draw: those passing the filters, the centre's own first (the graph is about it), then the
+   * strongest among the others; always those of the actors clicked open.
+   */
   function choose() {
+    const own = (r: Relationship) => (r.source.id === center!.id || r.target.id === center!.id ? 1 : 0);
     const pass = [...rels.values()]
       .filter((r) => (settings.polarity === 'positive' ? r.polarity > 0 : settings.polarity === 'negative' ? r.polarity < 0 : true) && r.count >= settings.min)
-      .sort((a, b) => b.count - a.count || Math.abs(b.score) - Math.abs(a.score));
+      .sort((a, b) => own(b) - own(a) || b.count - a.count || Math.abs(b.score) - Math.abs(a.score));
     passing = pass.length;
     const opened = (r: Relationship) => (expanded.has(r.source.id) && r.source.id !== center!.id) || (expanded.has(r.target.id) && r.target.id !== center!.id);
     edges = pass.filter((r, i) => i < settings.show || opened(r));
@@ -178,7 +182,7 @@ export async function exploreView([key]: string[], query: URLSearchParams, signa
         ' ');
     }
     if (edges.length < passing) {
-      parts.push(h('span', { 'data-testid': 'relationships-limit' }, `${edges.length} of ${passing} relationships drawn, strongest first. `),
+      parts.push(h('span', { 'data-testid': 'relationships-limit' }, `${edges.length} of ${passing} relationships drawn: ${center!.name}’s own, then the strongest. `),
         h('button', { type: 'button', class: 'link', 'data-testid': 'more-relationships', onclick: () => { settings.show += SHOW; refilter(); } }, `Show ${Math.min(SHOW, passing - edges.length)} more`),
         ' · ',
         h('button', { type: 'button', class: 'link', 'data-testid': 'all-relationships', onclick: () => { settings.show = Math.max(SHOW, passing); refilter(); } }, 'all'));
@@ -336,8 +340,9 @@ export async function exploreView([key]: string[], query: URLSearchParams, signa
       h('h2', {}, 'In this graph'),
       h('p', { class: 'muted' }, `${plural(nodes.length, 'actor')}, ${plural(edges.length, 'relationship')}${settings.since || settings.until ? `, ${formatDay(settings.since) || 'start'} – ${formatDay(settings.until) || 'now'}` : ''}. `,
         'Click an actor to add its neighbours around it, an edge for the stance and its evidence; drag an actor to pin it; double-click to centre the graph on it.'),
-      h('h3', {}, 'Strongest relationships'),
-      h('ul', { class: 'rel-list' }, ...edges.slice(0, 12).map(relRow)),
+      h('h3', {}, `Strongest relationships of ${center!.name}`),
+      h('ul', { class: 'rel-list', 'data-testid': 'strongest' }, ...edges.filter((r) => r.source.id === center!.id || r.target.id === center!.id)
+        .sort((a, b) => b.count - a.count).slice(0, 12).map(relRow)),
       h('h3', {}, 'Actors'),
       h('ul', { class: 'actor-list', 'data-testid': 'graph-actors' }, ...nodes.map((n) =>
         h('li', {}, h('a', { href: write(n.id, { ...settings, since: null, until: null, show: SHOW }), 'data-link': true, style: `--kind:${KIND_COLOURS[n.kind]}`, class: 'actor-link' }, n.name)))),
