@@ -5,6 +5,8 @@ namespace Graph.Core.Stances;
 
 public enum StanceLabel
 {
+    /// <summary>No evidence at all: not the same as evidence that is neutral.</summary>
+    NoEvidence,
     Hostile,
     Critical,
     Neutral,
@@ -56,7 +58,7 @@ public static class StanceCalculator
             []);
     }
 
-    public static StanceLabel LabelOf(double score, int evidenceCount) => evidenceCount == 0 ? StanceLabel.Neutral : score switch
+    public static StanceLabel LabelOf(double score, int evidenceCount) => evidenceCount == 0 ? StanceLabel.NoEvidence : score switch
     {
         >= 0.5 => StanceLabel.Ally,
         >= 0.15 => StanceLabel.Supportive,
