@@ -47,6 +47,7 @@ export function polarityColour(polarity: number): string {
 }
 
 export const LABEL_COLOURS: Record<StanceLabel, string> = {
+  NO_EVIDENCE: '#a0aec0',
   HOSTILE: '#9b2c2c',
   CRITICAL: '#dd6b20',
   NEUTRAL: '#718096',
@@ -55,7 +56,38 @@ export const LABEL_COLOURS: Record<StanceLabel, string> = {
 };
 
 export function labelText(label: string): string {
-  return label.charAt(0) + label.slice(1).toLowerCase();
+  return label.charAt(0) + label.slice(1).toLowerCase().replaceAll('_', ' ');
+}
+
+export function percent(value: number): string {
+  return `${Math.round(value * 100)}%`;
+}
+
+/** "3 sentences in 2 articles": what a stance rests on. */
+export function restsOn(s: { evidenceCount: number; articleCount: number }): string {
+  return `${s.evidenceCount} sentence${s.evidenceCount === 1 ? '' : 's'} in ${s.articleCount} article${s.articleCount === 1 ? '' : 's'}`;
+}
+
+/** The words of a search, for marking them in a passage. */
+export function searchWords(search: string): string[] {
+  return search.split(/\s+/).map((w) => w.replace(/^["'*]+|["'*]+$/g, '')).filter((w) => w.length > 0);
+}
+
+/** The passage with every word starting with one of the search words marked (case and accents ignored). */
+export function markWords(text: string, words: string[]): DocumentFragment {
+  const out = document.createDocumentFragment();
+  const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const wanted = words.map(fold).filter((w) => w.length > 0);
+  let at = 0;
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const word = fold(m[0]);
+    if (!wanted.some((w) => word.startsWith(w))) continue;
+    const start = m.index ?? 0;
+    out.append(text.slice(at, start), h('mark', { class: 'hit' }, m[0]));
+    at = start + m[0].length;
+  }
+  out.append(text.slice(at));
+  return out;
 }
 
 export function typeText(type: RelationType | string): string {
