@@ -85,20 +85,7 @@ const scenarios = {
     check(await page.locator('h1').first().textContent() === 'Russia', 'the heading names the actor');
     await shoot('graph');
 
-    // Clicking the Russia → Assad edge opens its details, then its stance. Another edge may run over it (the layout can
-    // put three actors on a line), so first drag Assad aside, as a user would.
-    const assad = await page.evaluate(() => {
-      const cy = window.__cy;
-      const node = cy.nodes().filter((n) => /Assad/.test(n.data('label'))).first();
-      const p = node.renderedPosition();
-      const box = cy.container().getBoundingClientRect();
-      return { x: box.left + p.x, y: box.top + p.y };
-    });
-    await page.mouse.move(assad.x, assad.y);
-    await page.mouse.down();
-    await page.mouse.move(assad.x - 60, assad.y - 20, { steps: 5 });
-    await page.mouse.move(assad.x - 140, assad.y - 40, { steps: 5 });
-    await page.mouse.up();
+    // Clicking the Russia → Assad edge opens its details, then its stance: the layout keeps other edges (US → Assad) off it.
     const at = await page.evaluate(() => {
       const cy = window.__cy;
       const edge = cy.edges().filter((e) => e.source().data('label') === 'Russia' && /Assad/.test(e.target().data('label'))).first();
@@ -346,6 +333,114 @@ const scenarios = {
     const named = await page.evaluate(() => window.__cy.nodes('.major').length);
     check(named <= 19, `${named} actors are named at first sight, the others on hover or zoom`);
     await shoot(`corpus-${actor}`);
+  },
+
+  // A stance without evidence says so in words: no score, no label, no marker on the gauge.
+  async nostance() {
+    const pair = await page.evaluate(async () => {
+      const q = async (query, variables) => (await (await fetch('/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ query, variables }) })).json()).data;
+      const actors = (await q('{ actors(first: 40) { edges { node { id } } } }')).actors.edges.map((e) => e.node.id);
+      for (const from of actors.slice(-10)) {
+        for (const to of actors.slice(-10)) {
+          if (from === to) continue;
+          const s = (await q('query($f: String!, $t: String!) { stance(from: $f, to: $t) { label evidenceCount } }', { f: from, t: to })).stance;
+          if (s && s.evidenceCount === 0) return { from, to, label: s.label };
+        }
+      }
+      return null;
+    });
+    check(pair !== null, `two actors with no evidence between them: ${pair?.from} → ${pair?.to}`);
+    check(pair.label === 'NO_EVIDENCE', `the API labels their stance ${pair.label}`);
+    await go(`/stance/${encodeURIComponent(pair.from)}/${encodeURIComponent(pair.to)}`);
+    const panel = page.getByTestId('stance-panel');
+    await panel.waitFor({ timeout: 10_000 });
+    check(await panel.getAttribute('data-label') === 'NO_EVIDENCE', 'the panel is marked NO_EVIDENCE');
+    const said = await page.getByTestId('no-evidence').textContent();
+    check(/^No evidence of how .+ stands towards /.test(said), `it says so in words: “${said}”`);
+    const text = await panel.textContent();
+    check(!/±0\.00|Neutral/i.test(text), 'it shows no ±0.00 and no Neutral label');
+    check(await page.locator('.scale-track i').count() === 0, 'and no marker on the gauge');
+    await shoot('stance-no-evidence');
+  },
+
+  // The stance view at corpus size: weight of evidence, the affiliates switch, a period, evidence page by page.
+  async weighed() {
+    const [from, to] = (argument ?? 'RUS,bashar-al-assad').split(',');
+    await go(`/stance/${from}/${to}`);
+    const panel = page.getByTestId('stance-panel');
+    await panel.waitFor({ timeout: 10_000 });
+    const certainty = await page.getByTestId('certainty').textContent();
+    check(/\d+% sure, from \d+ sentences? in \d+ articles?/.test(certainty), `the stance says how sure it is: “${certainty.split('.')[0]}”`);
+    const sentences = (c) => Number(c.match(/from (\d+) sentence/)[1]);
+    const alone = sentences(certainty);
+    await shoot('stance-weighed');
+    await page.getByTestId('affiliates').check();
+    await page.waitForURL(/affiliates=1/, { timeout: 5_000 });
+    await page.getByTestId('certainty').waitFor();
+    const withPeople = sentences(await page.getByTestId('certainty').textContent());
+    check(withPeople >= alone, `with its people included it rests on ${withPeople} sentences (${alone} without)`);
+    await page.getByTestId('stance-since').fill('2019-01-01');
+    await page.getByTestId('stance-since').dispatchEvent('change');
+    await page.waitForURL(/since=2019-01-01/, { timeout: 5_000 });
+    await panel.waitFor();
+    const dates = await page.getByTestId('evidence').locator('.ev-source .muted').allTextContents();
+    check(dates.every((d) => /2019/.test(d)), `the period keeps evidence since 1 Jan 2019 (${dates.length} piece(s))`);
+    check(await page.getByTestId('affiliates').isChecked(), 'and keeps the affiliates switch');
+    await shoot('stance-weighed-2019');
+    // The pair with the most evidence around the argument's source pages its evidence.
+    await go(`/stance/${argument ? from : 'TUR'}/${argument ? to : 'kurds'}`);
+    await panel.waitFor({ timeout: 10_000 });
+    const limit = page.getByTestId('evidence-limit');
+    const total = sentences(await page.getByTestId('certainty').textContent());
+    const shown = await page.getByTestId('evidence').locator('li').count();
+    if (total > shown) {
+      check(/\d+ of \d+ pieces of evidence/.test(await limit.textContent()), `a notice says “${(await limit.textContent()).trim()}”`);
+      await page.getByTestId('more-evidence').click();
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid=evidence] > li').length > n, shown);
+      check(true, `“more” shows ${await page.getByTestId('evidence').locator('li').count()} pieces`);
+    } else {
+      check(await limit.isHidden(), `all ${total} pieces are shown, with no notice`);
+    }
+  },
+
+  // Who supports and who opposes an actor: the surest first.
+  async sides() {
+    const actor = argument ?? 'bashar-al-assad';
+    await go(`/sides/${actor}?min=1`);
+    const supporters = page.getByTestId('supporters');
+    await supporters.waitFor({ timeout: 10_000 });
+    for (const list of ['supporters', 'opponents']) {
+      const rows = await page.getByTestId(list).locator('li').allTextContents();
+      const counts = rows.map((r) => Number(r.match(/(\d+) sentences? in/)[1]));
+      console.log(`${list}: ${rows.slice(0, 3).map((r, i) => `${r.split(/(?=[A-Z][a-z]+ [+−±])/)[0]} (${counts[i]})`).join(', ')}`);
+      check(rows.length >= 3, `${rows.length} ${list} are listed`);
+      check(counts.slice(0, 3).every((c) => c >= 2), `the first three ${list} each rest on at least two sentences (${counts.slice(0, 3).join(', ')})`);
+    }
+    await shoot('sides');
+  },
+
+  // The article list at corpus size: headlines, dates, sources, snippets with the search words; an article's paragraphs.
+  async articles() {
+    const word = argument ?? 'Kurdish';
+    await go(`/articles?search=${encodeURIComponent(word)}`);
+    const list = page.getByTestId('articles');
+    await list.locator('li').first().waitFor({ timeout: 10_000 });
+    const first = list.locator('li').first();
+    const id = await first.getAttribute('data-article');
+    const headline = await first.locator('.headline').textContent();
+    check(headline !== id && headline.length > 20, `articles show a headline, not their id: “${headline}”`);
+    check(/\d{4}/.test(await first.locator('.muted').textContent()), `with the date and source (${(await first.locator('.muted').textContent()).trim()})`);
+    const hits = await list.locator('.snippet mark.hit').allTextContents();
+    check(hits.length > 0 && hits.every((h) => h.toLowerCase().startsWith(word.toLowerCase().slice(0, 4))), `and a snippet with “${word}” marked (${[...new Set(hits)].slice(0, 3).join(', ')})`);
+    await shoot('articles');
+    await first.locator('.headline').click();
+    const body = page.getByTestId('article-text');
+    await body.waitFor({ timeout: 10_000 });
+    check(await page.locator('.reader h1').textContent() === headline, 'the article opens under the same headline');
+    const breaks = await body.locator('.para-break').count();
+    check(breaks >= 2, `its text is in ${breaks + 1} paragraphs`);
+    await shoot('article-paragraphs');
   },
 
   async perf() {
