@@ -301,10 +301,13 @@ internal static partial class Cypher
 
         """;
 
+    /// <summary>Summed per modality and polarity first, so that articles are counted as the embedded store keeps them.</summary>
     private const string TotalRows = """
-        WITH e.source AS source, e.target AS target, e.type AS type, CASE WHEN $perDay THEN e.day END AS day, e
-        RETURN source, target, type, toString(day) AS day, count(e) AS count, sum(e.confidence) AS confidenceSum,
-               sum(e.score * e.confidence) AS weightedSum, toString(min(e.day)) AS firstSeen, toString(max(e.day)) AS lastSeen
+        WITH e.source AS source, e.target AS target, e.type AS type, CASE WHEN $perDay THEN e.day END AS day, e.modality AS modality,
+             e.polarity AS polarity, count(e) AS n, sum(e.confidence) AS confidenceSum, sum(e.score * e.confidence) AS weightedSum,
+             min(e.day) AS firstDay, max(e.day) AS lastDay, count(DISTINCT e.articleId) AS articles
+        RETURN source, target, type, toString(day) AS day, sum(n) AS count, sum(confidenceSum) AS confidenceSum,
+               sum(weightedSum) AS weightedSum, toString(min(firstDay)) AS firstSeen, toString(max(lastDay)) AS lastSeen, sum(articles) AS articles
         """;
 
     /// <summary>

@@ -140,7 +140,8 @@ internal static class Values
         ConfidenceSum: r["confidenceSum"].GetDouble(),
         WeightedScoreSum: r["weightedSum"].GetDouble(),
         FirstSeen: ParseDay(String(r["firstSeen"])),
-        LastSeen: ParseDay(String(r["lastSeen"])));
+        LastSeen: ParseDay(String(r["lastSeen"])),
+        Articles: r["articles"].GetInt32());
 
     /// <summary>What an affiliation to <paramref name="actorId"/> contains, as <see cref="AffiliationJson"/> writes it.</summary>
     public static string AffiliationNeedle(string actorId) =>

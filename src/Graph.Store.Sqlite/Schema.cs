@@ -172,6 +172,55 @@ internal static class Schema
         -- The same text under another name is a duplicate: ingestion looks it up by its hash before storing it twice.
         CREATE INDEX articles_content_hash ON articles(content_hash);
         """,
+        """
+        -- How many articles each total's evidence comes from: a stance weighs a second sentence of the same article less
+        -- than a second article. An inserted row adds an article when no other row of its total comes from it; a
+        -- deleted one takes it away when none is left (both looked up through evidence_article, an article's few rows).
+        ALTER TABLE relationship_totals ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
+        UPDATE relationship_totals SET articles = (
+            SELECT count(DISTINCT e.article_id) FROM evidence e
+            WHERE e.source = relationship_totals.source AND e.target = relationship_totals.target AND e.type = relationship_totals.type
+              AND e.modality = relationship_totals.modality AND e.polarity = relationship_totals.polarity);
+
+        DROP TRIGGER evidence_totalled;
+        CREATE TRIGGER evidence_totalled AFTER INSERT ON evidence BEGIN
+            INSERT INTO relationship_totals VALUES
+                (new.source, new.target, new.type, new.modality, new.polarity, 1, new.confidence, new.score * new.confidence, new.day, new.day, 1)
+            ON CONFLICT DO UPDATE SET
+                n = n + 1,
+                confidence_sum = confidence_sum + excluded.confidence_sum,
+                weighted_sum = weighted_sum + excluded.weighted_sum,
+                first_day = min(coalesce(first_day, excluded.first_day), coalesce(excluded.first_day, first_day)),
+                last_day = max(coalesce(last_day, excluded.last_day), coalesce(excluded.last_day, last_day)),
+                articles = articles + NOT EXISTS (
+                    SELECT 1 FROM evidence e INDEXED BY evidence_article
+                    WHERE e.article_id = new.article_id AND e.source = new.source AND e.target = new.target AND e.type = new.type
+                      AND e.modality = new.modality AND e.polarity = new.polarity AND e.id <> new.id);
+        END;
+
+        DROP TRIGGER evidence_untotalled;
+        CREATE TRIGGER evidence_untotalled AFTER DELETE ON evidence BEGIN
+            UPDATE relationship_totals SET
+                n = n - 1, confidence_sum = confidence_sum - old.confidence, weighted_sum = weighted_sum - old.score * old.confidence,
+                articles = articles - NOT EXISTS (
+                    SELECT 1 FROM evidence e INDEXED BY evidence_article
+                    WHERE e.article_id = old.article_id AND e.source = old.source AND e.target = old.target AND e.type = old.type
+                      AND e.modality = old.modality AND e.polarity = old.polarity)
+            WHERE source = old.source AND target = old.target AND type = old.type AND modality = old.modality AND polarity = old.polarity;
+            DELETE FROM relationship_totals
+            WHERE source = old.source AND target = old.target AND type = old.type AND modality = old.modality AND polarity = old.polarity AND n <= 0;
+            -- Only when the deleted row held an end of the range does the range have to be looked up again.
+            UPDATE relationship_totals SET
+                first_day = (SELECT min(day) FROM evidence e WHERE e.source = old.source AND e.target = old.target AND e.type = old.type AND e.modality = old.modality AND e.polarity = old.polarity),
+                last_day = (SELECT max(day) FROM evidence e WHERE e.source = old.source AND e.target = old.target AND e.type = old.type AND e.modality = old.modality AND e.polarity = old.polarity)
+            WHERE source = old.source AND target = old.target AND type = old.type AND modality = old.modality AND polarity = old.polarity
+              AND (old.day = first_day OR old.day = last_day);
+        END;
+
+        -- Date-ranged totals count articles too, still from the index alone.
+        DROP INDEX evidence_days;
+        CREATE INDEX evidence_days ON evidence(source, target, day, modality, type, polarity, confidence, score, article_id);
+        """,
     ];
 
     public static long Version => Migrations.Length;

@@ -347,17 +347,22 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     {
         // relationship_totals covers every filter but dates, confidence and article; those sum the evidence itself,
         // through evidence_days, which holds every column read here (named, since the planner prefers the primary key,
-        // whose rows carry the sentences).
+        // whose rows carry the sentences). Articles are counted per modality and polarity, as relationship_totals keeps them.
         bool fromTotals = !perDay && filter is { Since: null, Until: null, MinConfidence: null, ArticleId: null };
         var (conditions, parameters) = Conditions(filter);
+        string day = perDay ? "e.day" : "NULL";
         string sql = fromTotals
             ? $"""
-                SELECT e.source, e.target, e.type, NULL, sum(e.n), sum(e.confidence_sum), sum(e.weighted_sum), min(e.first_day), max(e.last_day)
+                SELECT e.source, e.target, e.type, NULL, sum(e.n), sum(e.confidence_sum), sum(e.weighted_sum), min(e.first_day), max(e.last_day), sum(e.articles)
                 FROM relationship_totals e {conditions} GROUP BY e.source, e.target, e.type;
                 """
             : $"""
-                SELECT e.source, e.target, e.type, {(perDay ? "e.day" : "NULL")}, count(*), sum(e.confidence), sum(e.score * e.confidence), min(e.day), max(e.day)
-                FROM evidence e {(filter.SourceIds.Count > 0 ? "INDEXED BY evidence_days" : "")} {conditions} GROUP BY e.source, e.target, e.type{(perDay ? ", e.day" : "")};
+                SELECT source, target, type, day, sum(n), sum(confidence_sum), sum(weighted_sum), min(first_day), max(last_day), sum(articles) FROM (
+                    SELECT e.source, e.target, e.type, {day} AS day, count(*) AS n, sum(e.confidence) AS confidence_sum, sum(e.score * e.confidence) AS weighted_sum,
+                           min(e.day) AS first_day, max(e.day) AS last_day, count(DISTINCT e.article_id) AS articles
+                    FROM evidence e {(filter.SourceIds.Count > 0 ? "INDEXED BY evidence_days" : "")} {conditions}
+                    GROUP BY e.source, e.target, e.type{(perDay ? ", e.day" : "")}, e.modality, e.polarity)
+                GROUP BY source, target, type, day;
                 """;
         return await _reads.ReadAsync(sql, parameters, cmd => ReadTotalsAsync(cmd, ct), ct);
     }
@@ -377,7 +382,8 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
                 ConfidenceSum: reader.GetDouble(5),
                 WeightedScoreSum: reader.GetDouble(6),
                 FirstSeen: NullableString(reader, 7) is { } first ? Text.ParseDay(first) : null,
-                LastSeen: NullableString(reader, 8) is { } last ? Text.ParseDay(last) : null));
+                LastSeen: NullableString(reader, 8) is { } last ? Text.ParseDay(last) : null,
+                Articles: reader.GetInt32(9)));
         }
 
         return rows;

@@ -75,16 +75,23 @@ public sealed class QueryTests(SeededApiFixture fixture) : IClassFixture<SeededA
     }
 
     [Fact]
-    public async Task Stance_of_Russia_towards_Assad_is_ally_with_its_evidence()
+    public async Task Stance_of_Russia_towards_Assad_is_supportive_weighed_by_its_evidence()
     {
-        var data = await DataAsync("""{ stance(from: "Russia", to: "Assad") { from { id } to { id } score label evidenceCount counts { type count } firstSeen lastSeen evidence { sentence article { id title } } } }""");
+        var data = await DataAsync("""{ stance(from: "Russia", to: "Assad") { from { id } to { id } score mean low high certainty label evidenceCount articleCount counts { type count } firstSeen lastSeen evidence { sentence article { id title } } } }""");
 
         var stance = data["stance"]!;
         stance["from"]!["id"]!.GetValue<string>().ShouldBe("RUS");
         stance["to"]!["id"]!.GetValue<string>().ShouldBe("bashar-al-assad");
-        stance["score"]!.GetValue<double>().ShouldBe(0.5);
-        stance["label"]!.GetValue<string>().ShouldBe("ALLY");
+        stance["mean"]!.GetValue<double>().ShouldBe(0.5);
+        // Two sentences say SUPPORT (+0.5): the score is shrunk towards neutral, inside a range still wide.
+        double score = stance["score"]!.GetValue<double>();
+        score.ShouldBeInRange(0.15, 0.5);
+        stance["low"]!.GetValue<double>().ShouldBeLessThan(score);
+        stance["high"]!.GetValue<double>().ShouldBeGreaterThan(score);
+        stance["certainty"]!.GetValue<double>().ShouldBeInRange(0.3, 0.9);
+        stance["label"]!.GetValue<string>().ShouldBe("SUPPORTIVE");
         stance["evidenceCount"]!.GetValue<int>().ShouldBe(2);
+        stance["articleCount"]!.GetValue<int>().ShouldBe(2);
         stance["counts"]![0]!["type"]!.GetValue<string>().ShouldBe("SUPPORT");
         stance["counts"]![0]!["count"]!.GetValue<int>().ShouldBe(2);
         stance["firstSeen"]!.GetValue<string>().ShouldBe("2015-09-30");
@@ -100,28 +107,29 @@ public sealed class QueryTests(SeededApiFixture fixture) : IClassFixture<SeededA
     [Fact]
     public async Task Stance_ignores_negated_evidence_and_reverse_uses_the_same_filters()
     {
-        var data = await DataAsync("""{ stance(from: "US", to: "RUS") { score label evidenceCount counts { type count } reverse { from { id } score evidenceCount } } }""");
+        var data = await DataAsync("""{ stance(from: "US", to: "RUS") { mean label evidenceCount counts { type count } reverse { from { id } score label evidenceCount } } }""");
 
         var stance = data["stance"]!;
         // ACCUSE -3 x 0.7 and the future CONSULT 2.5 x 0.9; the negated CONSULT does not count.
         stance["evidenceCount"]!.GetValue<int>().ShouldBe(2);
-        stance["score"]!.GetValue<double>().ShouldBe(0.0094);
+        stance["mean"]!.GetValue<double>().ShouldBe(0.0094);
         stance["label"]!.GetValue<string>().ShouldBe("NEUTRAL");
         stance["reverse"]!["from"]!["id"]!.GetValue<string>().ShouldBe("RUS");
         stance["reverse"]!["evidenceCount"]!.GetValue<int>().ShouldBe(0);
         stance["reverse"]!["score"]!.GetValue<double>().ShouldBe(0);
+        stance["reverse"]!["label"]!.GetValue<string>().ShouldBe("NO_EVIDENCE", "no evidence is not a neutral stance");
     }
 
     [Fact]
     public async Task Stance_with_affiliates_counts_what_Putin_said_for_Russia()
     {
-        var data = await DataAsync("""{ with: stance(from: "Russia", to: "Syria", includeAffiliates: true) { evidenceCount score evidence(first: 5) { saidBy { id } } } without: stance(from: "Russia", to: "Syria") { evidenceCount label } }""");
+        var data = await DataAsync("""{ with: stance(from: "Russia", to: "Syria", includeAffiliates: true) { evidenceCount mean evidence(first: 5) { saidBy { id } } } without: stance(from: "Russia", to: "Syria") { evidenceCount label } }""");
 
         // Russia -> Assad (2) and Putin -> Assad (1): Putin speaks for Russia, Assad for Syria.
         data["with"]!["evidenceCount"]!.GetValue<int>().ShouldBe(3);
-        data["with"]!["score"]!.GetValue<double>().ShouldBe(0.5);
+        data["with"]!["mean"]!.GetValue<double>().ShouldBe(0.5);
         data["without"]!["evidenceCount"]!.GetValue<int>().ShouldBe(0);
-        data["without"]!["label"]!.GetValue<string>().ShouldBe("NEUTRAL");
+        data["without"]!["label"]!.GetValue<string>().ShouldBe("NO_EVIDENCE");
     }
 
     [Fact]
@@ -138,24 +146,28 @@ public sealed class QueryTests(SeededApiFixture fixture) : IClassFixture<SeededA
     [Fact]
     public async Task Stance_timeline_buckets_by_month()
     {
-        var data = await DataAsync("""{ stanceTimeline(from: "Russia", to: "Assad", bucket: MONTH) { start score label evidenceCount } }""");
+        var data = await DataAsync("""{ stanceTimeline(from: "Russia", to: "Assad", bucket: MONTH) { start score mean certainty label evidenceCount articleCount } }""");
 
         var points = data["stanceTimeline"]!.AsArray();
         points.Select(p => p!["start"]!.GetValue<string>()).ShouldBe(["2015-09-01", "2015-11-01"]);
         points.Select(p => p!["evidenceCount"]!.GetValue<int>()).ShouldBe([1, 1]);
-        points.Select(p => p!["label"]!.GetValue<string>()).ShouldBe(["ALLY", "ALLY"]);
+        points.Select(p => p!["articleCount"]!.GetValue<int>()).ShouldBe([1, 1]);
+        points.Select(p => p!["mean"]!.GetValue<double>()).ShouldBe([0.5, 0.5]);
+        // One sentence a month: supportive, not an alliance, and less sure than the two together.
+        points.Select(p => p!["label"]!.GetValue<string>()).ShouldBe(["SUPPORTIVE", "SUPPORTIVE"]);
+        points.ShouldAllBe(p => p!["certainty"]!.GetValue<double>() < 0.5);
     }
 
     [Fact]
     public async Task Supporters_and_opponents_are_ranked_by_stance()
     {
-        var data = await DataAsync("""{ supporters(of: "Assad") { from { id } score evidenceCount } opponents(of: "Assad") { from { id } score label } }""");
+        var data = await DataAsync("""{ supporters(of: "Assad") { from { id } score evidenceCount } opponents(of: "Assad") { from { id } mean label } }""");
 
         data["supporters"]!.AsArray().Select(s => s!["from"]!["id"]!.GetValue<string>()).ShouldBe(["RUS", "vladimir-putin"]);
         data["supporters"]![0]!["evidenceCount"]!.GetValue<int>().ShouldBe(2);
         data["opponents"]!.AsArray().Select(s => s!["from"]!["id"]!.GetValue<string>()).ShouldBe(["USA"]);
-        data["opponents"]![0]!["score"]!.GetValue<double>().ShouldBe(-0.3);
-        data["opponents"]![0]!["label"]!.GetValue<string>().ShouldBe("CRITICAL");
+        data["opponents"]![0]!["mean"]!.GetValue<double>().ShouldBe(-0.3);
+        data["opponents"]![0]!["label"]!.GetValue<string>().ShouldBe("NEUTRAL", "one mild accusation is weighed towards neutral");
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed partial class SchemaTests
 
         Should.NotThrow(schema.Initialize);
         schema.Query.Fields.Select(f => f.Name).ShouldBe(
-            ["actor", "actors", "relationships", "stance", "stanceTimeline", "supporters", "opponents", "path", "neighborhood", "articles", "article", "stats", "ingestRuns", "deadLetters"],
+            ["actor", "actors", "relationships", "stance", "stanceTimeline", "supporters", "opponents", "path", "paths", "neighborhood", "articles", "article", "stats", "ingestRuns", "deadLetters"],
             ignoreOrder: true);
         schema.Mutation!.Fields.Select(f => f.Name).ShouldBe(["ingestArticle", "reingest"], ignoreOrder: true);
     }

@@ -272,14 +272,14 @@ public sealed class StoreWireTests
     public async Task Relationship_totals_read_back_and_the_filter_and_grouping_travel_as_parameters()
     {
         _server.Respond = r => Task.FromResult(r.Statement == Cypher.GetTotalsFromSources
-            ? Reply.Rows(["source", "target", "type", "day", "count", "confidenceSum", "weightedSum", "firstSeen", "lastSeen"],
-                ["RUS", "SYR", "SUPPORT", "2019-03-14", 3, 2.25, 11.25, "2019-03-14", "2019-03-14"])
+            ? Reply.Rows(["source", "target", "type", "day", "count", "confidenceSum", "weightedSum", "firstSeen", "lastSeen", "articles"],
+                ["RUS", "SYR", "SUPPORT", "2019-03-14", 3, 2.25, 11.25, "2019-03-14", "2019-03-14", 2])
             : ScriptedNeo4j.Answer(r));
         var store = _server.Store();
 
         var totals = await store.GetRelationshipTotalsAsync(new EvidenceFilter { SourceIds = ["RUS", "RUS"], Since = new DateOnly(2019, 1, 1), Order = EvidenceOrder.Strongest }, perDay: true, Ct);
 
-        totals.ShouldBe([new RelationshipTotal("RUS", "SYR", RelationType.Support, new DateOnly(2019, 3, 14), 3, 2.25, 11.25, new DateOnly(2019, 3, 14), new DateOnly(2019, 3, 14))]);
+        totals.ShouldBe([new RelationshipTotal("RUS", "SYR", RelationType.Support, new DateOnly(2019, 3, 14), 3, 2.25, 11.25, new DateOnly(2019, 3, 14), new DateOnly(2019, 3, 14), 2)]);
         var p = _server.Requests.Single(r => r.Statement == Cypher.GetTotalsFromSources);
         p.AccessMode.ShouldBe("Read");
         p.Parameters.GetProperty("sourceIds").EnumerateArray().Select(x => x.GetString()).ShouldBe(["RUS"]);

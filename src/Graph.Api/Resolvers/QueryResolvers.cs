@@ -76,11 +76,14 @@ public sealed class QueryResolvers(IOptions<GraphApiOptions> options)
         return await context.Queries().TimelineAsync(a, b, new StanceQuery(since, until, includeAffiliates ?? false), bucket ?? Bucket.Month, context.CancellationToken);
     }
 
-    public async Task<IReadOnlyList<StanceView>> Supporters(IResolveFieldContext context, string of, DateOnly? since, DateOnly? until, int? first) =>
-        await context.Queries().SupportersAsync(await context.RequireActorAsync(of, "of"), new StanceQuery(since, until, false), PageRequest.Limit(first ?? 10, MaxPage, "first"), context.CancellationToken);
+    public async Task<IReadOnlyList<StanceView>> Supporters(IResolveFieldContext context, string of, DateOnly? since, DateOnly? until, int? first, int? minEvidence) =>
+        await context.Queries().SupportersAsync(await context.RequireActorAsync(of, "of"), new StanceQuery(since, until, false), Ranking(first, minEvidence), context.CancellationToken);
 
-    public async Task<IReadOnlyList<StanceView>> Opponents(IResolveFieldContext context, string of, DateOnly? since, DateOnly? until, int? first) =>
-        await context.Queries().OpponentsAsync(await context.RequireActorAsync(of, "of"), new StanceQuery(since, until, false), PageRequest.Limit(first ?? 10, MaxPage, "first"), context.CancellationToken);
+    public async Task<IReadOnlyList<StanceView>> Opponents(IResolveFieldContext context, string of, DateOnly? since, DateOnly? until, int? first, int? minEvidence) =>
+        await context.Queries().OpponentsAsync(await context.RequireActorAsync(of, "of"), new StanceQuery(since, until, false), Ranking(first, minEvidence), context.CancellationToken);
+
+    private StanceRanking Ranking(int? first, int? minEvidence) =>
+        new(PageRequest.Limit(first ?? 10, MaxPage, "first"), PageRequest.Limit(minEvidence ?? 1, int.MaxValue, "minEvidence"));
 
     public async Task<IReadOnlyList<PathView>> Path(IResolveFieldContext context, string from, string to, int? maxHops, List<RelationType>? types, int? first)
     {

@@ -84,7 +84,17 @@ public sealed class StanceResolvers(IOptions<GraphApiOptions> options)
 
     public Core.Stances.StanceLabel Label([FromSource] StanceView stance) => stance.Stance.Label;
 
+    public double Mean([FromSource] StanceView stance) => stance.Stance.Measure.Mean;
+
+    public double Low([FromSource] StanceView stance) => stance.Stance.Measure.Low;
+
+    public double High([FromSource] StanceView stance) => stance.Stance.Measure.High;
+
+    public double Certainty([FromSource] StanceView stance) => stance.Stance.Measure.Certainty;
+
     public int EvidenceCount([FromSource] StanceView stance) => stance.Stance.EvidenceCount;
+
+    public int ArticleCount([FromSource] StanceView stance) => stance.Stance.ArticleCount;
 
     public IReadOnlyList<Core.Stances.TypeCount> Counts([FromSource] StanceView stance) => stance.Stance.Counts;
 

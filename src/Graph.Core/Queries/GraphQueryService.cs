@@ -9,8 +9,10 @@ namespace Graph.Core.Queries;
 /// supporters and opponents, paths and neighbourhoods. The GraphQL resolvers only bind to these; the stores only sum.
 /// Every question counts the evidence of <see cref="Modalities.CountedAsEvidence"/> unless its filter asks otherwise.
 /// </summary>
-public sealed class GraphQueryService(IGraphStore store)
+public sealed class GraphQueryService(IGraphStore store, StancePolicy? stancePolicy = null)
 {
+    private readonly StancePolicy _policy = stancePolicy ?? StancePolicy.Default;
+
     /// <summary>An actor by id, else by name or alias; null when nothing matches.</summary>
     public Task<Actor?> FindActorAsync(string reference, CancellationToken ct) => store.ResolveActorAsync(reference, ct);
 
@@ -19,7 +21,7 @@ public sealed class GraphQueryService(IGraphStore store)
     {
         var sides = query.IncludeAffiliates ? await SidesAsync(store, from, to, ct) : null;
         var totals = await StanceTotalsAsync(store, from, to, query, sides, perDay: false, ct);
-        return new StanceView(from, to, StanceCalculator.FromTotals(from.Id, to.Id, totals), query) { Sides = sides };
+        return new StanceView(from, to, StanceCalculator.FromTotals(from.Id, to.Id, totals, _policy), query) { Sides = sides };
     }
 
     /// <summary>The stance per day, week (from Monday) or month; buckets without evidence are left out.</summary>
@@ -31,11 +33,7 @@ public sealed class GraphQueryService(IGraphStore store)
             .Where(t => t.Day is not null)
             .GroupBy(t => BucketStart(t.Day!.Value, bucket))
             .OrderBy(g => g.Key)
-            .Select(g =>
-            {
-                var s = StanceCalculator.FromTotals(from.Id, to.Id, g);
-                return new StancePoint(g.Key, s.Score, s.Label, s.EvidenceCount);
-            })];
+            .Select(g => new StancePoint(g.Key, StanceCalculator.FromTotals(from.Id, to.Id, g, _policy)))];
     }
 
     private static DateOnly BucketStart(DateOnly day, Bucket bucket) => bucket switch
@@ -45,29 +43,32 @@ public sealed class GraphQueryService(IGraphStore store)
         _ => new DateOnly(day.Year, day.Month, 1),
     };
 
-    /// <summary>Everyone whose stance towards <paramref name="of"/> is positive, strongest first.</summary>
-    public Task<IReadOnlyList<StanceView>> SupportersAsync(Actor of, StanceQuery query, int first, CancellationToken ct) => RankAsync(of, query, +1, first, ct);
+    /// <summary>Everyone whose stance towards <paramref name="of"/> is positive, the surest first (by <see cref="StanceMeasure.Low"/>).</summary>
+    public Task<IReadOnlyList<StanceView>> SupportersAsync(Actor of, StanceQuery query, StanceRanking ranking, CancellationToken ct) => RankAsync(of, query, +1, ranking, ct);
 
-    /// <summary>Everyone whose stance towards <paramref name="of"/> is negative, most hostile first.</summary>
-    public Task<IReadOnlyList<StanceView>> OpponentsAsync(Actor of, StanceQuery query, int first, CancellationToken ct) => RankAsync(of, query, -1, first, ct);
+    /// <summary>Everyone whose stance towards <paramref name="of"/> is negative, the surest first (by <see cref="StanceMeasure.High"/>).</summary>
+    public Task<IReadOnlyList<StanceView>> OpponentsAsync(Actor of, StanceQuery query, StanceRanking ranking, CancellationToken ct) => RankAsync(of, query, -1, ranking, ct);
 
     /// <summary>Relationships (one per source, target and type) with the evidence the filter selects, the best attested first.</summary>
     public async Task<IReadOnlyList<RelationshipView>> RelationshipsAsync(EvidenceFilter filter, CancellationToken ct) =>
         RelationshipView.FromTotals(await store.GetRelationshipTotalsAsync(filter, ct: ct), filter);
 
-    /// <summary>Everyone with evidence towards <paramref name="of"/>, ranked by the sign they want: supporters (+1) or opponents (-1).</summary>
-    private async Task<IReadOnlyList<StanceView>> RankAsync(Actor of, StanceQuery query, int sign, int first, CancellationToken ct)
+    /// <summary>
+    /// Everyone with evidence towards <paramref name="of"/> whose stance has the sign wanted, supporters (+1) or opponents
+    /// (-1), ranked by the end of its range nearer neutral: one sentence cannot outrank many.
+    /// </summary>
+    private async Task<IReadOnlyList<StanceView>> RankAsync(Actor of, StanceQuery query, int sign, StanceRanking ranking, CancellationToken ct)
     {
         var totals = await store.GetRelationshipTotalsAsync(new EvidenceFilter { TargetIds = [of.Id], Modalities = Modalities.CountedAsEvidence, Since = query.Since, Until = query.Until }, ct: ct);
         var ranked = totals
             .Where(t => t.Source != of.Id)
             .GroupBy(t => t.Source)
-            .Select(g => StanceCalculator.FromTotals(g.Key, of.Id, g))
-            .Where(s => Math.Sign(s.Score) == sign)
-            .OrderByDescending(s => Math.Abs(s.Score))
+            .Select(g => StanceCalculator.FromTotals(g.Key, of.Id, g, _policy))
+            .Where(s => Math.Sign(s.Score) == sign && s.EvidenceCount >= ranking.MinEvidence)
+            .OrderByDescending(s => sign > 0 ? s.Low : -s.High)
             .ThenByDescending(s => s.EvidenceCount)
             .ThenBy(s => s.From, StringComparer.Ordinal)
-            .Take(first)
+            .Take(ranking.First)
             .ToList();
         var actors = await store.GetActorsAsync([.. ranked.Select(s => s.From)], ct);
         return [.. ranked.Where(s => actors.ContainsKey(s.From)).Select(s => new StanceView(actors[s.From], of, s, query))];
@@ -217,8 +218,10 @@ public sealed class GraphQueryService(IGraphStore store)
             // Subtracting sums would leave rounding noise where nothing is undated.
             double undatedConfidence = undated == 0 ? 0 : whole.ConfidenceSum - (d?.ConfidenceSum ?? 0);
             double undatedWeighted = undated == 0 ? 0 : whole.WeightedScoreSum - (d?.WeightedScoreSum ?? 0);
+            int undatedArticles = undated == 0 ? 0 : Math.Max(whole.Articles - (d?.Articles ?? 0), 1);
             counted.Add(new RelationshipTotal(whole.Source, whole.Target, whole.Type, null, count,
-                (inWindow?.ConfidenceSum ?? 0) + undatedConfidence, (inWindow?.WeightedScoreSum ?? 0) + undatedWeighted, inWindow?.FirstSeen, inWindow?.LastSeen));
+                (inWindow?.ConfidenceSum ?? 0) + undatedConfidence, (inWindow?.WeightedScoreSum ?? 0) + undatedWeighted, inWindow?.FirstSeen, inWindow?.LastSeen,
+                (inWindow?.Articles ?? 0) + undatedArticles));
         }
 
         return counted;

@@ -60,6 +60,9 @@ public sealed record RelationshipView(
 /// <summary>The filters a stance was computed under, so that <c>reverse</c> uses the same.</summary>
 public sealed record StanceQuery(DateOnly? Since, DateOnly? Until, bool IncludeAffiliates);
 
+/// <summary>How many supporters or opponents to list, and how many sentences each must rest on at least.</summary>
+public sealed record StanceRanking(int First, int MinEvidence = 1);
+
 public sealed record StanceView(Actor From, Actor To, Stance Stance, StanceQuery Query)
 {
     /// <summary>Who speaks for each side, when affiliates were included: kept so the evidence is read for the same actors.</summary>
@@ -79,7 +82,25 @@ public enum Bucket
     Month,
 }
 
-public sealed record StancePoint(DateOnly Start, double Score, StanceLabel Label, int EvidenceCount);
+/// <summary>The stance over one bucket of time, by the same rule as the whole.</summary>
+public sealed record StancePoint(DateOnly Start, Stance Stance)
+{
+    public double Score => Stance.Score;
+
+    public StanceLabel Label => Stance.Label;
+
+    public double Mean => Stance.Measure.Mean;
+
+    public double Low => Stance.Measure.Low;
+
+    public double High => Stance.Measure.High;
+
+    public double Certainty => Stance.Measure.Certainty;
+
+    public int EvidenceCount => Stance.EvidenceCount;
+
+    public int ArticleCount => Stance.ArticleCount;
+}
 
 /// <summary>One chain of relationships from one actor to another, in order: <c>Edges[i]</c> links <c>NodeIds[i]</c> and <c>NodeIds[i + 1]</c>.</summary>
 public sealed record PathView(IReadOnlyList<string> NodeIds, IReadOnlyList<RelationshipView> Edges)

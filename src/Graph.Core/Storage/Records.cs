@@ -138,7 +138,8 @@ public sealed record RelationshipKey(string Source, string Target, RelationType 
 
 /// <summary>
 /// The evidence of one relationship (source, target, type) summed, over all days or for one <see cref="Day"/>: what
-/// stances, rankings and graph views need without reading every sentence.
+/// stances, rankings and graph views need without reading every sentence. <see cref="Articles"/> counts the distinct
+/// articles of each modality and polarity and adds them up, so that a store can keep it summed as it keeps the rest.
 /// </summary>
 public sealed record RelationshipTotal(
     string Source,
@@ -149,7 +150,8 @@ public sealed record RelationshipTotal(
     double ConfidenceSum,
     double WeightedScoreSum,
     DateOnly? FirstSeen,
-    DateOnly? LastSeen);
+    DateOnly? LastSeen,
+    int Articles);
 
 public sealed record ActorSearch(string? Text = null, ActorKind? Kind = null, int First = 20, int Offset = 0);
 

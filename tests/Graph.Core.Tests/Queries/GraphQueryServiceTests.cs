@@ -66,7 +66,9 @@ public sealed class GraphQueryServiceTests : IAsyncLifetime
 
         towardsSyria.Stance.EvidenceCount.ShouldBe(0, "the only reading is negated");
         towardsRussia.Stance.EvidenceCount.ShouldBe(1, "a reported accusation counts");
-        towardsRussia.Stance.Label.ShouldBe(StanceLabel.Critical);
+        towardsRussia.Stance.Measure.Mean.ShouldBeLessThan(0);
+        towardsRussia.Stance.Label.ShouldBe(StanceLabel.Neutral, "one mild accusation is weighed towards neutral");
+        towardsSyria.Stance.Label.ShouldBe(StanceLabel.NoEvidence);
         Modalities.CountedAsEvidence.ShouldBe([Modality.Asserted, Modality.Reported, Modality.Future]);
     }
 
@@ -94,15 +96,16 @@ public sealed class GraphQueryServiceTests : IAsyncLifetime
 
         points.ShouldHaveSingleItem().Start.ShouldBe(new DateOnly(2024, 5, 6));
         points[0].EvidenceCount.ShouldBe(2);
-        points[0].Label.ShouldBe(StanceLabel.Critical);
+        points[0].Score.ShouldBeLessThan(0);
+        points[0].Label.ShouldBe(StanceLabel.Neutral, "two mild rejections in one article are weighed towards neutral");
     }
 
     [Fact]
     public async Task Supporters_and_opponents_are_ranked_by_the_sign_of_their_stance()
     {
-        var supporters = await _queries.SupportersAsync(await ActorAsync("SYR"), new StanceQuery(null, null, false), 10, Ct);
-        var opponents = await _queries.OpponentsAsync(await ActorAsync("USA"), new StanceQuery(null, null, false), 10, Ct);
-        var sinceMay = await _queries.SupportersAsync(await ActorAsync("SYR"), new StanceQuery(new DateOnly(2024, 5, 1), null, false), 10, Ct);
+        var supporters = await _queries.SupportersAsync(await ActorAsync("SYR"), new StanceQuery(null, null, false), new StanceRanking(10), Ct);
+        var opponents = await _queries.OpponentsAsync(await ActorAsync("USA"), new StanceQuery(null, null, false), new StanceRanking(10), Ct);
+        var sinceMay = await _queries.SupportersAsync(await ActorAsync("SYR"), new StanceQuery(new DateOnly(2024, 5, 1), null, false), new StanceRanking(10), Ct);
 
         supporters.Select(s => s.From.Id).ShouldBe(["RUS", "TUR", "vladimir-putin"], "strongest first: Putin's 2024 aid barely outweighs his 2009 threat");
         opponents.Select(s => s.From.Id).ShouldBe(["RUS"]);
