@@ -411,9 +411,9 @@ const scenarios = {
     const supporters = page.getByTestId('supporters');
     await supporters.waitFor({ timeout: 10_000 });
     for (const list of ['supporters', 'opponents']) {
-      const rows = await page.getByTestId(list).locator('li').allTextContents();
-      const counts = rows.map((r) => Number(r.match(/(\d+) sentences? in/)[1]));
-      console.log(`${list}: ${rows.slice(0, 3).map((r, i) => `${r.split(/(?=[A-Z][a-z]+ [+−±])/)[0]} (${counts[i]})`).join(', ')}`);
+      const rows = await page.getByTestId(list).locator('li strong').allTextContents();
+      const counts = (await page.getByTestId(list).locator('li .rests').allTextContents()).map((r) => Number(r.match(/^(\d+) sentences? in/)[1]));
+      console.log(`${list}: ${rows.slice(0, 3).map((r, i) => `${r} (${counts[i]} sentences)`).join(', ')}`);
       check(rows.length >= 3, `${rows.length} ${list} are listed`);
       check(counts.slice(0, 3).every((c) => c >= 2), `the first three ${list} each rest on at least two sentences (${counts.slice(0, 3).join(', ')})`);
     }

@@ -81,7 +81,7 @@ function row(s: SideStance, to: string): HTMLElement {
   return h('li', {},
     h('a', { href: stanceUrl(s.from.id, to), 'data-link': true }, h('strong', {}, s.from.name)),
     h('span', { style: `color:${colour}`, title: `from ${signed(s.low)} to ${signed(s.high)}` }, `${labelText(s.label)} ${signed(s.score)}`),
-    h('span', { class: 'muted' }, `${restsOn(s)} · ${percent(s.certainty)} sure${s.lastSeen ? ' · last ' + formatDay(s.lastSeen) : ''}`),
+    h('span', { class: 'muted rests' }, `${restsOn(s)} · ${percent(s.certainty)} sure${s.lastSeen ? ' · last ' + formatDay(s.lastSeen) : ''}`),
     h('span', {}),
     h('span', { class: 'range-bar', 'aria-hidden': 'true' },
       h('b', { style: `left:${at(s.low)}%;width:${Math.max(0.5, at(s.high) - at(s.low))}%;background:${colour}` }),
