@@ -287,6 +287,8 @@ export function updateNeighborhood(cy: cytoscape.Core, nodes: ActorRef[], edges:
   const old = new Set(before);
   const kept = cy.nodes().filter((n: cytoscape.NodeSingular) => old.has(n.id()));
   if (kept.length < cy.nodes().length) layOut(cy, kept, false);
+  // The selected actor's relationships, new ones included, stay to the front.
+  cy.nodes(':selected').emit('select');
   // A filter that changed the drawing brings all of it into view; opening an actor leaves the view as the user set it.
   if (!around) {
     cy.fit(undefined, 40);
