@@ -121,6 +121,21 @@ export function stanceUrl(from: string, to: string): string {
   return `/stance/${encodeURIComponent(from)}/${encodeURIComponent(to)}`;
 }
 
+/** A day as the API takes it (yyyy-MM-dd), or null. */
+export function isoDay(v: string | null): string | null {
+  return v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null;
+}
+
+/** The URL with the view's query changed: null removes a parameter. */
+export function withQuery(path: string, query: URLSearchParams, change: Record<string, string | null>): string {
+  const q = new URLSearchParams(query);
+  for (const [k, v] of Object.entries(change)) {
+    if (v === null) q.delete(k);
+    else q.set(k, v);
+  }
+  return path + (q.size ? `?${q}` : '');
+}
+
 export function sidesUrl(id: string): string {
   return `/sides/${encodeURIComponent(id)}`;
 }

@@ -1,11 +1,11 @@
-import { actor, dateRange, neighborhood, RELATION_TYPES, type ActorRef, type Neighborhood, type Relationship, type RelationType } from '../api';
+import { dateRange, neighborhood, RELATION_TYPES, type ActorRef, type Neighborhood, type Relationship, type RelationType } from '../api';
 import { describe, navigate } from '../router';
 import {
-  actorUrl, debounce, sidesUrl, formatDay, h, kindBadge, KIND_COLOURS, KIND_NAMES, NEGATIVE, NEUTRAL, pathUrl, polarityColour, POSITIVE,
+  actorUrl, debounce, isoDay, sidesUrl, formatDay, h, kindBadge, KIND_COLOURS, KIND_NAMES, NEGATIVE, NEUTRAL, pathUrl, polarityColour, POSITIVE,
   signed, stanceUrl, typeText,
 } from '../util';
 import { createGraph, drawNeighborhood, pin, relayout, updateNeighborhood } from './draw';
-import { main, problem } from './layout';
+import { main, viewedActor } from './layout';
 
 const DAY = 86_400_000;
 const toDay = (iso: string) => Math.round(Date.parse(iso + 'T00:00:00Z') / DAY);
@@ -36,10 +36,9 @@ function read(query: URLSearchParams): Settings {
   const depth = Math.min(3, Math.max(1, Number(query.get('depth')) || 1));
   const limit = Math.min(300, Math.max(5, Number(query.get('limit')) || 50));
   const types = query.get('types')?.split(',').filter((t): t is RelationType => (RELATION_TYPES as readonly string[]).includes(t)) ?? null;
-  const day = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
   const polarity = query.get('polarity');
   return {
-    depth, limit, types: types?.length ? types : null, since: day(query.get('since')), until: day(query.get('until')),
+    depth, limit, types: types?.length ? types : null, since: isoDay(query.get('since')), until: isoDay(query.get('until')),
     polarity: polarity === 'positive' || polarity === 'negative' ? polarity : null,
     min: Math.min(100, Math.max(1, Number(query.get('min')) || 1)),
     show: Math.min(5000, Math.max(10, Number(query.get('show')) || SHOW)),
@@ -82,18 +81,8 @@ export async function exploreView([key]: string[], query: URLSearchParams, signa
   const first = neighborhood({ actor: key, depth: settings.depth, limit: settings.limit, types: settings.types, since: settings.since, until: settings.until });
   first.catch(() => undefined);
   const range = dateRange(key, settings.depth, settings.limit).catch(() => null);
-  let center;
-  try {
-    center = await actor(key);
-  } catch (e) {
-    root.append(problem('The graph server did not answer.', (e as Error).message));
-    return;
-  }
-  if (signal.aborted) return;
-  if (!center) {
-    root.append(problem(`No actor called “${key}” in the graph.`, 'Try the search box above.'));
-    return;
-  }
+  const center = await viewedActor(key, root, signal);
+  if (!center) return;
   document.title = `${center.name} · Graph`;
 
   const canvas = h('div', { class: 'canvas', id: 'graph', role: 'img', 'aria-label': `Relationships around ${center.name}` });

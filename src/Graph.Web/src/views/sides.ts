@@ -1,8 +1,8 @@
-import { actor, sides, type SideStance } from '../api';
+import { sides, type SideStance } from '../api';
 import { navigate } from '../router';
 import { actorPicker } from '../search';
-import { formatDay, h, LABEL_COLOURS, labelText, percent, restsOn, sidesUrl, signed, stanceUrl } from '../util';
-import { main, problem } from './layout';
+import { formatDay, h, isoDay, LABEL_COLOURS, labelText, percent, restsOn, sidesUrl, signed, stanceUrl, withQuery } from '../util';
+import { main, problem, viewedActor } from './layout';
 
 const MIN_EVIDENCE = [1, 2, 3, 5, 10];
 
@@ -11,30 +11,12 @@ export async function sidesView([key]: string[], query: URLSearchParams, signal:
   const root = main('sides');
   const min = Math.min(100, Math.max(1, Number(query.get('min')) || 2));
   const first = Math.min(100, Math.max(5, Number(query.get('first')) || 15));
-  const day = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
-  const since = day(query.get('since'));
-  const until = day(query.get('until'));
-  const url = (id: string, change: Record<string, string | null> = {}) => {
-    const q = new URLSearchParams(query);
-    for (const [k, v] of Object.entries(change)) {
-      if (v === null) q.delete(k);
-      else q.set(k, v);
-    }
-    return sidesUrl(id) + (q.size ? `?${q}` : '');
-  };
+  const since = isoDay(query.get('since'));
+  const until = isoDay(query.get('until'));
+  const url = (id: string, change: Record<string, string | null> = {}) => withQuery(sidesUrl(id), query, change);
 
-  let center;
-  try {
-    center = await actor(key);
-  } catch (e) {
-    root.append(problem('The graph server did not answer.', (e as Error).message));
-    return;
-  }
-  if (signal.aborted) return;
-  if (!center) {
-    root.append(problem(`No actor called “${key}” in the graph.`, 'Try the search box above.'));
-    return;
-  }
+  const center = await viewedActor(key, root, signal);
+  if (!center) return;
   const id = center.id;
   document.title = `Who supports or opposes ${center.name} · Graph`;
   const minSelect = h('select', { 'data-testid': 'sides-min', 'aria-label': 'Minimum evidence' },
@@ -43,7 +25,7 @@ export async function sidesView([key]: string[], query: URLSearchParams, signal:
   const sinceInput = h('input', { type: 'date', value: since ?? '', 'aria-label': 'Since' });
   const untilInput = h('input', { type: 'date', value: until ?? '', 'aria-label': 'Until' });
   for (const input of [sinceInput, untilInput]) {
-    input.addEventListener('change', () => navigate(url(id, { since: day(sinceInput.value), until: day(untilInput.value) })));
+    input.addEventListener('change', () => navigate(url(id, { since: isoDay(sinceInput.value), until: isoDay(untilInput.value) })));
   }
   root.append(
     h('div', { class: 'pair-form' },

@@ -3,7 +3,7 @@ import { describe, navigate } from '../router';
 import { actorPicker } from '../search';
 import {
   actorLink, articleUrl, findMentions, formatDay, h, LABEL_COLOURS, labelText, markMentions, NEGATIVE, pathUrl, percent, polarityColour,
-  POSITIVE, restsOn, sidesUrl, signed, stanceUrl, typeText,
+  POSITIVE, isoDay, restsOn, sidesUrl, signed, stanceUrl, typeText, withQuery,
 } from '../util';
 import { main, problem } from './layout';
 
@@ -17,28 +17,20 @@ async function chartLibrary() {
 export async function stanceView([from, to]: string[], query: URLSearchParams, signal: AbortSignal): Promise<void> {
   const root = main('stance');
   const bucket = query.get('bucket') === 'WEEK' ? 'WEEK' : 'MONTH';
-  const day = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
-  const since = day(query.get('since'));
-  const until = day(query.get('until'));
+  const since = isoDay(query.get('since'));
+  const until = isoDay(query.get('until'));
   const affiliates = query.get('affiliates') === '1';
   let pickedFrom = from;
   let pickedTo = to;
   // The same filters for another pair, or other filters for this pair: each has its own URL.
-  const url = (f: string, t: string, change: Record<string, string | null> = {}) => {
-    const q = new URLSearchParams(query);
-    for (const [k, v] of Object.entries(change)) {
-      if (v === null) q.delete(k);
-      else q.set(k, v);
-    }
-    return stanceUrl(f, t) + (q.size ? `?${q}` : '');
-  };
+  const url = (f: string, t: string, change: Record<string, string | null> = {}) => withQuery(stanceUrl(f, t), query, change);
 
   const affiliatesBox = h('input', { type: 'checkbox', checked: affiliates, 'data-testid': 'affiliates' });
   affiliatesBox.addEventListener('change', () => navigate(url(pickedFrom, pickedTo, { affiliates: affiliatesBox.checked ? '1' : null })));
   const sinceInput = h('input', { type: 'date', value: since ?? '', 'aria-label': 'Since', 'data-testid': 'stance-since' });
   const untilInput = h('input', { type: 'date', value: until ?? '', 'aria-label': 'Until', 'data-testid': 'stance-until' });
   for (const input of [sinceInput, untilInput]) {
-    input.addEventListener('change', () => navigate(url(pickedFrom, pickedTo, { since: day(sinceInput.value), until: day(untilInput.value) })));
+    input.addEventListener('change', () => navigate(url(pickedFrom, pickedTo, { since: isoDay(sinceInput.value), until: isoDay(untilInput.value) })));
   }
 
   root.append(h('div', { class: 'pair-form' },
