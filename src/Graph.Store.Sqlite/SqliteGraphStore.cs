@@ -39,7 +39,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     private const string ArticleColumns = "id, title, url, source, published_at, content_hash, extractor_version, ingested_at";
 
     /// <summary><see cref="EvidenceOrder.Strongest"/>, the order of the evidence_strongest indexes.</summary>
-    private const string StrongestOrder = "ORDER BY abs(e.score) * e.confidence DESC, e.published_at DESC, e.article_id, e.start_offset, e.type";
+    private const string StrongestOrder = "ORDER BY abs(e.score) * e.confidence DESC, e.published_at DESC, e.article_id, e.start_offset, e.id";
 
     /// <summary>Times a save is tried again after SQLITE_BUSY outlasted the busy timeout.</summary>
     private const int BusyRetries = 3;

@@ -13,7 +13,6 @@ namespace Graph.Api.Resolvers;
 [GraphQLMetadata("Query")]
 public sealed class QueryResolvers(IOptions<GraphApiOptions> options)
 {
-    private const int MaxHops = 6;
     private const int MaxDepth = 3;
 
     private int MaxPage => options.Value.MaxPageSize;
@@ -85,12 +84,15 @@ public sealed class QueryResolvers(IOptions<GraphApiOptions> options)
     private StanceRanking Ranking(int? first, int? minEvidence) =>
         new(PageRequest.Limit(first ?? 10, MaxPage, "first"), PageRequest.Limit(minEvidence ?? 1, int.MaxValue, "minEvidence"));
 
-    public async Task<IReadOnlyList<PathView>> Path(IResolveFieldContext context, string from, string to, int? maxHops, List<RelationType>? types, int? first)
+    public async Task<IReadOnlyList<PathView>> Path(IResolveFieldContext context, string from, string to, int? maxHops, List<RelationType>? types, int? first) =>
+        (await Paths(context, from, to, maxHops, types, first)).Paths;
+
+    public async Task<PathSearchView> Paths(IResolveFieldContext context, string from, string to, int? maxHops, List<RelationType>? types, int? first)
     {
         int hops = maxHops ?? 3;
-        if (hops is < 1 or > MaxHops)
+        if (hops is < 1 or > PathQuery.MaxHopsAllowed)
         {
-            throw new ExecutionError($"`maxHops` must be between 1 and {MaxHops}, was {hops}.") { Code = ErrorCodes.BadUserInput };
+            throw new ExecutionError($"`maxHops` must be between 1 and {PathQuery.MaxHopsAllowed}, was {hops}.") { Code = ErrorCodes.BadUserInput };
         }
 
         int take = PageRequest.Limit(first ?? 10, MaxPage, "first");

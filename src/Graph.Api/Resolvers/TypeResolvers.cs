@@ -56,6 +56,24 @@ public sealed class RelationshipResolvers(IOptions<GraphApiOptions> options)
             : context.Loader().StrongestOf(new RelationshipKey(relationship.Source, relationship.Target, relationship.Type), relationship.Scope, take)
                 .Then(rows => (rows ?? []).AsEnumerable());
     }
+
+    /// <summary>Pages of the evidence in <see cref="Evidence"/>'s order: a page reads the strongest rows up to its end and skips the earlier pages.</summary>
+    public IDataLoaderResult<Connection<Evidence>> EvidencePage(IResolveFieldContext context, [FromSource] RelationshipView relationship, int? first, string? after)
+    {
+        var page = PageRequest.From(first, after, options.Value.MaxPageSize);
+        if (relationship.Loaded is not null)
+        {
+            return new Ready<Connection<Evidence>>(Connection.Slice([.. relationship.Strongest], page));
+        }
+
+        if (page.First == 0 || page.Offset >= relationship.Count)
+        {
+            return new Ready<Connection<Evidence>>(Connection.Of<Evidence>([], page.Offset, relationship.Count));
+        }
+
+        return context.Loader().StrongestOf(new RelationshipKey(relationship.Source, relationship.Target, relationship.Type), relationship.Scope, page.Offset + page.First)
+            .Then(rows => Connection.Of((rows ?? []).Skip(page.Offset).ToList(), page.Offset, relationship.Count));
+    }
 }
 
 [GraphQLMetadata("Evidence")]
@@ -104,6 +122,17 @@ public sealed class StanceResolvers(IOptions<GraphApiOptions> options)
 
     public Task<IReadOnlyList<Evidence>> Evidence(IResolveFieldContext context, [FromSource] StanceView stance, int? first) =>
         context.Queries().StrongestAsync(stance, PageRequest.Limit(first ?? 3, options.Value.MaxPageSize, "first"), context.CancellationToken);
+
+    /// <summary>Pages of the evidence in <see cref="Evidence"/>'s order: a page reads the strongest rows up to its end and skips the earlier pages.</summary>
+    public async Task<Connection<Evidence>> EvidencePage(IResolveFieldContext context, [FromSource] StanceView stance, int? first, string? after)
+    {
+        var page = PageRequest.From(first, after, options.Value.MaxPageSize);
+        int total = stance.Stance.EvidenceCount;
+        var rows = page.First == 0 || page.Offset >= total
+            ? []
+            : await context.Queries().StrongestAsync(stance, page.Offset + page.First, context.CancellationToken);
+        return Connection.Of(rows.Skip(page.Offset).ToList(), page.Offset, total);
+    }
 
     public Task<StanceView> Reverse(IResolveFieldContext context, [FromSource] StanceView stance) =>
         context.Queries().StanceAsync(stance.To, stance.From, stance.Query, context.CancellationToken);

@@ -305,14 +305,14 @@ public sealed class GraphQueryService(IGraphStore store, StancePolicy? stancePol
 
     /// <summary>
     /// Breadth-first search over relationships in either direction, one store read per hop; returns up to
-    /// <see cref="PathQuery.First"/> of the shortest paths.
+    /// <see cref="PathQuery.First"/> of the shortest paths, and how many shortest paths there are.
     /// </summary>
-    public async Task<IReadOnlyList<PathView>> PathsAsync(Actor from, Actor to, PathQuery query, CancellationToken ct)
+    public async Task<PathSearchView> PathsAsync(Actor from, Actor to, PathQuery query, CancellationToken ct)
     {
         var (maxHops, types, first) = (query.MaxHops, query.Types, query.First);
         if (from.Id == to.Id)
         {
-            return [new PathView([from.Id], [])];
+            return new PathSearchView([new PathView([from.Id], [])], 1, maxHops);
         }
 
         var depth = new Dictionary<string, int>(StringComparer.Ordinal) { [from.Id] = 0 };
@@ -343,7 +343,7 @@ public sealed class GraphQueryService(IGraphStore store, StancePolicy? stancePol
 
         if (!depth.ContainsKey(to.Id))
         {
-            return [];
+            return new PathSearchView([], 0, maxHops);
         }
 
         var paths = new List<PathView>();
@@ -369,23 +369,40 @@ public sealed class GraphQueryService(IGraphStore store, StancePolicy? stancePol
         }
 
         Walk(to.Id, []);
-        return paths;
+        return new PathSearchView(paths, CountPaths(from.Id, to.Id, parents), maxHops);
+    }
+
+    /// <summary>How many shortest paths lead to <paramref name="to"/>: the sum over its parents, counted once each (capped at int.MaxValue).</summary>
+    private static int CountPaths(string from, string to, Dictionary<string, HashSet<string>> parents)
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal) { [from] = 1 };
+        long Count(string node) => counts.TryGetValue(node, out long n)
+            ? n
+            : counts[node] = Math.Min(parents[node].Sum(Count), int.MaxValue);
+        return (int)Count(to);
     }
 
     private static (string, string) Pair(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
 
-    /// <summary>The actor, its neighbours out to <see cref="NeighborhoodQuery.Depth"/> hops (best connected first), and every relationship among them.</summary>
+    /// <summary>
+    /// The actor, its neighbours out to <see cref="NeighborhoodQuery.Depth"/> hops (nearest, then best connected first,
+    /// up to the limit), and every relationship among them; with how many actors and relationships there are within reach.
+    /// </summary>
     public async Task<NeighborhoodView> NeighborhoodAsync(Actor center, NeighborhoodQuery query, CancellationToken ct)
     {
         var (depth, limit) = (query.Depth, query.Limit);
         var scope = new EvidenceFilter { Types = query.Types, Modalities = Modalities.CountedAsEvidence, Since = query.Since, Until = query.Until };
-        var chosen = new List<string> { center.Id };
+        var reached = new List<string> { center.Id };
         var seen = new HashSet<string>(StringComparer.Ordinal) { center.Id };
         var frontier = new HashSet<string>(StringComparer.Ordinal) { center.Id };
-        for (int hop = 1; hop <= depth && frontier.Count > 0 && chosen.Count < limit; hop++)
+
+        // Every relationship read touches the frontier; those whose far end lies beyond reach are dropped at the end.
+        var read = new HashSet<(string, string, RelationType)>();
+        for (int hop = 1; hop <= depth && frontier.Count > 0; hop++)
         {
             // The store's sums per relationship: how much evidence links each new actor to the frontier, without the sentences.
             var rows = await store.GetRelationshipTotalsAsync(scope with { ActorIds = frontier }, ct: ct);
+            read.UnionWith(rows.Select(t => (t.Source, t.Target, t.Type)));
             var next = rows
                 .SelectMany(t => new[] { (From: t.Source, To: t.Target, t.Count), (From: t.Target, To: t.Source, t.Count) })
                 .Where(p => frontier.Contains(p.From) && !seen.Contains(p.To))
@@ -393,16 +410,25 @@ public sealed class GraphQueryService(IGraphStore store, StancePolicy? stancePol
                 .OrderByDescending(g => g.Sum(p => p.Count))
                 .ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => g.Key)
-                .Take(limit - chosen.Count)
                 .ToList();
-            chosen.AddRange(next);
+            reached.AddRange(next);
             seen.UnionWith(next);
             frontier = [.. next];
         }
 
+        var chosen = reached.Take(limit).ToList();
         var actors = await store.GetActorsAsync(chosen, ct);
         var among = scope with { SourceIds = chosen, TargetIds = chosen };
-        var edges = chosen.Count < 2 ? [] : await store.GetRelationshipTotalsAsync(among, ct: ct);
-        return new NeighborhoodView(center, [.. chosen.Where(actors.ContainsKey).Select(id => actors[id])], RelationshipView.FromTotals(edges, scope));
+        var edges = RelationshipView.FromTotals(chosen.Count < 2 ? [] : await store.GetRelationshipTotalsAsync(among, ct: ct), scope);
+        int totalEdges = edges.Count;
+        if (chosen.Count < reached.Count)
+        {
+            // The last hop's actors were never a frontier: what links them to each other is read once more.
+            var outer = frontier.Count < 2 ? [] : await store.GetRelationshipTotalsAsync(scope with { SourceIds = frontier, TargetIds = frontier }, ct: ct);
+            read.UnionWith(outer.Select(t => (t.Source, t.Target, t.Type)));
+            totalEdges = read.Count(k => seen.Contains(k.Item1) && seen.Contains(k.Item2));
+        }
+
+        return new NeighborhoodView(center, [.. chosen.Where(actors.ContainsKey).Select(id => actors[id])], edges, reached.Count, totalEdges);
     }
 }

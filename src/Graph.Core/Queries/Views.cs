@@ -102,17 +102,35 @@ public sealed record StancePoint(DateOnly Start, Stance Stance)
     public int ArticleCount => Stance.ArticleCount;
 }
 
+/// <summary>The first shortest paths found within <see cref="MaxHops"/>, and how many shortest paths there are in all.</summary>
+public sealed record PathSearchView(IReadOnlyList<PathView> Paths, int TotalCount, int MaxHops)
+{
+    public bool Truncated => Paths.Count < TotalCount;
+
+    public int MaxHopsAllowed => PathQuery.MaxHopsAllowed;
+}
+
 /// <summary>One chain of relationships from one actor to another, in order: <c>Edges[i]</c> links <c>NodeIds[i]</c> and <c>NodeIds[i + 1]</c>.</summary>
 public sealed record PathView(IReadOnlyList<string> NodeIds, IReadOnlyList<RelationshipView> Edges)
 {
     public int Length => Edges.Count;
 }
 
-/// <summary>An actor, its neighbours (best connected first) and every relationship among them: ready to draw.</summary>
-public sealed record NeighborhoodView(Actor Center, IReadOnlyList<Actor> Nodes, IReadOnlyList<RelationshipView> Edges);
+/// <summary>
+/// An actor, its neighbours (best connected first) and every relationship among them: ready to draw. The totals count
+/// every actor within reach and every relationship among them, before the limit.
+/// </summary>
+public sealed record NeighborhoodView(Actor Center, IReadOnlyList<Actor> Nodes, IReadOnlyList<RelationshipView> Edges, int TotalNodes, int TotalEdges)
+{
+    public bool Truncated => Nodes.Count < TotalNodes || Edges.Count < TotalEdges;
+}
 
 /// <summary>Which paths to look for: at most <see cref="MaxHops"/> long, over relationships of <see cref="Types"/> (any when empty), the <see cref="First"/> shortest.</summary>
-public sealed record PathQuery(int MaxHops, IReadOnlyCollection<RelationType> Types, int First);
+public sealed record PathQuery(int MaxHops, IReadOnlyCollection<RelationType> Types, int First)
+{
+    /// <summary>The longest search offered: each hop is one more store read over a frontier that grows fast.</summary>
+    public const int MaxHopsAllowed = 6;
+}
 
 /// <summary>Which neighbourhood to draw: out to <see cref="Depth"/> hops, at most <see cref="Limit"/> actors, over the types and days given.</summary>
 public sealed record NeighborhoodQuery(int Depth, int Limit, IReadOnlyCollection<RelationType> Types, DateOnly? Since = null, DateOnly? Until = null);

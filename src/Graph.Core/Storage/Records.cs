@@ -118,7 +118,10 @@ public enum EvidenceOrder
     /// <summary>Newest article first (undated last), then in reading order.</summary>
     Newest,
 
-    /// <summary>Largest |score| x confidence first, then newest article first, then in reading order: a stance's evidence.</summary>
+    /// <summary>
+    /// Largest |score| x confidence first, then newest article first, then in reading order, then by id: a stance's
+    /// evidence, in an order with no ties, so that pages of it meet without gap or overlap.
+    /// </summary>
     Strongest,
 }
 
@@ -130,7 +133,8 @@ public static class EvidenceOrdering
             .OrderByDescending(e => Math.Abs(e.Score) * e.Confidence)
             .ThenByDescending(e => e.PublishedAt)
             .ThenBy(e => e.ArticleId, StringComparer.Ordinal)
-            .ThenBy(e => e.Start);
+            .ThenBy(e => e.Start)
+            .ThenBy(e => e.Id, StringComparer.Ordinal);
 }
 
 /// <summary>One relationship: every piece of evidence that <see cref="Source"/> did <see cref="Type"/> to <see cref="Target"/>.</summary>

@@ -122,10 +122,12 @@ public sealed class GraphQueryServiceTests : IAsyncLifetime
         var tooShort = await _queries.PathsAsync(usa, assad, new PathQuery(1, [], 10), Ct);
         var itself = await _queries.PathsAsync(usa, usa, new PathQuery(3, [], 10), Ct);
 
-        paths.ShouldHaveSingleItem().NodeIds.ShouldBe(["USA", "RUS", "bashar-al-assad"]);
-        paths[0].Edges.Select(e => e.Type).ShouldBe([RelationType.Reject, RelationType.Support]);
-        tooShort.ShouldBeEmpty();
-        itself.ShouldHaveSingleItem().Length.ShouldBe(0);
+        paths.Paths.ShouldHaveSingleItem().NodeIds.ShouldBe(["USA", "RUS", "bashar-al-assad"]);
+        paths.Paths[0].Edges.Select(e => e.Type).ShouldBe([RelationType.Reject, RelationType.Support]);
+        (paths.TotalCount, paths.Truncated).ShouldBe((1, false));
+        tooShort.Paths.ShouldBeEmpty();
+        (tooShort.TotalCount, tooShort.MaxHops).ShouldBe((0, 1));
+        itself.Paths.ShouldHaveSingleItem().Length.ShouldBe(0);
     }
 
     [Fact]
@@ -140,6 +142,21 @@ public sealed class GraphQueryServiceTests : IAsyncLifetime
         near.Edges.ShouldAllBe(e => near.Nodes.Any(n => n.Id == e.Source) && near.Nodes.Any(n => n.Id == e.Target));
         far.Nodes.Select(a => a.Id).ShouldContain("TUR");
         far.Nodes.Select(a => a.Id).ShouldContain("vladimir-putin");
+    }
+
+    [Fact]
+    public async Task A_neighbourhood_says_how_many_actors_and_relationships_there_are_and_whether_it_was_cut()
+    {
+        var russia = await ActorAsync("RUS");
+
+        var near = await _queries.NeighborhoodAsync(russia, new NeighborhoodQuery(1, 3, []), Ct);
+        var far = await _queries.NeighborhoodAsync(russia, new NeighborhoodQuery(2, 4, []), Ct);
+        var whole = await _queries.NeighborhoodAsync(russia, new NeighborhoodQuery(2, 50, []), Ct);
+
+        // Within one hop: the USA, Syria and Assad; the limit keeps Russia and two of them, and what links them.
+        (near.Nodes.Count, near.TotalNodes, near.Edges.Count, near.TotalEdges, near.Truncated).ShouldBe((3, 4, 3, 4, true));
+        (far.Nodes.Count, far.TotalNodes, far.TotalEdges, far.Truncated).ShouldBe((4, 6, whole.Edges.Count, true));
+        (whole.Nodes.Count, whole.TotalNodes, whole.TotalEdges, whole.Truncated).ShouldBe((6, 6, whole.Edges.Count, false));
     }
 
     [Fact]

@@ -152,6 +152,20 @@ public sealed class WeightedStanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Paths_say_how_many_shortest_paths_there_are_and_whether_some_were_left_out()
+    {
+        var russia = await ActorAsync("RUS");
+        var iran = await ActorAsync("IRN");
+
+        var one = await _queries.PathsAsync(russia, iran, new PathQuery(3, [], 1), Ct);
+        var all = await _queries.PathsAsync(russia, iran, new PathQuery(3, [], 10), Ct);
+
+        // Through Assad and through Syria.
+        (one.Paths.Count, one.TotalCount, one.Truncated).ShouldBe((1, 2, true));
+        (all.Paths.Count, all.TotalCount, all.Truncated, all.MaxHops).ShouldBe((2, 2, false, 3));
+    }
+
+    [Fact]
     public void The_built_in_policy_reads_and_a_policy_out_of_range_is_refused_with_the_reason()
     {
         StancePolicy.Default.Prior.ShouldBeGreaterThan(0.95, "one sentence (confidence at most 0.95) must stay below neutral at its low end");
