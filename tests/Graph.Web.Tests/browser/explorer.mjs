@@ -231,6 +231,16 @@ const scenarios = {
     let report = await waitForDrawing('neighborhood');
     console.log(`depth 2 around ${actor}: ${report.nodes.length} actors, ${report.relationships} relationships drawn as ${report.edges} edges`);
     const notice = page.getByTestId('limits');
+    const cut = await notice.getByTestId('actors-limit').textContent();
+    const [loaded, within] = cut.match(/(\d+) of (\d+) actors/).slice(1).map(Number);
+    check(loaded < within, `a notice says how many actors are kept of how many (“${cut.trim()}”)`);
+    await notice.getByTestId('more-actors').click();
+    await page.waitForURL(/limit=/, { timeout: 5_000 });
+    await page.waitForFunction(() => !document.querySelector('[data-testid=actors-limit]'), null, { timeout: 20_000 });
+    check(true, `“${new URL(page.url()).search}” loads all ${within} actors and that notice goes`);
+    report = await waitForDrawing('neighborhood');
+    await go(`/actor/${encodeURIComponent(actor)}?depth=2`);
+    report = await waitForDrawing('neighborhood');
     const limit = await notice.getByTestId('relationships-limit').textContent();
     const [shown, all] = limit.match(/(\d+) of (\d+)/).slice(1).map(Number);
     check(shown < all, `a notice says how many relationships are drawn of how many (“${limit.trim()}”)`);

@@ -147,17 +147,22 @@ export async function exploreView([key]: string[], query: URLSearchParams, signa
   }
 
   /**
-   * The relationships to draw: those passing the filters, the centre's own first (the graph is about it), then the
-   * strongest among the others; always those of the actors clicked open.
+   * The relationships to draw, of those passing the filters: the strongest, with up to half of them kept for the
+   * centre's own (the graph is about it: busy neighbours must not hide them), and always those of the actors clicked open.
    */
   function choose() {
-    const own = (r: Relationship) => (r.source.id === center!.id || r.target.id === center!.id ? 1 : 0);
     const pass = [...rels.values()]
       .filter((r) => (settings.polarity === 'positive' ? r.polarity > 0 : settings.polarity === 'negative' ? r.polarity < 0 : true) && r.count >= settings.min)
-      .sort((a, b) => own(b) - own(a) || b.count - a.count || Math.abs(b.score) - Math.abs(a.score));
+      .sort((a, b) => b.count - a.count || Math.abs(b.score) - Math.abs(a.score));
     passing = pass.length;
+    const own = pass.filter((r) => r.source.id === center!.id || r.target.id === center!.id).slice(0, Math.ceil(settings.show / 2));
+    const picked = new Set(own);
+    for (const r of pass) {
+      if (picked.size >= settings.show) break;
+      picked.add(r);
+    }
     const opened = (r: Relationship) => (expanded.has(r.source.id) && r.source.id !== center!.id) || (expanded.has(r.target.id) && r.target.id !== center!.id);
-    edges = pass.filter((r, i) => i < settings.show || opened(r));
+    edges = pass.filter((r) => picked.has(r) || opened(r));
     const keep = new Set([center!.id, ...expanded, ...cy.nodes('.pinned').map((n) => n.id()), ...edges.flatMap((r) => [r.source.id, r.target.id])]);
     nodes = [...actors.values()].filter((a) => keep.has(a.id));
   }
@@ -165,13 +170,13 @@ export async function exploreView([key]: string[], query: URLSearchParams, signa
   function showLimits() {
     const parts: (Node | string | null)[] = [];
     if (total && total.cut) {
-      parts.push(h('span', { 'data-testid': 'actors-limit' }, `${nodesFromServer} of ${total.actors} actors within ${plural(settings.depth, 'hop')}, best connected first. `),
+      parts.push(h('span', { 'data-testid': 'actors-limit' }, `${nodesFromServer} of ${total.actors} actors within ${plural(settings.depth, 'hop')}, the best connected. `),
         settings.limit < 300 ? h('button', { type: 'button', class: 'link', 'data-testid': 'more-actors', onclick: () => { settings.limit = Math.min(300, Math.max(settings.limit * 2, total!.actors)); changed(); } },
           settings.limit * 2 >= total.actors || total.actors <= 300 ? `Show all ${total.actors}` : `Show ${Math.min(300, settings.limit * 2)}`) : null,
-        ' ');
+        h('span', { class: 'sep' }));
     }
     if (edges.length < passing) {
-      parts.push(h('span', { 'data-testid': 'relationships-limit' }, `${edges.length} of ${passing} relationships drawn: ${center!.name}’s own, then the strongest. `),
+      parts.push(h('span', { 'data-testid': 'relationships-limit' }, `${edges.length} of ${passing} relationships drawn, the strongest (up to half of them ${center!.name}’s own). `),
         h('button', { type: 'button', class: 'link', 'data-testid': 'more-relationships', onclick: () => { settings.show += SHOW; refilter(); } }, `Show ${Math.min(SHOW, passing - edges.length)} more`),
         ' · ',
         h('button', { type: 'button', class: 'link', 'data-testid': 'all-relationships', onclick: () => { settings.show = Math.max(SHOW, passing); refilter(); } }, 'all'));
