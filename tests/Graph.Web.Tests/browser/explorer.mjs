@@ -269,6 +269,9 @@ const scenarios = {
     await page.getByTestId('polarity').selectOption('');
     await page.getByTestId('min-evidence').selectOption('1');
     await page.waitForURL((u) => !/polarity=|min=/.test(u.search), { timeout: 5_000 });
+    check(await page.getByTestId('polarity').inputValue() === '' && await page.getByTestId('min-evidence').inputValue() === '1', 'the filters can be reset');
+    await go(`/actor/${encodeURIComponent(actor)}?depth=2`);
+    report = await waitForDrawing('neighborhood');
 
     // Clicking an actor adds its neighbours around it; the others stay where they were.
     const positions = () => page.evaluate(() => Object.fromEntries(window.__cy.nodes().map((n) => [n.id(), n.position()])));
@@ -283,7 +286,7 @@ const scenarios = {
     const before = await positions();
     let opened = null;
     for (const candidate of leaf.slice(0, 8)) {
-      await page.evaluate((id) => window.__cy.fit(window.__cy.getElementById(id).closedNeighborhood(), 200), candidate.id);
+      await page.evaluate((id) => { window.__cy.fit(window.__cy.getElementById(id).closedNeighborhood(), 200); }, candidate.id);
       const at = await onScreen(candidate.id);
       await page.mouse.click(at.x, at.y);
       await page.getByTestId('expanded').waitFor({ timeout: 10_000 });
@@ -299,7 +302,7 @@ const scenarios = {
     await shoot('corpus-expanded');
 
     // Dragging an actor pins it: laying the graph out again leaves it where it was put.
-    await page.evaluate(() => window.__cy.fit(undefined, 40));
+    await page.evaluate(() => { window.__cy.fit(undefined, 40); });
     const dragged = report.center;
     const from = await onScreen(dragged);
     await page.mouse.move(from.x, from.y);

@@ -186,10 +186,7 @@ export function pin(node: cytoscape.NodeSingular, on: boolean): void {
   node.data('pinned', on);
 }
 
-/**
- * Lays the graph out with fCoSE, a force-directed layout that keeps clusters apart and edges short; actors in `fixed`
- * (pinned, or already placed when the graph grows) stay where they are.
- */
+/** Lays the graph out with fCoSE, a force-directed layout that keeps clusters apart and edges short; actors in `fixed` (pinned) stay where they are. */
 function layOut(cy: cytoscape.Core, fixed: cytoscape.NodeCollection, fit: boolean): void {
   const moving = cy.nodes().length - fixed.length;
   if (moving === 0) return;
@@ -265,28 +262,22 @@ export function updateNeighborhood(cy: cytoscape.Core, nodes: ActorRef[], edges:
   fetchedAt = startedAt;
   const wanted = elements(nodes, edges, center);
   const ids = new Set(wanted.map((e) => e.data.id as string));
-  const before = cy.nodes().map((n) => n.id());
   cy.batch(() => {
     cy.elements().filter((e) => !ids.has(e.id())).remove();
-    const anchor = (around && cy.getElementById(around).nonempty() ? cy.getElementById(around) : cy.getElementById(center)).position() ?? { x: 0, y: 0 };
-    let added = 0;
+    const fresh: cytoscape.ElementDefinition[] = [];
     for (const w of wanted) {
       const existing = cy.getElementById(w.data.id as string);
-      if (existing.nonempty()) {
-        existing.data(w.data);
-        existing.classes([w.classes ?? '', existing.hasClass('pinned') ? 'pinned' : '', existing.hasClass('expanded') ? 'expanded' : ''].join(' '));
+      if (existing.empty()) {
+        if (w.group === 'nodes') fresh.push(w);
         continue;
       }
-      if (w.group === 'nodes') {
-        const angle = added++ * 2.4;
-        w.position = { x: anchor.x + 90 * Math.cos(angle), y: anchor.y + 90 * Math.sin(angle) };
-      }
-      cy.add(w);
+      existing.data(w.data);
+      existing.classes([w.classes ?? '', existing.hasClass('pinned') ? 'pinned' : '', existing.hasClass('expanded') ? 'expanded' : ''].join(' '));
     }
+    const anchor = around && cy.getElementById(around).nonempty() ? cy.getElementById(around) : cy.getElementById(center);
+    placeAround(cy, anchor.nonempty() ? anchor.position() : { x: 0, y: 0 }, fresh);
+    cy.add([...fresh, ...wanted.filter((w) => w.group === 'edges' && cy.getElementById(w.data.id as string).empty())]);
   });
-  const old = new Set(before);
-  const kept = cy.nodes().filter((n: cytoscape.NodeSingular) => old.has(n.id()));
-  if (kept.length < cy.nodes().length) layOut(cy, kept, false);
   // The selected actor's relationships, new ones included, stay to the front.
   cy.nodes(':selected').emit('select');
   // A filter that changed the drawing brings all of it into view; opening an actor leaves the view as the user set it.
@@ -295,6 +286,32 @@ export function updateNeighborhood(cy: cytoscape.Core, nodes: ActorRef[], edges:
     keepReadable(cy);
   }
   return painted(cy, 'neighborhood', center, startedAt, edges.length);
+}
+
+/**
+ * Places new actors on an arc around the actor they came with, facing away from the rest of the drawing and clear of
+ * the actors already there: the user sees them come out of the actor clicked, and nothing else moves.
+ */
+function placeAround(cy: cytoscape.Core, at: cytoscape.Position, fresh: cytoscape.ElementDefinition[]): void {
+  if (!fresh.length) return;
+  const others = cy.nodes().map((n) => ({ ...n.position() }));
+  const centroid = others.length
+    ? { x: others.reduce((s, p) => s + p.x, 0) / others.length, y: others.reduce((s, p) => s + p.y, 0) / others.length }
+    : { x: at.x - 1, y: at.y };
+  const facing = Math.atan2(at.y - centroid.y, at.x - centroid.x) || 0;
+  const step = Math.min(0.55, (2 * Math.PI) / fresh.length);
+  const clear = (p: cytoscape.Position) => others.every((o) => Math.hypot(o.x - p.x, o.y - p.y) > 45);
+  fresh.forEach((w, i) => {
+    const angle = facing + (i - (fresh.length - 1) / 2) * step;
+    let radius = 110 + 6 * fresh.length;
+    let p = { x: at.x + radius * Math.cos(angle), y: at.y + radius * Math.sin(angle) };
+    for (let tries = 0; tries < 8 && !clear(p); tries++) {
+      radius += 40;
+      p = { x: at.x + radius * Math.cos(angle), y: at.y + radius * Math.sin(angle) };
+    }
+    w.position = p;
+    others.push(p);
+  });
 }
 
 /** Lays the whole graph out again, keeping pinned actors where they are. */
