@@ -280,6 +280,19 @@ const scenarios = {
       const box = window.__cy.container().getBoundingClientRect();
       return { x: box.left + p.x, y: box.top + p.y };
     }, id);
+    // Clicks an actor as a user would: the pointer comes to rest on it first (a click just after the view was fitted
+    // can go unseen by the canvas), and again if its panel did not open.
+    const clickNode = async (id) => {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const at = await onScreen(id);
+        await page.mouse.move(at.x, at.y, { steps: 3 });
+        await page.waitForTimeout(150);
+        await page.mouse.click(at.x, at.y);
+        const opened = await page.waitForFunction((i) => document.querySelector('.side h2')?.textContent === window.__cy.getElementById(i).data('label'), id, { timeout: 2_000 })
+          .then(() => true, () => false);
+        if (opened) return;
+      }
+    };
     // The actor to open: the one drawn with the fewest relationships that has more in the store (a leaf of the drawing).
     const leaf = await page.evaluate(() => window.__cy.nodes().filter((n) => !n.data('center')).sort((a, b) => a.degree() - b.degree())
       .map((n) => ({ id: n.id(), name: n.data('label') })));
@@ -287,8 +300,7 @@ const scenarios = {
     let opened = null;
     for (const candidate of leaf.slice(0, 8)) {
       await page.evaluate((id) => { window.__cy.fit(window.__cy.getElementById(id).closedNeighborhood(), 200); }, candidate.id);
-      const at = await onScreen(candidate.id);
-      await page.mouse.click(at.x, at.y);
+      await clickNode(candidate.id);
       await page.getByTestId('expanded').waitFor({ timeout: 10_000 });
       const said = await page.getByTestId('expanded').textContent();
       if (/added/.test(said)) { opened = { ...candidate, said }; break; }
@@ -319,12 +331,12 @@ const scenarios = {
     check(Math.hypot(kept.x - put.x, kept.y - put.y) < 1, `“Re-arrange” leaves the pinned ${dragged} where it was put`);
     check(Object.keys(othersAfter).some((id) => id !== dragged && Math.hypot(othersAfter[id].x - othersBefore[id].x, othersAfter[id].y - othersBefore[id].y) > 1),
       'while the others are laid out again');
-    await page.mouse.click((await onScreen(dragged)).x, (await onScreen(dragged)).y);
+    await shoot('corpus-pinned');
+    await clickNode(dragged);
     await page.getByTestId('pin').waitFor();
     check(await page.getByTestId('pin').textContent() === 'Unpin', 'its panel offers to unpin it');
     await page.getByTestId('pin').click();
     check(!(await page.evaluate((id) => window.__cy.getElementById(id).hasClass('pinned'), dragged)), 'and “Unpin” frees it');
-    await shoot('corpus-pinned');
 
     // The download of the view.
     await page.locator('.side a', { hasText: '← All of the graph' }).click();

@@ -127,7 +127,7 @@ export async function stanceView([from, to]: string[], query: URLSearchParams, s
         h('p', { class: 'certainty', 'data-testid': 'certainty' },
           `${percent(s.certainty)} sure, from ${restsOn(s)}`,
           s.firstSeen ? `, ${formatDay(s.firstSeen)}${s.lastSeen && s.lastSeen !== s.firstSeen ? ' – ' + formatDay(s.lastSeen) : ''}` : '', '. ',
-          h('span', { class: 'muted' }, `Taken alone the sentences average ${signed(s.mean)}; with so ${s.evidenceCount < 5 ? 'little' : 'much'} evidence the stance could lie anywhere from ${signed(s.low)} to ${signed(s.high)}.`)),
+          h('span', { class: 'muted' }, `Taken alone the sentences average ${signed(s.mean)}; for as much evidence as there is, the stance lies between ${signed(s.low)} and ${signed(s.high)}.`)),
         scaleBar(s.score, s.low, s.high),
         reverse, links),
       h('section', { class: 'card timeline' },
