@@ -15,7 +15,7 @@ public sealed partial class ExplorerQueryTests(SeededApiFixture fixture) : IClas
     {
         ["Search"] = """{"search":"rus","first":8}""",
         ["Actor"] = """{"id":"Russia","name":"Russia"}""",
-        ["Neighborhood"] = """{"actor":"RUS","depth":3,"limit":300,"types":null,"since":null,"until":null}""",
+        ["Neighborhood"] = """{"actor":"RUS","depth":3,"limit":300,"types":null,"since":null,"until":null,"totals":true}""",
         ["Range"] = """{"actor":"RUS","depth":1,"limit":50}""",
         ["Stance"] = """{"from":"RUS","to":"bashar-al-assad","since":null,"until":null,"bucket":"WEEK","affiliates":true,"first":50}""",
         ["MoreEvidence"] = """{"from":"RUS","to":"bashar-al-assad","since":null,"until":null,"affiliates":false,"first":50,"after":null}""",

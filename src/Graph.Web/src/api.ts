@@ -140,15 +140,17 @@ export interface NeighborhoodArgs {
   types: RelationType[] | null;
   since: string | null;
   until: string | null;
+  /** Whether to count how many actors there are in all (it costs the server a search past the limit). */
+  totals: boolean;
 }
 
 export async function neighborhood(args: NeighborhoodArgs): Promise<Neighborhood> {
   // Edges name their ends by id only: the nodes carry the rest once, which keeps busy neighbourhoods small.
   type Slim = Omit<Relationship, 'source' | 'target'> & { source: { id: string }; target: { id: string } };
-  const data = await gql<{ neighborhood: { center: ActorRef; nodes: ActorRef[]; edges: Slim[]; totalNodes: number; truncated: boolean } }>(
-    `query Neighborhood($actor: String!, $depth: Int, $limit: Int, $types: [RelationType!], $since: Date, $until: Date) {
+  const data = await gql<{ neighborhood: { center: ActorRef; nodes: ActorRef[]; edges: Slim[]; totalNodes?: number; truncated?: boolean } }>(
+    `query Neighborhood($actor: String!, $depth: Int, $limit: Int, $types: [RelationType!], $since: Date, $until: Date, $totals: Boolean!) {
       neighborhood(actor: $actor, depth: $depth, limit: $limit, types: $types, since: $since, until: $until) {
-        center { ${ACTOR} } nodes { ${ACTOR} } totalNodes truncated
+        center { ${ACTOR} } nodes { ${ACTOR} } totalNodes @include(if: $totals) truncated @include(if: $totals)
         edges { source { id } target { id } type polarity score count confidence firstSeen lastSeen }
       }
     }`,
@@ -157,7 +159,7 @@ export async function neighborhood(args: NeighborhoodArgs): Promise<Neighborhood
   const n = data.neighborhood;
   const byId = new Map(n.nodes.map((a) => [a.id, a]));
   const known = (id: string): ActorRef => byId.get(id) ?? { id, name: id, kind: 'GROUP', aliases: [] };
-  return { center: n.center, nodes: n.nodes, edges: n.edges.map((e) => ({ ...e, source: known(e.source.id), target: known(e.target.id) })), total: { actors: n.totalNodes, cut: n.truncated } };
+  return { center: n.center, nodes: n.nodes, edges: n.edges.map((e) => ({ ...e, source: known(e.source.id), target: known(e.target.id) })), total: n.totalNodes === undefined ? null : { actors: n.totalNodes, cut: !!n.truncated } };
 }
 
 /** First and last day with evidence around an actor: the range of the date slider. */

@@ -28,13 +28,15 @@ interface Settings {
 }
 
 const SHOW = 60;
+/** The most actors the explorer asks the server for. */
+const MAX_ACTORS = 300;
 const MIN_EVIDENCE = [1, 2, 3, 5, 10];
 /** How many neighbours clicking an actor adds: its best connected ones. */
 const EXPAND = 12;
 
 function read(query: URLSearchParams): Settings {
   const depth = Math.min(3, Math.max(1, Number(query.get('depth')) || 1));
-  const limit = Math.min(300, Math.max(5, Number(query.get('limit')) || 50));
+  const limit = Math.min(MAX_ACTORS, Math.max(5, Number(query.get('limit')) || 50));
   const types = query.get('types')?.split(',').filter((t): t is RelationType => (RELATION_TYPES as readonly string[]).includes(t)) ?? null;
   const polarity = query.get('polarity');
   return {
@@ -78,7 +80,10 @@ export async function exploreView([key]: string[], query: URLSearchParams, signa
   const settings = read(query);
   // The actor, its neighbourhood and the date range are asked for at once: the first drawing waits for one round trip.
   const startedAt = performance.now();
-  const first = neighborhood({ actor: key, depth: settings.depth, limit: settings.limit, types: settings.types, since: settings.since, until: settings.until });
+  // The view's neighbourhood of an actor, with how many actors there are in all.
+  const around = (actorKey: string) =>
+    neighborhood({ actor: actorKey, depth: settings.depth, limit: settings.limit, types: settings.types, since: settings.since, until: settings.until, totals: true });
+  const first = around(key);
   first.catch(() => undefined);
   const range = dateRange(key, settings.depth, settings.limit).catch(() => null);
   const center = await viewedActor(key, root, signal);
@@ -131,6 +136,7 @@ export async function exploreView([key]: string[], query: URLSearchParams, signa
   signal.addEventListener('abort', () => cy.destroy());
   // What the server sent for the view's depth, types and period, plus what clicking actors added to it.
   let total: Neighborhood['total'] = null;
+  let nodesFromServer = 0;
   const actors = new Map<string, ActorRef>();
   const rels = new Map<string, Relationship>();
   const expanded = new Set<string>([center.id]);
@@ -167,12 +173,18 @@ export async function exploreView([key]: string[], query: URLSearchParams, signa
     nodes = [...actors.values()].filter((a) => keep.has(a.id));
   }
 
+  /** The notices above the drawing, and the canvas's own when nothing passes the filters. */
   function showLimits() {
+    status.hidden = edges.length > 0;
+    status.textContent = edges.length ? '' : 'No relationships for these filters.';
     const parts: (Node | string | null)[] = [];
     if (total && total.cut) {
+      const more = Math.min(MAX_ACTORS, total.actors);
       parts.push(h('span', { 'data-testid': 'actors-limit' }, `${nodesFromServer} of ${total.actors} actors within ${plural(settings.depth, 'hop')}, the best connected. `),
-        settings.limit < 300 ? h('button', { type: 'button', class: 'link', 'data-testid': 'more-actors', onclick: () => { settings.limit = Math.min(300, Math.max(settings.limit * 2, total!.actors)); changed(); } },
-          settings.limit * 2 >= total.actors || total.actors <= 300 ? `Show all ${total.actors}` : `Show ${Math.min(300, settings.limit * 2)}`) : null,
+        settings.limit < more
+          ? h('button', { type: 'button', class: 'link', 'data-testid': 'more-actors', onclick: () => { settings.limit = more; changed(); } },
+            more === total.actors ? `Show all ${total.actors}` : `Show ${more}`)
+          : `(${MAX_ACTORS} at most: narrow the types or the period)`,
         h('span', { class: 'sep' }));
     }
     if (edges.length < passing) {
@@ -184,14 +196,13 @@ export async function exploreView([key]: string[], query: URLSearchParams, signa
     limits.replaceChildren(...parts.filter((p): p is Node | string => p !== null));
     limits.hidden = parts.length === 0;
   }
-  let nodesFromServer = 0;
 
   const redraw = async (prefetched?: Promise<Neighborhood>, since = performance.now()) => {
     const ticket = ++asked;
     status.textContent = 'Loading…';
     status.hidden = false;
     try {
-      const n = await (prefetched ?? neighborhood({ actor: center.id, depth: settings.depth, limit: settings.limit, types: settings.types, since: settings.since, until: settings.until }));
+      const n = await (prefetched ?? around(center.id));
       if (signal.aborted || ticket !== asked) return;
       actors.clear();
       rels.clear();
@@ -202,8 +213,6 @@ export async function exploreView([key]: string[], query: URLSearchParams, signa
       nodesFromServer = n.nodes.length;
       choose();
       const report = await drawNeighborhood(cy, 'neighborhood', nodes, edges, center.id, since);
-      status.hidden = edges.length > 0;
-      status.textContent = edges.length ? '' : 'No relationships for these filters.';
       canvas.dataset.nodes = String(report.nodes.length);
       showLimits();
       showOverview();
@@ -216,8 +225,6 @@ export async function exploreView([key]: string[], query: URLSearchParams, signa
     describe(write(center.id, settings));
     choose();
     await updateNeighborhood(cy, nodes, edges, center.id, around);
-    status.hidden = edges.length > 0;
-    status.textContent = edges.length ? '' : 'No relationships for these filters.';
     showLimits();
     if (selected && cy.getElementById(selected).nonempty()) showActor(selected);
     else showOverview();
@@ -235,7 +242,7 @@ export async function exploreView([key]: string[], query: URLSearchParams, signa
     status.textContent = `Adding the neighbours of ${actors.get(id)?.name ?? id}…`;
     status.hidden = false;
     try {
-      const n = await neighborhood({ actor: id, depth: 1, limit: EXPAND + 1, types: settings.types, since: settings.since, until: settings.until });
+      const n = await neighborhood({ actor: id, depth: 1, limit: EXPAND + 1, types: settings.types, since: settings.since, until: settings.until, totals: false });
       if (signal.aborted) return;
       const before = actors.size;
       take(n);
