@@ -41,6 +41,7 @@ public static partial class GraphApiExtensions
         services.AddSingleton<EvidenceResolvers>();
         services.AddSingleton<StanceResolvers>();
         services.AddSingleton<PathResolvers>();
+        services.AddSingleton<NeighborhoodResolvers>();
         services.AddSingleton<ArticleResolvers>();
         services.AddScoped<RequestLoader>();
         services.AddSingleton<GraphQueryService>();

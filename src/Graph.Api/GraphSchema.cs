@@ -41,6 +41,7 @@ public static class GraphSchema
         b.Types.Include<EvidenceResolvers>();
         b.Types.Include<StanceResolvers>();
         b.Types.Include<PathResolvers>();
+        b.Types.Include<NeighborhoodResolvers>();
         b.Types.Include<ArticleResolvers>();
     });
 

@@ -182,7 +182,7 @@ internal static class Schema
             WHERE e.source = relationship_totals.source AND e.target = relationship_totals.target AND e.type = relationship_totals.type
               AND e.modality = relationship_totals.modality AND e.polarity = relationship_totals.polarity);
 
-        DROP TRIGGER evidence_totalled;
+        DROP TRIGGER IF EXISTS evidence_totalled;
         CREATE TRIGGER evidence_totalled AFTER INSERT ON evidence BEGIN
             INSERT INTO relationship_totals VALUES
                 (new.source, new.target, new.type, new.modality, new.polarity, 1, new.confidence, new.score * new.confidence, new.day, new.day, 1)
@@ -198,7 +198,7 @@ internal static class Schema
                       AND e.modality = new.modality AND e.polarity = new.polarity AND e.id <> new.id);
         END;
 
-        DROP TRIGGER evidence_untotalled;
+        DROP TRIGGER IF EXISTS evidence_untotalled;
         CREATE TRIGGER evidence_untotalled AFTER DELETE ON evidence BEGIN
             UPDATE relationship_totals SET
                 n = n - 1, confidence_sum = confidence_sum - old.confidence, weighted_sum = weighted_sum - old.score * old.confidence,
@@ -218,7 +218,7 @@ internal static class Schema
         END;
 
         -- Date-ranged totals count articles too, still from the index alone.
-        DROP INDEX evidence_days;
+        DROP INDEX IF EXISTS evidence_days;
         CREATE INDEX evidence_days ON evidence(source, target, day, modality, type, polarity, confidence, score, article_id);
         """,
     ];

@@ -6,13 +6,7 @@ public sealed class QueryTests(SeededApiFixture fixture) : IClassFixture<SeededA
 {
     private ApiHost Api => fixture.Host;
 
-    private async Task<JsonNode> DataAsync(string query, object? variables = null)
-    {
-        var response = await Api.PostAsync(query, variables);
-        response.Status.ShouldBe(200, response.ToString());
-        response.Errors.ShouldBeNull(response.ToString());
-        return response.Data;
-    }
+    private Task<JsonNode> DataAsync(string query, object? variables = null) => Api.DataAsync(query, variables);
 
     private static string[] Strings(JsonNode? array) => [.. array!.AsArray().Select(n => n!.GetValue<string>())];
 

@@ -7,13 +7,7 @@ public sealed class VisibleLimitTests(SeededApiFixture fixture) : IClassFixture<
 {
     private ApiHost Api => fixture.Host;
 
-    private async Task<JsonNode> DataAsync(string query, object? variables = null)
-    {
-        var response = await Api.PostAsync(query, variables);
-        response.Status.ShouldBe(200, response.ToString());
-        response.Errors.ShouldBeNull(response.ToString());
-        return response.Data;
-    }
+    private Task<JsonNode> DataAsync(string query, object? variables = null) => Api.DataAsync(query, variables);
 
     private static (int Nodes, int Edges, int TotalNodes, int TotalEdges, bool Truncated) Counts(JsonNode hood) =>
         (hood["nodes"]!.AsArray().Count, hood["edges"]!.AsArray().Count, hood["totalNodes"]!.GetValue<int>(), hood["totalEdges"]!.GetValue<int>(), hood["truncated"]!.GetValue<bool>());

@@ -849,6 +849,32 @@ public abstract class GraphStoreBehaviour : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Relationship_totals_count_the_articles_their_evidence_comes_from_whatever_was_replaced()
+    {
+        await SaveBothAsync();
+        var pair = new EvidenceFilter { SourceIds = ["RUS"], TargetIds = ["USA"] };
+        Sample Later(string text) => Sample.Build("later").PublishedAt(new DateTimeOffset(2024, 6, 2, 8, 0, 0, TimeSpan.Zero)).With(Sample.Russia, Sample.UnitedStates)
+            .Says("RUS", RelationType.Reject, "USA", text, confidence: 0.5).Build();
+
+        // Two rejections in one article.
+        (await Store.GetRelationshipTotalsAsync(pair, ct: Ct)).ShouldHaveSingleItem().Articles.ShouldBe(1);
+
+        await SaveAsync(Later("Russia refused again."));
+        var whole = (await Store.GetRelationshipTotalsAsync(pair, ct: Ct)).ShouldHaveSingleItem();
+        var perDay = await Store.GetRelationshipTotalsAsync(pair, perDay: true, Ct);
+        var june = (await Store.GetRelationshipTotalsAsync(pair with { Since = new DateOnly(2024, 6, 1) }, ct: Ct)).ShouldHaveSingleItem();
+        (whole.Count, whole.Articles).ShouldBe((3, 2));
+        perDay.OrderBy(t => t.Day).Select(t => (t.Count, t.Articles)).ShouldBe([(2, 1), (1, 1)]);
+        (june.Count, june.Articles).ShouldBe((1, 1));
+
+        // Rewriting an article (same text, another extractor) counts it once still; emptying one takes it away.
+        await SaveAsync(Sample.RussiaRebuffsWashington(), "v2");
+        (await Store.GetRelationshipTotalsAsync(pair, ct: Ct)).ShouldHaveSingleItem().Articles.ShouldBe(2);
+        await SaveAsync(Sample.Build("later").PublishedAt(new DateTimeOffset(2024, 6, 2, 8, 0, 0, TimeSpan.Zero)).With(Sample.Russia, Sample.UnitedStates).Text("Nothing happened.").Build());
+        (await Store.GetRelationshipTotalsAsync(pair, ct: Ct)).ShouldHaveSingleItem().Articles.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Evidence_in_strongest_order_puts_the_largest_score_times_confidence_first()
     {
         await SaveBothAsync();

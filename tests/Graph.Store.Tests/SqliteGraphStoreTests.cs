@@ -68,7 +68,7 @@ public sealed class SqliteGraphStoreTests : GraphStoreBehaviour
 
         File.Exists(Path.Combine(_folder, "a", "b", "x.db")).ShouldBeTrue();
         (await QueryFileAsync<string>("PRAGMA journal_mode;")).ShouldBe("wal");
-        (await QueryFileAsync<long>("PRAGMA user_version;")).ShouldBe(5);
+        (await QueryFileAsync<long>("PRAGMA user_version;")).ShouldBe(6);
     }
 
     [Fact]
@@ -100,18 +100,40 @@ public sealed class SqliteGraphStoreTests : GraphStoreBehaviour
     {
         await SaveBothAsync();
         CloseAll();
-        // What a version 3 file is: the same tables without the word index and its triggers.
+        // What a version 3 file is: the same tables without the word index and its triggers, nor article counts.
         await QueryFileAsync<long>("""
+            DROP TRIGGER evidence_totalled; DROP TRIGGER evidence_untotalled; ALTER TABLE relationship_totals DROP COLUMN articles;
             DROP TRIGGER articles_fts_inserted; DROP TRIGGER articles_fts_deleted; DROP TRIGGER articles_fts_updated;
             DROP TABLE articles_fts; DROP INDEX articles_content_hash; PRAGMA user_version = 3; SELECT 0;
             """);
 
         var store = await OpenAsync();
 
-        (await QueryFileAsync<long>("PRAGMA user_version;")).ShouldBe(5);
+        (await QueryFileAsync<long>("PRAGMA user_version;")).ShouldBe(6);
         (await store.SearchArticlesAsync(new ArticleSearch("weapons"), Ct)).Items.Select(a => a.Id).ShouldBe(["russia-backs-assad"]);
         (await store.SearchArticlesAsync(new ArticleSearch("russia"), Ct)).TotalCount.ShouldBe(2);
         (await QueryFileAsync<string>("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1); SELECT 'ok';")).ShouldBe("ok");
+    }
+
+    [Fact]
+    public async Task A_store_from_before_article_counts_gets_them_on_open_and_keeps_them_after()
+    {
+        await SaveBothAsync();
+        CloseAll();
+        // What a version 5 file is: relationship totals without articles, kept by triggers that do not count them.
+        await QueryFileAsync<long>("""
+            DROP TRIGGER evidence_totalled; DROP TRIGGER evidence_untotalled; ALTER TABLE relationship_totals DROP COLUMN articles;
+            PRAGMA user_version = 5; SELECT 0;
+            """);
+        var pair = new EvidenceFilter { SourceIds = ["RUS"], TargetIds = ["USA"] };
+
+        var store = await OpenAsync();
+
+        (await QueryFileAsync<long>("PRAGMA user_version;")).ShouldBe(6);
+        (await store.GetRelationshipTotalsAsync(pair, ct: Ct)).ShouldHaveSingleItem().Articles.ShouldBe(1);
+        var later = Sample.Build("later").With(Sample.Russia, Sample.UnitedStates).Says("RUS", RelationType.Reject, "USA", "Russia refused again.").Build();
+        await store.SaveArticleAsync(later.Article, later.Extraction, "v1", Ct);
+        (await store.GetRelationshipTotalsAsync(pair, ct: Ct)).ShouldHaveSingleItem().Articles.ShouldBe(2);
     }
 
     [Fact]

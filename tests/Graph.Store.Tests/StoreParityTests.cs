@@ -224,13 +224,6 @@ internal static class Parity
 
     /// <summary>The whole response (<c>data</c> and <c>errors</c>).</summary>
     public static async Task<JsonNode> AskAsync(this ApiHost host, Ask ask) => (await host.PostAsync(ask.Query, ask.Variables)).Json;
-
-    public static async Task<JsonNode> DataAsync(this ApiHost host, string query, object? variables = null)
-    {
-        var answer = await host.AskAsync(new Ask("lookup", query, variables));
-        answer["errors"].ShouldBeNull(answer.ToJsonString());
-        return answer["data"]!;
-    }
 }
 /// <summary>
 /// The query families of <c>schema.graphql</c>. Each builds its requests from what the reference store holds (the
@@ -249,13 +242,18 @@ internal static class QueryFamilies
             }
             """,
         ["R"] = "fragment R on Relationship { source { id name } target { id name } type cameoRoot polarity score confidence count firstSeen lastSeen evidence(first: 10) { ...E } }",
-        ["S"] = "fragment S on Stance { from { id } to { id } score label evidenceCount counts { type count } firstSeen lastSeen evidence(first: 10) { ...E } }",
+        ["S"] = """
+            fragment S on Stance {
+              from { id } to { id } score label mean low high certainty evidenceCount articleCount counts { type count } firstSeen lastSeen evidence(first: 10) { ...E }
+              evidencePage(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } }
+            }
+            """,
         ["RC"] = "fragment RC on RelationshipConnection { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ...R } } }",
     };
 
     /// <summary>The Query fields the families ask.</summary>
     public static readonly string[] Asked =
-        ["actor", "actors", "relationships", "stance", "stanceTimeline", "supporters", "opponents", "path", "neighborhood", "articles", "article", "stats"];
+        ["actor", "actors", "relationships", "stance", "stanceTimeline", "supporters", "opponents", "path", "paths", "neighborhood", "articles", "article", "stats"];
 
     /// <summary>Query fields served from the ingestion log port (worker.db on the embedded store, the graph itself on Neo4j), not the graph store port.</summary>
     public static readonly string[] NotFromTheGraphStore = ["ingestRuns", "deadLetters"];
@@ -407,7 +405,7 @@ internal static class QueryFamilies
     {
         const string query = """
             query($from: String!, $to: String!, $bucket: Bucket, $since: Date, $until: Date, $affiliates: Boolean) {
-              stanceTimeline(from: $from, to: $to, bucket: $bucket, since: $since, until: $until, includeAffiliates: $affiliates) { start score label evidenceCount }
+              stanceTimeline(from: $from, to: $to, bucket: $bucket, since: $since, until: $until, includeAffiliates: $affiliates) { start score label mean low high certainty evidenceCount articleCount }
             }
             """;
         var asks = new List<Ask>();
@@ -428,15 +426,16 @@ internal static class QueryFamilies
     private static async Task<List<Ask>> RankingsAsync(ApiHost reference)
     {
         const string query = """
-            query($of: String!, $since: Date, $until: Date, $first: Int) {
-              supporters(of: $of, since: $since, until: $until, first: $first) { ...S }
-              opponents(of: $of, since: $since, until: $until, first: $first) { ...S }
+            query($of: String!, $since: Date, $until: Date, $first: Int, $minEvidence: Int) {
+              supporters(of: $of, since: $since, until: $until, first: $first, minEvidence: $minEvidence) { ...S }
+              opponents(of: $of, since: $since, until: $until, first: $first, minEvidence: $minEvidence) { ...S }
             }
             """;
         var asks = new List<Ask>();
         foreach (var actor in await TopActorsAsync(reference, 12))
         {
             asks.Add(Q($"supporters and opponents of {actor.Id}", query, new { of = actor.Id, first = 100 }));
+            asks.Add(Q($"supporters and opponents of {actor.Id} on 2 sentences or more", query, new { of = actor.Id, first = 100, minEvidence = 2 }));
             asks.Add(Q($"top 2 supporters and opponents of {actor.Name} in 2019", query, new { of = actor.Name, since = "2019-01-01", until = "2019-12-31", first = 2 }));
         }
 
@@ -448,6 +447,7 @@ internal static class QueryFamilies
         const string query = """
             query($from: String!, $to: String!, $maxHops: Int, $types: [RelationType!], $first: Int) {
               path(from: $from, to: $to, maxHops: $maxHops, types: $types, first: $first) { length nodes { id name } edges { ...R } }
+              paths(from: $from, to: $to, maxHops: $maxHops, types: $types, first: 1) { totalCount truncated maxHops maxHopsAllowed }
             }
             """;
         var asks = new List<Ask>();
@@ -470,7 +470,7 @@ internal static class QueryFamilies
     {
         const string query = """
             query($actor: String!, $depth: Int, $limit: Int, $types: [RelationType!], $since: Date, $until: Date) {
-              neighborhood(actor: $actor, depth: $depth, limit: $limit, types: $types, since: $since, until: $until) { center { ...A } nodes { ...A } edges { ...R } }
+              neighborhood(actor: $actor, depth: $depth, limit: $limit, types: $types, since: $since, until: $until) { center { ...A } nodes { ...A } edges { ...R } totalNodes totalEdges truncated }
             }
             """;
         var asks = new List<Ask>();

@@ -80,6 +80,15 @@ public sealed class ApiHost : IAsyncDisposable
         return new ApiHost(app, dir, served, new Uri(address + "/graphql"));
     }
 
+    /// <summary>The <c>data</c> of a request that must answer 200 without errors.</summary>
+    public async Task<JsonNode> DataAsync(string query, object? variables = null)
+    {
+        var response = await PostAsync(query, variables);
+        response.Status.ShouldBe(200, response.ToString());
+        response.Errors.ShouldBeNull(response.ToString());
+        return response.Data;
+    }
+
     /// <summary>POSTs a GraphQL request as JSON.</summary>
     public Task<Response> PostAsync(string query, object? variables = null, string? accept = null, IDictionary<string, string>? headers = null, string? operationName = null)
     {

@@ -148,6 +148,21 @@ public sealed class PathResolvers
     }
 }
 
+/// <summary>The totals of a neighbourhood, counted when one of them is asked for and once for all three.</summary>
+[GraphQLMetadata("Neighborhood")]
+public sealed class NeighborhoodResolvers
+{
+    public async Task<int> TotalNodes([FromSource] NeighborhoodView hood) => (await hood.Totals.Value).Nodes;
+
+    public async Task<int> TotalEdges([FromSource] NeighborhoodView hood) => (await hood.Totals.Value).Edges;
+
+    public async Task<bool> Truncated([FromSource] NeighborhoodView hood)
+    {
+        var totals = await hood.Totals.Value;
+        return totals.Nodes > hood.Nodes.Count || totals.Edges > hood.Edges.Count;
+    }
+}
+
 [GraphQLMetadata("Article")]
 public sealed class ArticleResolvers
 {

@@ -386,23 +386,63 @@ public sealed class GraphQueryService(IGraphStore store, StancePolicy? stancePol
 
     /// <summary>
     /// The actor, its neighbours out to <see cref="NeighborhoodQuery.Depth"/> hops (nearest, then best connected first,
-    /// up to the limit), and every relationship among them; with how many actors and relationships there are within reach.
+    /// up to the limit), and every relationship among them. How many there are in all is counted only when asked
+    /// (<see cref="NeighborhoodView.Totals"/>): past the limit, that is a search of its own.
     /// </summary>
     public async Task<NeighborhoodView> NeighborhoodAsync(Actor center, NeighborhoodQuery query, CancellationToken ct)
     {
-        var (depth, limit) = (query.Depth, query.Limit);
-        var scope = new EvidenceFilter { Types = query.Types, Modalities = Modalities.CountedAsEvidence, Since = query.Since, Until = query.Until };
-        var reached = new List<string> { center.Id };
-        var seen = new HashSet<string>(StringComparer.Ordinal) { center.Id };
-        var frontier = new HashSet<string>(StringComparer.Ordinal) { center.Id };
+        var scope = NeighborhoodScope(query);
+        var reach = await ReachAsync(center.Id, query.Depth, query.Limit, scope, ct);
+        var chosen = reach.Actors;
+        var actors = await store.GetActorsAsync(chosen, ct);
+        var among = scope with { SourceIds = chosen, TargetIds = chosen };
+        var edges = RelationshipView.FromTotals(chosen.Count < 2 ? [] : await store.GetRelationshipTotalsAsync(among, ct: ct), scope);
+        var totals = reach.Cut
+            ? new Lazy<Task<NeighborhoodTotals>>(() => TotalsAsync(center.Id, query, scope, ct))
+            : new Lazy<Task<NeighborhoodTotals>>(Task.FromResult(new NeighborhoodTotals(chosen.Count, edges.Count)));
+        return new NeighborhoodView(center, [.. chosen.Where(actors.ContainsKey).Select(id => actors[id])], edges) { Totals = totals };
+    }
 
-        // Every relationship read touches the frontier; those whose far end lies beyond reach are dropped at the end.
-        var read = new HashSet<(string, string, RelationType)>();
+    private static EvidenceFilter NeighborhoodScope(NeighborhoodQuery query) =>
+        new() { Types = query.Types, Modalities = Modalities.CountedAsEvidence, Since = query.Since, Until = query.Until };
+
+    /// <summary>Every actor within reach and every relationship among them: the search again without the limit.</summary>
+    private async Task<NeighborhoodTotals> TotalsAsync(string center, NeighborhoodQuery query, EvidenceFilter scope, CancellationToken ct)
+    {
+        var reach = await ReachAsync(center, query.Depth, int.MaxValue, scope, ct);
+
+        // The last hop's actors were never a frontier: what links them to each other is read once more.
+        var outer = reach.Outer.Count < 2 ? [] : await store.GetRelationshipTotalsAsync(scope with { SourceIds = reach.Outer, TargetIds = reach.Outer }, ct: ct);
+        var within = new HashSet<string>(reach.Actors, StringComparer.Ordinal);
+        int edges = reach.Read.Concat(outer.Select(t => (t.Source, t.Target, t.Type))).Distinct().Count(k => within.Contains(k.Item1) && within.Contains(k.Item2));
+        return new NeighborhoodTotals(reach.Actors.Count, edges);
+    }
+
+    /// <summary>
+    /// Breadth-first out to <paramref name="depth"/> hops, one store read per hop, each hop's new actors best connected
+    /// first, up to <paramref name="limit"/> actors in all. Says whether the limit left actors out, and keeps the
+    /// relationships it read and the last hop's actors, for counting.
+    /// </summary>
+    private async Task<(List<string> Actors, bool Cut, List<(string, string, RelationType)> Read, IReadOnlyCollection<string> Outer)> ReachAsync(
+        string center, int depth, int limit, EvidenceFilter scope, CancellationToken ct)
+    {
+        var reached = new List<string> { center };
+        var seen = new HashSet<string>(StringComparer.Ordinal) { center };
+        var frontier = new HashSet<string>(StringComparer.Ordinal) { center };
+        var read = new List<(string, string, RelationType)>();
+        bool cut = false;
         for (int hop = 1; hop <= depth && frontier.Count > 0; hop++)
         {
+            if (reached.Count >= limit)
+            {
+                // Full with hops to go: the next hop may have more (the totals say).
+                cut = true;
+                break;
+            }
+
             // The store's sums per relationship: how much evidence links each new actor to the frontier, without the sentences.
             var rows = await store.GetRelationshipTotalsAsync(scope with { ActorIds = frontier }, ct: ct);
-            read.UnionWith(rows.Select(t => (t.Source, t.Target, t.Type)));
+            read.AddRange(rows.Select(t => (t.Source, t.Target, t.Type)));
             var next = rows
                 .SelectMany(t => new[] { (From: t.Source, To: t.Target, t.Count), (From: t.Target, To: t.Source, t.Count) })
                 .Where(p => frontier.Contains(p.From) && !seen.Contains(p.To))
@@ -411,24 +451,13 @@ public sealed class GraphQueryService(IGraphStore store, StancePolicy? stancePol
                 .ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => g.Key)
                 .ToList();
+            cut |= next.Count > limit - reached.Count;
+            next = [.. next.Take(limit - reached.Count)];
             reached.AddRange(next);
             seen.UnionWith(next);
             frontier = [.. next];
         }
 
-        var chosen = reached.Take(limit).ToList();
-        var actors = await store.GetActorsAsync(chosen, ct);
-        var among = scope with { SourceIds = chosen, TargetIds = chosen };
-        var edges = RelationshipView.FromTotals(chosen.Count < 2 ? [] : await store.GetRelationshipTotalsAsync(among, ct: ct), scope);
-        int totalEdges = edges.Count;
-        if (chosen.Count < reached.Count)
-        {
-            // The last hop's actors were never a frontier: what links them to each other is read once more.
-            var outer = frontier.Count < 2 ? [] : await store.GetRelationshipTotalsAsync(scope with { SourceIds = frontier, TargetIds = frontier }, ct: ct);
-            read.UnionWith(outer.Select(t => (t.Source, t.Target, t.Type)));
-            totalEdges = read.Count(k => seen.Contains(k.Item1) && seen.Contains(k.Item2));
-        }
-
-        return new NeighborhoodView(center, [.. chosen.Where(actors.ContainsKey).Select(id => actors[id])], edges, reached.Count, totalEdges);
+        return (reached, cut, read, frontier);
     }
 }

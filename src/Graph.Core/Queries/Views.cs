@@ -116,14 +116,18 @@ public sealed record PathView(IReadOnlyList<string> NodeIds, IReadOnlyList<Relat
     public int Length => Edges.Count;
 }
 
-/// <summary>
-/// An actor, its neighbours (best connected first) and every relationship among them: ready to draw. The totals count
-/// every actor within reach and every relationship among them, before the limit.
-/// </summary>
-public sealed record NeighborhoodView(Actor Center, IReadOnlyList<Actor> Nodes, IReadOnlyList<RelationshipView> Edges, int TotalNodes, int TotalEdges)
+/// <summary>An actor, its neighbours (best connected first) and every relationship among them: ready to draw.</summary>
+public sealed record NeighborhoodView(Actor Center, IReadOnlyList<Actor> Nodes, IReadOnlyList<RelationshipView> Edges)
 {
-    public bool Truncated => Nodes.Count < TotalNodes || Edges.Count < TotalEdges;
+    /// <summary>
+    /// How many actors are within reach and how many relationships among them, before the limit: read once, when first
+    /// asked (free when the limit cut nothing).
+    /// </summary>
+    public required Lazy<Task<NeighborhoodTotals>> Totals { get; init; }
 }
+
+/// <summary>Every actor within a neighbourhood's reach and every relationship among them, whatever its limit.</summary>
+public sealed record NeighborhoodTotals(int Nodes, int Edges);
 
 /// <summary>Which paths to look for: at most <see cref="MaxHops"/> long, over relationships of <see cref="Types"/> (any when empty), the <see cref="First"/> shortest.</summary>
 public sealed record PathQuery(int MaxHops, IReadOnlyCollection<RelationType> Types, int First)

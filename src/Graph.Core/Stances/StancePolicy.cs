@@ -23,6 +23,15 @@ public sealed record StancePolicy(double Prior, double SameArticleWeight, double
     {
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
+
+        // A misspelt key would otherwise leave its default in force without a word.
+        string[] known = ["about", "prior", "sameArticleWeight", "labels"];
+        var unknown = root.EnumerateObject().Select(p => p.Name).Where(name => !known.Contains(name)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidDataException($"stances.json: unknown key '{unknown[0]}' (known: {string.Join(", ", known)})");
+        }
+
         var labels = root.GetProperty("labels");
         var policy = new StancePolicy(
             root.GetProperty("prior").GetDouble(),

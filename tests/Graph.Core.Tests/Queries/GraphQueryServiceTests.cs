@@ -154,9 +154,9 @@ public sealed class GraphQueryServiceTests : IAsyncLifetime
         var whole = await _queries.NeighborhoodAsync(russia, new NeighborhoodQuery(2, 50, []), Ct);
 
         // Within one hop: the USA, Syria and Assad; the limit keeps Russia and two of them, and what links them.
-        (near.Nodes.Count, near.TotalNodes, near.Edges.Count, near.TotalEdges, near.Truncated).ShouldBe((3, 4, 3, 4, true));
-        (far.Nodes.Count, far.TotalNodes, far.TotalEdges, far.Truncated).ShouldBe((4, 6, whole.Edges.Count, true));
-        (whole.Nodes.Count, whole.TotalNodes, whole.TotalEdges, whole.Truncated).ShouldBe((6, 6, whole.Edges.Count, false));
+        (near.Nodes.Count, near.Edges.Count, await near.Totals.Value).ShouldBe((3, 3, new NeighborhoodTotals(4, 4)));
+        (far.Nodes.Count, await far.Totals.Value).ShouldBe((4, new NeighborhoodTotals(6, whole.Edges.Count)));
+        (whole.Nodes.Count, await whole.Totals.Value).ShouldBe((6, new NeighborhoodTotals(6, whole.Edges.Count)));
     }
 
     [Fact]

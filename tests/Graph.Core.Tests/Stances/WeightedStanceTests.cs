@@ -174,6 +174,7 @@ public sealed class WeightedStanceTests : IAsyncLifetime
         const string Labels = """ "labels": {"ally": 0.5, "supportive": 0.15, "critical": -0.15, "hostile": -0.5} """;
         Should.Throw<InvalidDataException>(() => Read($$"""{"prior": 0, "sameArticleWeight": 0.5, {{Labels}} }""")).Message.ShouldContain("prior");
         Should.Throw<InvalidDataException>(() => Read($$"""{"prior": 1, "sameArticleWeight": 2, {{Labels}} }""")).Message.ShouldContain("sameArticleWeight");
+        Should.Throw<InvalidDataException>(() => Read($$"""{"priors": 2, "prior": 1, "sameArticleWeight": 0.5, {{Labels}} }""")).Message.ShouldContain("priors");
         Read($$"""{"prior": 2, "sameArticleWeight": 0.5, {{Labels}} }""").Prior.ShouldBe(2);
     }
 }
