@@ -430,6 +430,24 @@ const scenarios = {
     }
   },
 
+  // Paths up to the API's limit, and a notice when there are more than shown.
+  async paths() {
+    const [from, to] = (argument ?? 'emmanuel-macron,SOM').split(',');
+    await go(`/path/${from}/${to}?maxHops=6&first=2`);
+    await waitForDrawing('path');
+    const hops = await page.getByTestId('max-hops').locator('option').allTextContents();
+    check(hops.at(-1) === '≤ 6 hops', `the path view searches up to ${hops.at(-1)}`);
+    const notice = page.getByTestId('paths-limit');
+    const said = await notice.textContent();
+    const [shown, all] = said.match(/(\d+) of (\d+)/).slice(1).map(Number);
+    check(shown === 2 && all > 2, `a notice says “${said.trim()}”`);
+    await notice.locator('button').click();
+    await page.waitForURL(new RegExp(`first=${all}`), { timeout: 5_000 });
+    await page.getByTestId('paths').locator('li').nth(all - 1).waitFor({ timeout: 10_000 });
+    check(await page.getByTestId('paths').locator('li').count() === all && await notice.count() === 0, `“Show all” lists the ${all} paths`);
+    await shoot('paths');
+  },
+
   // Who supports and who opposes an actor: the surest first.
   async sides() {
     const actor = argument ?? 'bashar-al-assad';
