@@ -100,6 +100,9 @@ public sealed class CorpusTests(CorpusServer server) : IClassFixture<CorpusServe
     public Task AStanceSaysHowSureItIsCountsItsPeopleOnRequestTakesAPeriodAndPagesItsEvidence() => PassesAsync("weighed");
 
     [Fact]
+    public Task ActorSuggestionsSayHowManyMatchInAll() => PassesAsync("suggest", "al");
+
+    [Fact]
     public Task PathsGoUpToSixHopsAndSayWhenThereAreMoreThanShown() => PassesAsync("paths", "emmanuel-macron,SOM");
 
     [Fact]

@@ -116,12 +116,13 @@ const EVIDENCE = `id sentence start end type polarity score confidence modality 
   source { ${ACTOR} } target { ${ACTOR} } article { id headline publishedAt url }`;
 const WEIGHED = 'score label mean low high certainty evidenceCount articleCount';
 
-export async function searchActors(search: string, first = 8): Promise<ActorRef[]> {
-  const data = await gql<{ actors: { edges: { node: ActorRef }[] } }>(
-    `query Search($search: String, $first: Int) { actors(search: $search, first: $first) { edges { node { ${ACTOR} } } } }`,
+/** Actors whose name or alias holds `search`, most evidence first, with how many match in all. */
+export async function searchActors(search: string, first = 8): Promise<{ items: ActorRef[]; total: number }> {
+  const data = await gql<{ actors: { totalCount: number; edges: { node: ActorRef }[] } }>(
+    `query Search($search: String, $first: Int) { actors(search: $search, first: $first) { totalCount edges { node { ${ACTOR} } } } }`,
     { search, first },
   );
-  return data.actors.edges.map((e) => e.node);
+  return { items: data.actors.edges.map((e) => e.node), total: data.actors.totalCount };
 }
 
 export async function actor(idOrName: string): Promise<ActorRef | null> {

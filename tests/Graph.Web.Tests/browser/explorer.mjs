@@ -430,6 +430,17 @@ const scenarios = {
     }
   },
 
+  // Actor search says when it shows fewer than match.
+  async suggest() {
+    await go('/');
+    const box = page.getByTestId('home-search');
+    await box.fill(argument ?? 'al');
+    const more = page.locator('.hero .suggestions [data-testid=more-matches]');
+    await more.waitFor({ timeout: 10_000 });
+    const said = await more.textContent();
+    check(/^8 of \d+ matches/.test(said), `the suggestions say “${said}”`);
+  },
+
   // Paths up to the API's limit, and a notice when there are more than shown.
   async paths() {
     const [from, to] = (argument ?? 'emmanuel-macron,SOM').split(',');
