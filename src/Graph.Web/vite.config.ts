@@ -10,6 +10,6 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
   },
   server: {
-    proxy: { '/graphql': process.env.GRAPH_URL ?? 'http://127.0.0.1:5080' },
+    proxy: Object.fromEntries(['/graphql', '/export'].map((p) => [p, process.env.GRAPH_URL ?? 'http://127.0.0.1:5080'])),
   },
 });

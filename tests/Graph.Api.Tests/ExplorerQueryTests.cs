@@ -15,12 +15,14 @@ public sealed partial class ExplorerQueryTests(SeededApiFixture fixture) : IClas
     {
         ["Search"] = """{"search":"rus","first":8}""",
         ["Actor"] = """{"id":"Russia","name":"Russia"}""",
-        ["Neighborhood"] = """{"actor":"RUS","depth":3,"limit":300,"types":null,"since":null,"until":null}""",
+        ["Neighborhood"] = """{"actor":"RUS","depth":3,"limit":300,"types":null,"since":null,"until":null,"totals":true}""",
         ["Range"] = """{"actor":"RUS","depth":1,"limit":50}""",
-        ["Stance"] = """{"from":"RUS","to":"bashar-al-assad","since":null,"until":null,"bucket":"WEEK"}""",
-        ["Path"] = """{"from":"vladimir-putin","to":"USA","maxHops":4}""",
+        ["Stance"] = """{"from":"RUS","to":"bashar-al-assad","since":null,"until":null,"bucket":"WEEK","affiliates":true,"first":50}""",
+        ["MoreEvidence"] = """{"from":"RUS","to":"bashar-al-assad","since":null,"until":null,"affiliates":false,"first":50,"after":null}""",
+        ["Sides"] = """{"of":"bashar-al-assad","minEvidence":2,"since":null,"until":null,"first":15}""",
+        ["Path"] = """{"from":"vladimir-putin","to":"USA","maxHops":6,"first":10}""",
         ["Article"] = """{"id":"us-talks"}""",
-        ["Articles"] = """{"search":null,"first":30}""",
+        ["Articles"] = """{"search":"russia","first":30,"after":null}""",
         ["overview"] = "{}",
     };
 

@@ -332,6 +332,17 @@ public sealed class QueryTests(SeededApiFixture fixture) : IClassFixture<SeededA
     }
 
     [Fact]
+    public async Task Listed_articles_have_a_headline_a_snippet_around_the_search_word_and_their_text()
+    {
+        var data = await DataAsync("""{ articles(search: "jets") { edges { node { headline snippet(search: "jets", length: 40) text } } } }""");
+
+        var node = data["articles"]!["edges"]![0]!["node"]!;
+        node["headline"]!.GetValue<string>().ShouldBe("Russia launches airstrikes in Syria");
+        node["snippet"]!.GetValue<string>().ShouldStartWith("…Russian jets struck");
+        node["text"]!.GetValue<string>().ShouldBe(Seed.Airstrikes.Text);
+    }
+
+    [Fact]
     public async Task Stance_timeline_weeks_start_on_monday_and_since_narrows_the_stance()
     {
         var data = await DataAsync("""{ stanceTimeline(from: "RUS", to: "Assad", bucket: WEEK) { start } stance(from: "RUS", to: "Assad", since: "2015-11-01") { evidenceCount firstSeen } }""");

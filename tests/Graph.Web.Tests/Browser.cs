@@ -48,6 +48,17 @@ public static class Browser
         }
     }
 
+    /// <summary>Runs a scenario that must pass every check, fetch nothing from elsewhere and raise no script error.</summary>
+    public static async Task PassesAsync(string baseUrl, string scenario, string? argument = null)
+    {
+        await RequireAsync();
+        var result = await RunScenarioAsync(baseUrl, scenario, argument);
+        result.Failures.ShouldBeEmpty(result.Output);
+        result.ExitCode.ShouldBe(0, result.Output);
+        result.Output.ShouldContain("ok   nothing fetched outside the server");
+        result.Output.ShouldContain("ok   no script errors");
+    }
+
     public static async Task<ScriptResult> RunScenarioAsync(string baseUrl, string scenario, string? argument = null)
     {
         List<string> args = ["explorer.mjs", baseUrl.TrimEnd('/'), scenario];

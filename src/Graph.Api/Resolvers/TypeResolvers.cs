@@ -176,7 +176,16 @@ public sealed class ArticleResolvers
         Stored(context, article).Then(a => a?.ExtractorVersion);
 
     public IDataLoaderResult<string?> Text(IResolveFieldContext context, [FromSource] ArticleView article) =>
-        Stored(context, article).Then(a => a?.Text);
+        WithText(context, article).Then(a => a?.Text);
+
+    public IDataLoaderResult<string> Headline(IResolveFieldContext context, [FromSource] ArticleView article) =>
+        !string.IsNullOrWhiteSpace(article.Title)
+            ? new Ready<string>(article.Title)
+            : WithText(context, article).Then(a => ArticleText.FirstSentence(a?.Text) ?? article.Id);
+
+    public IDataLoaderResult<string?> Snippet(IResolveFieldContext context, [FromSource] ArticleView article, string? search, int? length) =>
+        WithText(context, article).Then(a => a?.Text is not { } text ? null
+            : ArticleText.Snippet(text, search, Math.Clamp(length ?? 240, 40, 1000), string.IsNullOrWhiteSpace(article.Title) ? ArticleText.AfterFirstSentence(text) : 0));
 
     public IDataLoaderResult<IEnumerable<Actor>> Actors(IResolveFieldContext context, [FromSource] ArticleView article) =>
         new ActorsOfArticle(context.Loader(), article.Id);
@@ -189,6 +198,10 @@ public sealed class ArticleResolvers
 
     private static IDataLoaderResult<StoredArticle?> Stored(IResolveFieldContext context, ArticleView article) =>
         article.Stored is { } s ? new Ready<StoredArticle?>(s) : context.Loader().Article(article.Id);
+
+    /// <summary>The stored article with its text: article lists are read without it.</summary>
+    private static IDataLoaderResult<StoredArticle?> WithText(IResolveFieldContext context, ArticleView article) =>
+        article.Stored is { Text: not null } s ? new Ready<StoredArticle?>(s) : context.Loader().Article(article.Id);
 
     /// <summary>The actors an article's evidence names, in order of first mention.</summary>
     private sealed class ActorsOfArticle(RequestLoader loader, string articleId) : IDataLoaderResult<IEnumerable<Actor>>

@@ -36,27 +36,46 @@ export interface Evidence {
   eventDate: string | null;
   source: ActorRef;
   target: ActorRef;
-  article: { id: string; title: string | null; publishedAt: string | null; url: string | null };
+  article: { id: string; headline: string; publishedAt: string | null; url: string | null };
 }
 
-export interface Stance {
-  from: ActorRef;
-  to: ActorRef;
+/** How sure a stance is: its score is the mean shrunk towards neutral; `low`..`high` is its range. */
+export interface Weighed {
   score: number;
   label: StanceLabel;
+  mean: number;
+  low: number;
+  high: number;
+  certainty: number;
   evidenceCount: number;
+  articleCount: number;
+}
+
+export interface Page<T> { items: T[]; total: number; next: string | null }
+
+export interface Stance extends Weighed {
+  from: ActorRef;
+  to: ActorRef;
   counts: { type: RelationType; count: number }[];
   firstSeen: string | null;
   lastSeen: string | null;
-  evidence: Evidence[];
-  reverse: { score: number; label: StanceLabel; evidenceCount: number };
+  evidence: Page<Evidence>;
+  reverse: Weighed;
 }
 
-export interface StancePoint { start: string; score: number; label: StanceLabel; evidenceCount: number }
+export interface StancePoint { start: string; score: number; label: StanceLabel; evidenceCount: number; articleCount: number; low: number; high: number }
 
-export interface Neighborhood { center: ActorRef; nodes: ActorRef[]; edges: Relationship[] }
+export interface Neighborhood {
+  center: ActorRef;
+  nodes: ActorRef[];
+  edges: Relationship[];
+  /** How many actors are within reach in all, and whether the limit cut them; null when the server does not say. */
+  total: { actors: number; cut: boolean } | null;
+}
 
 export interface Path { nodes: ActorRef[]; edges: Relationship[]; length: number }
+
+export interface PathSearch { paths: Path[]; totalCount: number; truncated: boolean; maxHops: number; maxHopsAllowed: number }
 
 export interface Article {
   id: string;
@@ -64,12 +83,13 @@ export interface Article {
   url: string | null;
   source: string | null;
   publishedAt: string | null;
+  headline: string;
   text: string | null;
   actors: ActorRef[];
   evidence: Evidence[];
 }
 
-export interface ArticleSummary { id: string; title: string | null; source: string | null; publishedAt: string | null }
+export interface ArticleSummary { id: string; headline: string; snippet: string | null; source: string | null; publishedAt: string | null }
 
 export class GraphQLError extends Error {}
 
@@ -93,14 +113,16 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
 const ACTOR = 'id name kind aliases';
 const REL = `source { ${ACTOR} } target { ${ACTOR} } type polarity score count confidence firstSeen lastSeen`;
 const EVIDENCE = `id sentence start end type polarity score confidence modality eventDate
-  source { ${ACTOR} } target { ${ACTOR} } article { id title publishedAt url }`;
+  source { ${ACTOR} } target { ${ACTOR} } article { id headline publishedAt url }`;
+const WEIGHED = 'score label mean low high certainty evidenceCount articleCount';
 
-export async function searchActors(search: string, first = 8): Promise<ActorRef[]> {
-  const data = await gql<{ actors: { edges: { node: ActorRef }[] } }>(
-    `query Search($search: String, $first: Int) { actors(search: $search, first: $first) { edges { node { ${ACTOR} } } } }`,
+/** Actors whose name or alias holds `search`, most evidence first, with how many match in all. */
+export async function searchActors(search: string, first = 8): Promise<{ items: ActorRef[]; total: number }> {
+  const data = await gql<{ actors: { totalCount: number; edges: { node: ActorRef }[] } }>(
+    `query Search($search: String, $first: Int) { actors(search: $search, first: $first) { totalCount edges { node { ${ACTOR} } } } }`,
     { search, first },
   );
-  return data.actors.edges.map((e) => e.node);
+  return { items: data.actors.edges.map((e) => e.node), total: data.actors.totalCount };
 }
 
 export async function actor(idOrName: string): Promise<ActorRef | null> {
@@ -119,15 +141,17 @@ export interface NeighborhoodArgs {
   types: RelationType[] | null;
   since: string | null;
   until: string | null;
+  /** Whether to count how many actors there are in all (it costs the server a search past the limit). */
+  totals: boolean;
 }
 
 export async function neighborhood(args: NeighborhoodArgs): Promise<Neighborhood> {
   // Edges name their ends by id only: the nodes carry the rest once, which keeps busy neighbourhoods small.
   type Slim = Omit<Relationship, 'source' | 'target'> & { source: { id: string }; target: { id: string } };
-  const data = await gql<{ neighborhood: { center: ActorRef; nodes: ActorRef[]; edges: Slim[] } }>(
-    `query Neighborhood($actor: String!, $depth: Int, $limit: Int, $types: [RelationType!], $since: Date, $until: Date) {
+  const data = await gql<{ neighborhood: { center: ActorRef; nodes: ActorRef[]; edges: Slim[]; totalNodes?: number; truncated?: boolean } }>(
+    `query Neighborhood($actor: String!, $depth: Int, $limit: Int, $types: [RelationType!], $since: Date, $until: Date, $totals: Boolean!) {
       neighborhood(actor: $actor, depth: $depth, limit: $limit, types: $types, since: $since, until: $until) {
-        center { ${ACTOR} } nodes { ${ACTOR} }
+        center { ${ACTOR} } nodes { ${ACTOR} } totalNodes @include(if: $totals) truncated @include(if: $totals)
         edges { source { id } target { id } type polarity score count confidence firstSeen lastSeen }
       }
     }`,
@@ -136,7 +160,7 @@ export async function neighborhood(args: NeighborhoodArgs): Promise<Neighborhood
   const n = data.neighborhood;
   const byId = new Map(n.nodes.map((a) => [a.id, a]));
   const known = (id: string): ActorRef => byId.get(id) ?? { id, name: id, kind: 'GROUP', aliases: [] };
-  return { center: n.center, nodes: n.nodes, edges: n.edges.map((e) => ({ ...e, source: known(e.source.id), target: known(e.target.id) })) };
+  return { center: n.center, nodes: n.nodes, edges: n.edges.map((e) => ({ ...e, source: known(e.source.id), target: known(e.target.id) })), total: n.totalNodes === undefined ? null : { actors: n.totalNodes, cut: !!n.truncated } };
 }
 
 /** First and last day with evidence around an actor: the range of the date slider. */
@@ -151,51 +175,104 @@ export async function dateRange(actorKey: string, depth: number, limit: number):
   return days.length ? [days[0], days[days.length - 1]] : null;
 }
 
-export interface StanceArgs { from: string; to: string; since: string | null; until: string | null; bucket: 'WEEK' | 'MONTH' }
+export interface StanceArgs {
+  from: string;
+  to: string;
+  since: string | null;
+  until: string | null;
+  bucket: 'WEEK' | 'MONTH';
+  /** Counts what the actor's people (Putin for Russia) said and did as its own. */
+  affiliates: boolean;
+}
+
+interface EvidenceConnection { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Evidence }[] }
+const EVIDENCE_PAGE = `totalCount pageInfo { hasNextPage endCursor } edges { node { ${EVIDENCE} } }`;
+const page = (c: EvidenceConnection): Page<Evidence> =>
+  ({ items: c.edges.map((e) => e.node), total: c.totalCount, next: c.pageInfo.hasNextPage ? c.pageInfo.endCursor : null });
+
+/** How many pieces of evidence a stance shows at first, and adds with each "more". */
+export const EVIDENCE_STEP = 50;
 
 export async function stance(args: StanceArgs): Promise<{ stance: Stance | null; timeline: StancePoint[] }> {
-  return gql<{ stance: Stance | null; timeline: StancePoint[] }>(
-    `query Stance($from: String!, $to: String!, $since: Date, $until: Date, $bucket: Bucket) {
-      stance(from: $from, to: $to, since: $since, until: $until) {
-        from { ${ACTOR} } to { ${ACTOR} } score label evidenceCount firstSeen lastSeen
+  type Raw = Omit<Stance, 'evidence'> & { evidence: EvidenceConnection };
+  const data = await gql<{ stance: Raw | null; timeline: StancePoint[] }>(
+    `query Stance($from: String!, $to: String!, $since: Date, $until: Date, $bucket: Bucket, $affiliates: Boolean, $first: Int) {
+      stance(from: $from, to: $to, since: $since, until: $until, includeAffiliates: $affiliates) {
+        from { ${ACTOR} } to { ${ACTOR} } ${WEIGHED} firstSeen lastSeen
         counts { type count }
-        evidence(first: 50) { ${EVIDENCE} }
-        reverse { score label evidenceCount }
+        evidence: evidencePage(first: $first) { ${EVIDENCE_PAGE} }
+        reverse { ${WEIGHED} }
       }
-      timeline: stanceTimeline(from: $from, to: $to, bucket: $bucket, since: $since, until: $until) { start score label evidenceCount }
+      timeline: stanceTimeline(from: $from, to: $to, bucket: $bucket, since: $since, until: $until, includeAffiliates: $affiliates) {
+        start score label low high evidenceCount articleCount
+      }
     }`,
-    { ...args },
+    { ...args, first: EVIDENCE_STEP },
+  );
+  return { stance: data.stance && { ...data.stance, evidence: page(data.stance.evidence) }, timeline: data.timeline };
+}
+
+/** The next page of a stance's evidence, after `cursor`. */
+export async function moreEvidence(args: Omit<StanceArgs, 'bucket'>, after: string): Promise<Page<Evidence>> {
+  const data = await gql<{ stance: { evidence: EvidenceConnection } | null }>(
+    `query MoreEvidence($from: String!, $to: String!, $since: Date, $until: Date, $affiliates: Boolean, $first: Int, $after: String) {
+      stance(from: $from, to: $to, since: $since, until: $until, includeAffiliates: $affiliates) {
+        evidence: evidencePage(first: $first, after: $after) { ${EVIDENCE_PAGE} }
+      }
+    }`,
+    { ...args, first: EVIDENCE_STEP, after },
+  );
+  return data.stance ? page(data.stance.evidence) : { items: [], total: 0, next: null };
+}
+
+export interface SideStance extends Weighed { from: ActorRef; firstSeen: string | null; lastSeen: string | null }
+
+/** Who supports and who opposes an actor, the surest first. */
+export async function sides(of: string, minEvidence: number, since: string | null, until: string | null, first: number): Promise<{ supporters: SideStance[]; opponents: SideStance[] }> {
+  return gql<{ supporters: SideStance[]; opponents: SideStance[] }>(
+    `query Sides($of: String!, $minEvidence: Int, $since: Date, $until: Date, $first: Int) {
+      supporters(of: $of, minEvidence: $minEvidence, since: $since, until: $until, first: $first) { from { ${ACTOR} } ${WEIGHED} firstSeen lastSeen }
+      opponents(of: $of, minEvidence: $minEvidence, since: $since, until: $until, first: $first) { from { ${ACTOR} } ${WEIGHED} firstSeen lastSeen }
+    }`,
+    { of, minEvidence, since, until, first },
   );
 }
 
-export async function paths(from: string, to: string, maxHops: number): Promise<Path[]> {
-  const data = await gql<{ path: Path[] }>(
-    `query Path($from: String!, $to: String!, $maxHops: Int) {
-      path(from: $from, to: $to, maxHops: $maxHops, first: 10) { length nodes { ${ACTOR} } edges { ${REL} } }
+export async function paths(from: string, to: string, maxHops: number, first: number): Promise<PathSearch> {
+  const data = await gql<{ paths: PathSearch }>(
+    `query Path($from: String!, $to: String!, $maxHops: Int, $first: Int) {
+      paths(from: $from, to: $to, maxHops: $maxHops, first: $first) {
+        totalCount truncated maxHops maxHopsAllowed
+        paths { length nodes { ${ACTOR} } edges { ${REL} } }
+      }
     }`,
-    { from, to, maxHops },
+    { from, to, maxHops, first },
   );
-  return data.path;
+  return data.paths;
 }
 
 export async function article(id: string): Promise<Article | null> {
   const data = await gql<{ article: Article | null }>(
     `query Article($id: ID!) {
-      article(id: $id) { id title url source publishedAt text actors { ${ACTOR} } evidence { ${EVIDENCE} } }
+      article(id: $id) { id title headline url source publishedAt text actors { ${ACTOR} } evidence { ${EVIDENCE} } }
     }`,
     { id },
   );
   return data.article;
 }
 
-export async function articles(search: string | null, first = 30): Promise<{ total: number; items: ArticleSummary[] }> {
-  const data = await gql<{ articles: { totalCount: number; edges: { node: ArticleSummary }[] } }>(
-    `query Articles($search: String, $first: Int) {
-      articles(search: $search, first: $first) { totalCount edges { node { id title source publishedAt } } }
+export async function articles(search: string | null, first = 30, after: string | null = null): Promise<Page<ArticleSummary>> {
+  const data = await gql<{ articles: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: ArticleSummary }[] } }>(
+    `query Articles($search: String, $first: Int, $after: String) {
+      articles(search: $search, first: $first, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor }
+        edges { node { id headline snippet(search: $search) source publishedAt } }
+      }
     }`,
-    { search, first },
+    { search, first, after },
   );
-  return { total: data.articles.totalCount, items: data.articles.edges.map((e) => e.node) };
+  const a = data.articles;
+  return { total: a.totalCount, items: a.edges.map((e) => e.node), next: a.pageInfo.hasNextPage ? a.pageInfo.endCursor : null };
 }
 
 export async function overview(): Promise<{ stats: { articles: number; actors: number; relationships: number; evidence: number }; top: ActorRef[] }> {

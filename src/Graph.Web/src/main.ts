@@ -8,6 +8,7 @@ import { exploreView } from './views/explore';
 import { homeView } from './views/home';
 import { problem, main } from './views/layout';
 import { pathView } from './views/path';
+import { sidesView } from './views/sides';
 import { stanceView } from './views/stance';
 
 document.getElementById('search')!.replaceWith(
@@ -15,6 +16,7 @@ document.getElementById('search')!.replaceWith(
 
 route(/^\/$/, homeView);
 route(/^\/actor\/([^/]+)\/?$/, exploreView);
+route(/^\/sides\/([^/]+)\/?$/, sidesView);
 route(/^\/stance\/([^/]+)\/([^/]+)\/?$/, stanceView);
 route(/^\/path\/([^/]+)\/([^/]+)\/?$/, pathView);
 route(/^\/article\/([^/]+)\/?$/, articleView);

@@ -30,7 +30,7 @@ export function actorPicker(options: { label: string; placeholder: string; value
     active = i;
     [...list.children].forEach((li, j) => li.setAttribute('aria-selected', String(j === i)));
   };
-  const show = (query: string, found: ActorRef[]) => {
+  const show = (query: string, found: ActorRef[], total: number) => {
     items = found;
     list.replaceChildren(...found.map((a, i) => {
       const q = query.toLowerCase();
@@ -42,6 +42,7 @@ export function actorPicker(options: { label: string; placeholder: string; value
         h('span', { class: 'kind-name' }, KIND_NAMES[a.kind]));
     }));
     if (!found.length) list.append(h('li', { class: 'empty' }, `No actor matches “${query}”`));
+    else if (total > found.length) list.append(h('li', { class: 'more-matches', role: 'presentation', 'data-testid': 'more-matches' }, `${found.length} of ${total} matches: type more to narrow them`));
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     active = found.length ? 0 : -1;
@@ -53,7 +54,7 @@ export function actorPicker(options: { label: string; placeholder: string; value
     const ticket = ++asked;
     try {
       const found = await searchActors(query);
-      if (ticket === asked && input.value.trim() === query) show(query, found);
+      if (ticket === asked && input.value.trim() === query) show(query, found.items, found.total);
     } catch {
       close();
     }
@@ -71,7 +72,7 @@ export function actorPicker(options: { label: string; placeholder: string; value
       const query = input.value.trim();
       if (!query) return;
       const found = await searchActors(query, 1);
-      if (found[0]) pick(found[0]);
+      if (found.items[0]) pick(found.items[0]);
     }
   });
 

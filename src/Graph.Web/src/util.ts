@@ -47,7 +47,7 @@ export function polarityColour(polarity: number): string {
 }
 
 export const LABEL_COLOURS: Record<StanceLabel, string> = {
-  NO_EVIDENCE: '#cbd5e0',
+  NO_EVIDENCE: '#a0aec0',
   HOSTILE: '#9b2c2c',
   CRITICAL: '#dd6b20',
   NEUTRAL: '#718096',
@@ -56,7 +56,38 @@ export const LABEL_COLOURS: Record<StanceLabel, string> = {
 };
 
 export function labelText(label: string): string {
-  return (label.charAt(0) + label.slice(1).toLowerCase()).replace('_', ' ');
+  return label.charAt(0) + label.slice(1).toLowerCase().replaceAll('_', ' ');
+}
+
+export function percent(value: number): string {
+  return `${Math.round(value * 100)}%`;
+}
+
+/** "3 sentences in 2 articles": what a stance rests on. */
+export function restsOn(s: { evidenceCount: number; articleCount: number }): string {
+  return `${s.evidenceCount} sentence${s.evidenceCount === 1 ? '' : 's'} in ${s.articleCount} article${s.articleCount === 1 ? '' : 's'}`;
+}
+
+/** The words of a search, for marking them in a passage. */
+export function searchWords(search: string): string[] {
+  return search.split(/\s+/).map((w) => w.replace(/^["'*]+|["'*]+$/g, '')).filter((w) => w.length > 0);
+}
+
+/** The passage with every word starting with one of the search words marked (case and accents ignored). */
+export function markWords(text: string, words: string[]): DocumentFragment {
+  const out = document.createDocumentFragment();
+  const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const wanted = words.map(fold).filter((w) => w.length > 0);
+  let at = 0;
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const word = fold(m[0]);
+    if (!wanted.some((w) => word.startsWith(w))) continue;
+    const start = m.index ?? 0;
+    out.append(text.slice(at, start), h('mark', { class: 'hit' }, m[0]));
+    at = start + m[0].length;
+  }
+  out.append(text.slice(at));
+  return out;
 }
 
 export function typeText(type: RelationType | string): string {
@@ -88,6 +119,25 @@ export function actorUrl(id: string, params?: URLSearchParams): string {
 
 export function stanceUrl(from: string, to: string): string {
   return `/stance/${encodeURIComponent(from)}/${encodeURIComponent(to)}`;
+}
+
+/** A day as the API takes it (yyyy-MM-dd), or null. */
+export function isoDay(v: string | null): string | null {
+  return v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null;
+}
+
+/** The URL with the view's query changed: null removes a parameter. */
+export function withQuery(path: string, query: URLSearchParams, change: Record<string, string | null>): string {
+  const q = new URLSearchParams(query);
+  for (const [k, v] of Object.entries(change)) {
+    if (v === null) q.delete(k);
+    else q.set(k, v);
+  }
+  return path + (q.size ? `?${q}` : '');
+}
+
+export function sidesUrl(id: string): string {
+  return `/sides/${encodeURIComponent(id)}`;
 }
 
 export function pathUrl(from: string, to: string): string {

@@ -1,6 +1,6 @@
 import { article, articles, type Evidence } from '../api';
 import { describe } from '../router';
-import { actorLink, articleUrl, debounce, findMentions, formatDay, h, markMentions, polarityColour, typeText } from '../util';
+import { actorLink, articleUrl, debounce, findMentions, formatDay, h, markMentions, markWords, polarityColour, searchWords, typeText } from '../util';
 import { main, problem } from './layout';
 
 export async function articleView([id]: string[], _query: URLSearchParams, signal: AbortSignal): Promise<void> {
@@ -17,10 +17,13 @@ export async function articleView([id]: string[], _query: URLSearchParams, signa
     root.append(problem(`No article “${id}”.`, 'It may not have been ingested yet.'));
     return;
   }
-  document.title = `${a.title ?? a.id} · Graph`;
+  document.title = `${a.headline} · Graph`;
   const text = a.text ?? '';
   const body = h('div', { class: 'article-text', 'data-testid': 'article-text' });
   body.append(markedText(text, a.evidence, a.actors));
+  // Line breaks in the stored text are its paragraphs (white-space: pre-line); a text stored without any (the source
+  // lost them) is broken every few sentences so that it can be read, and says so.
+  const guessed = !text.includes('\n') && text.length > 900;
 
   const byRelation = new Map<string, Evidence[]>();
   for (const e of a.evidence) {
@@ -30,10 +33,11 @@ export async function articleView([id]: string[], _query: URLSearchParams, signa
 
   root.append(h('div', { class: 'article-grid' },
     h('article', { class: 'card reader' },
-      h('h1', {}, a.title ?? a.id),
+      h('h1', {}, a.headline),
       h('p', { class: 'byline' },
         [a.source, formatDay(a.publishedAt)].filter(Boolean).join(' · '),
         a.url ? h('span', {}, ' · ', h('a', { href: a.url, rel: 'noopener noreferrer', target: '_blank' }, 'original')) : null),
+      guessed ? h('p', { class: 'muted', 'data-testid': 'paragraphs-guessed' }, 'The source gave this text without paragraphs: it is broken every few sentences here.') : null,
       body),
     h('aside', { class: 'side' },
       h('h2', {}, 'Actors'),
@@ -71,8 +75,16 @@ function markedText(text: string, evidence: Evidence[], actors: Parameters<typeo
   const ordered = [...spans.values()].sort((x, y) => x[0].start - y[0].start);
   const out = document.createDocumentFragment();
   let at = 0;
+  const breaks = text.includes('\n') ? [] : paragraphBreaks(text);
+  // Plain text between evidence sentences, with paragraph breaks where they fall in it.
   const plain = (from: number, to: number) => {
-    const part = text.slice(from, to);
+    let at = from;
+    for (const b of breaks.filter((x) => x > from && x < to)) {
+      const part = text.slice(at, b);
+      out.append(markMentions(part, findMentions(part, actors)), h('span', { class: 'para-break' }));
+      at = b;
+    }
+    const part = text.slice(at, to);
     out.append(markMentions(part, findMentions(part, actors)));
   };
   for (const group of ordered) {
@@ -95,20 +107,55 @@ function markedText(text: string, evidence: Evidence[], actors: Parameters<typeo
   return out;
 }
 
+/**
+ * Where paragraphs would start in a text that has no line breaks: after a sentence end, once the paragraph holds at
+ * least three sentences or 450 characters (news paragraphs are short).
+ */
+function paragraphBreaks(text: string): number[] {
+  if (text.length <= 900) return [];
+  const out: number[] = [];
+  let start = 0;
+  let sentences = 0;
+  for (const m of text.matchAll(/(?<!\b\p{Lu})[.!?]["'”’)]?\s+(?=[\p{Lu}"“‘'0-9])/gu)) {
+    sentences++;
+    const end = (m.index ?? 0) + m[0].length;
+    if ((sentences >= 3 && end - start >= 200) || end - start >= 450) {
+      out.push(end);
+      start = end;
+      sentences = 0;
+    }
+  }
+  return out;
+}
+
 export async function articlesView(_params: string[], query: URLSearchParams, signal: AbortSignal): Promise<void> {
   const root = main('articles');
   const search = query.get('search') ?? '';
-  const input = h('input', { type: 'search', placeholder: 'Search titles', value: search, 'aria-label': 'Search article titles', class: 'picker-input' });
-  const list = h('ol', { class: 'article-list' });
-  const count = h('p', { class: 'muted' });
-  root.append(h('div', { class: 'pair-form' }, h('h1', {}, 'Articles'), input), count, list);
-  const load = async (s: string) => {
-    const found = await articles(s || null, 50);
-    if (signal.aborted) return;
-    count.textContent = `${found.total} article${found.total === 1 ? '' : 's'}${s ? ` with “${s}” in the title` : ''}, newest first.`;
-    list.replaceChildren(...found.items.map((a) => h('li', {},
-      h('a', { href: articleUrl(a.id), 'data-link': true }, a.title ?? a.id),
-      h('span', { class: 'muted' }, ` ${[a.source, formatDay(a.publishedAt)].filter(Boolean).join(' · ')}`))));
+  const input = h('input', { type: 'search', placeholder: 'Search the articles', value: search, 'aria-label': 'Search the articles', class: 'picker-input', 'data-testid': 'article-search' });
+  const list = h('ol', { class: 'article-list', 'data-testid': 'articles' });
+  const count = h('p', { class: 'muted', 'data-testid': 'articles-count' });
+  const more = h('p', { class: 'limits', hidden: true });
+  root.append(h('div', { class: 'pair-form' }, h('h1', {}, 'Articles'), input), count, list, more);
+  let asked = 0;
+  const load = async (s: string, after: string | null = null) => {
+    const ticket = ++asked;
+    const found = await articles(s || null, 50, after);
+    if (signal.aborted || ticket !== asked) return;
+    const words = searchWords(s);
+    const items = found.items.map((a) => h('li', { 'data-article': a.id },
+      h('a', { href: articleUrl(a.id), 'data-link': true, class: 'headline' }, a.headline),
+      h('span', { class: 'muted' }, ` ${[formatDay(a.publishedAt), a.source].filter(Boolean).join(' · ')}`),
+      a.snippet ? h('p', { class: 'snippet' }, markWords(a.snippet, words)) : null));
+    if (after) list.append(...items);
+    else list.replaceChildren(...items);
+    const shown = list.children.length;
+    count.textContent = `${found.total} article${found.total === 1 ? '' : 's'}${s ? ` with “${s}”` : ''}, newest first${shown < found.total ? `: ${shown} shown` : ''}.`;
+    more.hidden = found.next === null;
+    if (found.next !== null) {
+      const next = found.next;
+      more.replaceChildren(`${shown} of ${found.total}. `,
+        h('button', { type: 'button', class: 'link', 'data-testid': 'more-articles', onclick: () => void load(s, next) }, `Show ${Math.min(50, found.total - shown)} more`));
+    }
   };
   input.addEventListener('input', debounce(() => {
     describe(input.value ? `/articles?search=${encodeURIComponent(input.value)}` : '/articles');

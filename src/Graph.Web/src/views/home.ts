@@ -21,7 +21,7 @@ export async function homeView(_params: string[], _query: URLSearchParams, signa
           h('div', { class: 'chips' }, ...o.top.map((a) => h('a', { href: actorUrl(a.id), 'data-link': true, class: 'chip', style: `--kind:${KIND_COLOURS[a.kind]}` }, a.name)))),
         h('section', { class: 'card' }, h('h2', {}, 'Latest articles'),
           h('ol', { class: 'article-list' }, ...recent.items.map((a) => h('li', {},
-            h('a', { href: articleUrl(a.id), 'data-link': true }, a.title ?? a.id),
+            h('a', { href: articleUrl(a.id), 'data-link': true }, a.headline),
             h('span', { class: 'muted' }, ` ${formatDay(a.publishedAt)}`)))),
           h('p', {}, h('a', { href: '/articles', 'data-link': true }, 'All articles →')))));
   } catch (e) {

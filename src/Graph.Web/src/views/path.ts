@@ -5,13 +5,24 @@ import { h, pathUrl, polarityColour, stanceUrl, typeText } from '../util';
 import { createGraph, drawPaths } from './draw';
 import { main, problem } from './layout';
 
+/** The longest path the API searches (PathSearch.maxHopsAllowed). */
+const MAX_HOPS = 6;
+
 export async function pathView([from, to]: string[], query: URLSearchParams, signal: AbortSignal): Promise<void> {
   const root = main('path');
-  const maxHops = Math.min(4, Math.max(1, Number(query.get('maxHops')) || 3));
+  // The API says how far it searches (maxHopsAllowed); until it has answered, offer what it allowed when this was written.
+  const maxHops = Math.min(MAX_HOPS, Math.max(1, Number(query.get('maxHops')) || 3));
+  const first = Math.min(200, Math.max(1, Number(query.get('first')) || 10));
   let pickedFrom = from;
   let pickedTo = to;
-  const go = (hops = maxHops) => navigate(pathUrl(pickedFrom, pickedTo) + (hops !== 3 ? `?maxHops=${hops}` : ''));
-  const hopsSelect = h('select', { 'aria-label': 'Longest path' }, ...[1, 2, 3, 4].map((n) => h('option', { value: n, selected: n === maxHops }, `≤ ${n} hop${n > 1 ? 's' : ''}`)));
+  const go = (hops = maxHops, many = 10) => {
+    const q = new URLSearchParams();
+    if (hops !== 3) q.set('maxHops', String(hops));
+    if (many !== 10) q.set('first', String(many));
+    navigate(pathUrl(pickedFrom, pickedTo) + (q.size ? `?${q}` : ''));
+  };
+  const hopsSelect = h('select', { 'aria-label': 'Longest path', 'data-testid': 'max-hops' },
+    ...Array.from({ length: MAX_HOPS }, (_, i) => i + 1).map((n) => h('option', { value: n, selected: n === maxHops }, `≤ ${n} hop${n > 1 ? 's' : ''}`)));
   hopsSelect.addEventListener('change', () => go(Number(hopsSelect.value)));
 
   root.append(h('div', { class: 'pair-form' },
@@ -22,23 +33,25 @@ export async function pathView([from, to]: string[], query: URLSearchParams, sig
     hopsSelect));
 
   const startedAt = performance.now();
-  let found;
+  let search;
   try {
-    found = await paths(from, to, maxHops);
+    search = await paths(from, to, maxHops, first);
   } catch (e) {
     root.append(problem('Could not find the path.', (e as Error).message));
     return;
   }
   if (signal.aborted) return;
+  const found = search.paths;
   if (!found.length) {
-    root.append(problem(`No chain of at most ${maxHops} relationships links ${from} and ${to}.`, 'Allow more hops, or pick other actors.'));
+    root.append(problem(`No chain of at most ${maxHops} relationships links ${from} and ${to}.`,
+      maxHops < search.maxHopsAllowed ? 'Allow more hops, or pick other actors.' : `${search.maxHopsAllowed} hops is as far as the search goes: pick other actors.`));
     return;
   }
-  const first = found[0];
-  document.title = `${first.nodes[0].name} ⋯ ${first.nodes[first.nodes.length - 1].name} · Graph`;
-  root.querySelectorAll<HTMLInputElement>('.picker-input').forEach((input, i) => (input.value = i === 0 ? first.nodes[0].name : first.nodes[first.nodes.length - 1].name));
-  pickedFrom = first.nodes[0].id;
-  pickedTo = first.nodes[first.nodes.length - 1].id;
+  const shortest = found[0];
+  document.title = `${shortest.nodes[0].name} ⋯ ${shortest.nodes[shortest.nodes.length - 1].name} · Graph`;
+  root.querySelectorAll<HTMLInputElement>('.picker-input').forEach((input, i) => (input.value = i === 0 ? shortest.nodes[0].name : shortest.nodes[shortest.nodes.length - 1].name));
+  pickedFrom = shortest.nodes[0].id;
+  pickedTo = shortest.nodes[shortest.nodes.length - 1].id;
 
   const nodes = new Map<string, ActorRef>();
   const edges = new Map<string, Relationship>();
@@ -51,7 +64,11 @@ export async function pathView([from, to]: string[], query: URLSearchParams, sig
     h('div', { class: 'workspace' },
       h('div', { class: 'canvas-wrap' }, canvas),
       h('aside', { class: 'side' },
-        h('h2', {}, `${found.length} shortest path${found.length > 1 ? 's' : ''}, ${first.length} hop${first.length > 1 ? 's' : ''}`),
+        h('h2', {}, `${search.truncated ? `${found.length} of ${search.totalCount}` : found.length} shortest path${search.totalCount > 1 ? 's' : ''}, ${shortest.length} hop${shortest.length > 1 ? 's' : ''}`),
+        search.truncated
+          ? h('p', { class: 'limits', 'data-testid': 'paths-limit' }, `${found.length} of ${search.totalCount} shown. `,
+            h('button', { type: 'button', class: 'link', onclick: () => go(maxHops, Math.min(200, search.totalCount)) }, search.totalCount <= 200 ? `Show all ${search.totalCount}` : 'Show 200'))
+          : null,
         h('ol', { class: 'path-list', 'data-testid': 'paths' }, ...found.map((p) => h('li', {}, ...p.nodes.flatMap((n, i) => {
           const parts: (Node | string)[] = [h('strong', {}, n.name)];
           const e = p.edges[i];
