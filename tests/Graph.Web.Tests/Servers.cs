@@ -5,8 +5,11 @@ using System.Text.Json;
 
 namespace Graph.Web.Tests;
 
-/// <summary>The real <c>graph serve</c> host (<see cref="ServedGraph"/>) as a fixture, over a temp store filled from <paramref name="seed"/>.</summary>
-public abstract class Server(string? seed) : IAsyncLifetime
+/// <summary>
+/// The real <c>graph serve</c> host (<see cref="ServedGraph"/>) as a fixture, over a temp store filled from <paramref name="seed"/>
+/// (none when it is not on this machine), with <paramref name="settings"/> added to its configuration.
+/// </summary>
+public abstract class Server(string? seed, params (string Key, string? Value)[] settings) : IAsyncLifetime
 {
     private readonly TempDir _dir = new();
     private ServedGraph? _served;
@@ -19,7 +22,7 @@ public abstract class Server(string? seed) : IAsyncLifetime
     {
         if (seed is not null && Path.Exists(seed))
         {
-            _served = await ServedGraph.StartAsync(Path.Combine(_dir.Path, "data"), seed);
+            _served = await ServedGraph.StartAsync(Path.Combine(_dir.Path, "data"), seed, settings);
         }
     }
 
