@@ -1,4 +1,5 @@
 using Graph.Core.Domain;
+using Graph.Extraction.Analysis;
 using Graph.Extraction.Text;
 using Graph.Extraction.Words;
 
@@ -90,7 +91,7 @@ internal sealed class Collectives(MentionContext context)
             string people = $"{tokens[m.Start - 1].Lower} {m.Surface}";
             var home = PlaceAfter(tokens, mentions, m.End) is { } state && state != m.ActorId ? context.Kb.Find(state) : null;
             var draft = context.Actors.Ensure(
-                home is null ? Slug(people) : Slug($"{people} {home.Id}"), home is null ? people : $"{people} in {home.Name}", ActorKind.Group);
+                ActorDraft.Slug(home is null ? people : $"{people} {home.Id}"), home is null ? people : $"{people} in {home.Name}", ActorKind.Group);
             if (home is not null && draft.Codes.Count == 0 && home.Codes.TryGetValue(ArticleActors.Cameo, out var cameo))
             {
                 draft.Codes[ArticleActors.Cameo] = cameo;
@@ -104,8 +105,6 @@ internal sealed class Collectives(MentionContext context)
             m.Surface = people;
         }
     }
-
-    private static string Slug(string name) => name.ToLowerInvariant().Replace(' ', '-');
 
     // A number or a count ("hundreds of", from the closed class of quantifiers) right before the word.
     private bool IsCounted(List<Token> tokens, int i) =>

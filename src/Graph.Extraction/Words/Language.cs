@@ -45,13 +45,12 @@ internal sealed class Language
         var words = Tagger.Tag(sentence.Tokens);
         foreach (var (start, end) in names ?? [])
         {
-            bool allCapitalised = true;
-            for (int k = start; k < end; k++)
+            if (end - start < 2 || !AllCapitalised(words, start, end))
             {
-                allCapitalised &= words[k].Token.IsCapitalised;
+                continue;
             }
 
-            for (int k = start; k < end && end - start >= 2 && allCapitalised; k++)
+            for (int k = start; k < end; k++)
             {
                 if (!words[k].Tag.IsProperNoun())
                 {
@@ -61,6 +60,19 @@ internal sealed class Language
         }
 
         return Clauses.Find(Chunker.Chunk(sentence, words));
+    }
+
+    private static bool AllCapitalised(Word[] words, int start, int end)
+    {
+        for (int k = start; k < end; k++)
+        {
+            if (!words[k].Token.IsCapitalised)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>From the lexicon's <c>words/</c> files (by their path relative to the lexicon folder).</summary>
