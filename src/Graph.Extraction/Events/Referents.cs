@@ -195,7 +195,13 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
                 continue;
             }
 
-            foreach (var each in CoordinatedBefore(np, r).Prepend(r))
+            var conjuncts = CoordinatedBefore(np, r).Prepend(r);
+            if (r.Start >= np.End)
+            {
+                conjuncts = conjuncts.Concat(CoordinatedAfter(r.Start, places));
+            }
+
+            foreach (var each in conjuncts)
             {
                 if (found.All(f => f.Actor != each.Actor))
                 {
@@ -207,14 +213,34 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
         return found;
     }
 
+    // "scores of Malian and Liberian refugees", "the leaders of Chad and Niger": a group or person of coordinated actors is
+    // of each of them, not only the first.
+    private List<Referent> CoordinatedAfter(int start, bool places)
+    {
+        // A comma joins only a list that a coordinator closes: "of Syria, Russia's defence ministry said" is no list.
+        var list = new List<Referent>();
+        for (int c = s.ChunkAt(start); c >= 0 && c + 2 < s.Chunks.Count && s.Chunks[c + 1].Kind is ChunkKind.Coordinator or ChunkKind.Comma
+            && s.Chunks[c + 2].Kind == ChunkKind.Noun && Of(s.Nouns[s.Chunks[c + 2].Phrase], places) is { Generic: false } next; c += 2)
+        {
+            list.Add(next with { Indirect = true });
+            if (s.Chunks[c + 1].Kind == ChunkKind.Coordinator)
+            {
+                return list;
+            }
+        }
+
+        return [];
+    }
+
     // "Russian and Syrian jets", "US, British and French forces": states coordinated before the one that qualifies the
-    // phrase act with it.
+    // phrase act with it; "Malian and Liberian refugees": the groups the mention stage read from coordinated demonyms.
     private IEnumerable<Referent> CoordinatedBefore(NounPhrase np, Referent r)
     {
         int at = r.Start;
         while (at - 1 > np.OwnStart && (s.Words[at - 1].Tag == PennTag.CC || s.Tokens[at - 1].Text == ",")
             && mentions.FirstOrDefault(m => m.End == at - 1 && m.Start >= np.OwnStart && m.ActorId is not null) is { } before
-            && before.Kind != MentionKind.Location && book.KindOf(before.ActorId!) == ActorKind.Country && book.KindOf(r.Actor) == ActorKind.Country)
+            && (before.Kind == MentionKind.Collective
+                || (before.Kind != MentionKind.Location && book.KindOf(before.ActorId!) == ActorKind.Country && book.KindOf(r.Actor) == ActorKind.Country)))
         {
             yield return new Referent(before.ActorId!, true, false, before.Start);
             at = before.Start;

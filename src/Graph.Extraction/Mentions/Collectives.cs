@@ -52,6 +52,7 @@ internal sealed class Collectives(MentionContext context)
             if (by is not null && qualifier!.ActorKind is ActorKind.Country)
             {
                 context.Merge(mentions, qualifier, m, sentence);
+                CoordinatedDemonyms(tokens, mentions, m);
             }
             else
             {
@@ -75,6 +76,22 @@ internal sealed class Collectives(MentionContext context)
             }
 
             m.ActorId = CollectiveActor(m.Class!, by);
+        }
+    }
+
+    // "Malian and Liberian refugees", "Afghan, Iraqi and Syrian migrants": demonyms coordinated before a qualified
+    // collective each name a group of the same class.
+    private void CoordinatedDemonyms(List<Token> tokens, List<Mention> mentions, Mention collective)
+    {
+        int at = collective.Start;
+        while (at > 1 && (tokens[at - 1].Text == "," || context.Closed.Match(tokens, at - 1, Role.Coordinator) == 1)
+            && mentions.FirstOrDefault(x => x.End == at - 1) is { Form: FormKind.Demonym, ActorKind: ActorKind.Country, ActorId: { } state } before)
+        {
+            before.Kind = MentionKind.Collective;
+            before.Class = collective.Class;
+            before.ActorId = CollectiveActor(collective.Class!, state);
+            before.ActorKind = null;
+            at = before.Start;
         }
     }
 

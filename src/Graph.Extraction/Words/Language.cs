@@ -38,11 +38,12 @@ internal sealed class Language
 
     /// <summary>
     /// Tags, chunks and finds the clauses of a sentence. The words of <paramref name="names"/>, spans the mention stage
-    /// read as names, are proper nouns whatever the tagger guessed: "Theresa May" has no modal.
+    /// read as names, are proper nouns whatever the tagger guessed: "Theresa May" has no modal. The words of
+    /// <paramref name="demonyms"/> are adjectives before a noun or a list (see <see cref="Words.Tagger.Tag"/>).
     /// </summary>
-    public ClausedSentence Analyse(Sentence sentence, IEnumerable<(int Start, int End)>? names = null)
+    public ClausedSentence Analyse(Sentence sentence, IEnumerable<(int Start, int End)>? names = null, IEnumerable<(int Start, int End)>? demonyms = null)
     {
-        var words = Tagger.Tag(sentence.Tokens);
+        var words = Tagger.Tag(sentence.Tokens, demonyms);
         foreach (var (start, end) in names ?? [])
         {
             if (end - start < 2 || !AllCapitalised(words, start, end))

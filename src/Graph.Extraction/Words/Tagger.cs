@@ -21,13 +21,27 @@ internal sealed class Tagger
         _rules = [.. words.Rules.Concat(ownRules).Select(Rule.Compile)];
     }
 
-    public Word[] Tag(IReadOnlyList<Token> tokens)
+    /// <summary>
+    /// Tags a sentence. The words of <paramref name="adjectives"/> (demonyms the mention stage read) start as adjectives
+    /// where a noun or a list goes on after them, unless plural ("the Russians and Turks"), so the contextual rules see "Malian and Liberian refugees" as one
+    /// phrase though the lexicon knows neither "Malian" nor "Leonean".
+    /// </summary>
+    public Word[] Tag(IReadOnlyList<Token> tokens, IEnumerable<(int Start, int End)>? adjectives = null)
     {
         int n = tokens.Count;
         var tags = new PennTag[n];
         for (int i = 0; i < n; i++)
         {
             tags[i] = Initial(tokens, i);
+        }
+
+        foreach (var (start, end) in adjectives ?? [])
+        {
+            if (end < n && tags[end - 1] is not (PennTag.NNS or PennTag.NNPS)
+                && (tags[end] is PennTag.NN or PennTag.NNS or PennTag.JJ or PennTag.CC || tokens[end].Text == ","))
+            {
+                Array.Fill(tags, PennTag.JJ, start, end - start);
+            }
         }
 
         ulong present = 0;
