@@ -60,7 +60,42 @@ internal sealed class Language
             }
         }
 
+        VerblessComplements(words);
         return Clauses.Find(Chunker.Chunk(sentence, words));
+    }
+
+    // "demanded that the government end curbs on the press": a clause after "that" has a verb. Where the tagger left it
+    // none, the first noun after the subject's noun that can be a bare verb, with an object after it, is the verb.
+    private void VerblessComplements(Word[] words)
+    {
+        for (int i = 0; i < words.Length; i++)
+        {
+            if (words[i].Tag != PennTag.IN || !Closed.Is(words[i].Lower, Role.Complementizer))
+            {
+                continue;
+            }
+
+            int end = i + 1;
+            while (end < words.Length && words[end].Token.IsWord && !words[end].Tag.IsVerb() && words[end].Tag != PennTag.MD)
+            {
+                end++;
+            }
+
+            if (end < words.Length && words[end].Token.IsWord)
+            {
+                continue; // the clause has its verb
+            }
+
+            for (int k = i + 2; k + 1 < end; k++)
+            {
+                if (words[k].Tag == PennTag.NN && words[k - 1].Tag.IsNoun() && words[k + 1].Tag is PennTag.DT or PennTag.NNS or PennTag.NNP or PennTag.PRPS or PennTag.JJ or PennTag.CD
+                    && Tagger.Known(words[k].Token) is { } tags && tags.Contains(PennTag.VB))
+                {
+                    words[k] = words[k] with { Tag = PennTag.VB, Lemma = words[k].Lower };
+                    break;
+                }
+            }
+        }
     }
 
     private static bool AllCapitalised(Word[] words, int start, int end)
