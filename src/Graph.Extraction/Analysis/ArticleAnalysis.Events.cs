@@ -65,7 +65,7 @@ internal sealed partial class ArticleAnalysis
 
         var claused = _data.Language.Analyse(
             sentence,
-            mentions.Where(m => m.Kind is MentionKind.Named or MentionKind.NewName && m.Form != FormKind.Demonym).Select(m => (m.Start, m.End)),
+            mentions.Where(m => m.Kind is MentionKind.Named or MentionKind.NewName && (m.Form != FormKind.Demonym || m.End - m.Start == 1)).Select(m => (m.Start, m.End)),
             mentions.Where(m => m.Form == FormKind.Demonym && m.End - m.Start <= 2).Select(m => (m.Start, m.End)));
         var readings = _data.Reader.Read(claused, mentions, this, _previousSubject);
         if (Trace is not null)

@@ -46,6 +46,13 @@ internal sealed class Language
         var words = Tagger.Tag(sentence.Tokens, demonyms);
         foreach (var (start, end) in names ?? [])
         {
+            if (end - start < 2 && start > 0 && words[start].Token.IsCapitalised && (words[start].Tag.IsVerb() || words[start].Tag == PennTag.MD))
+            {
+                // "refused entry to Ghanaians": a one-word name inside the sentence is no verb, whatever came before it.
+                words[start] = words[start] with { Tag = PennTag.NNP, Lemma = words[start].Lower };
+                continue;
+            }
+
             if (end - start < 2 || !AllCapitalised(words, start, end))
             {
                 continue;
