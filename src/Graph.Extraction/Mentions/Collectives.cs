@@ -38,7 +38,7 @@ internal sealed class Collectives(MentionContext context)
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
         foreach (var m in mentions.Where(m => m.Kind == MentionKind.Collective && m.ActorId is null).ToList())
         {
-            var qualifier = Spans.AdjacentBefore(tokens, mentions, m);
+            var qualifier = Spans.AdjacentBefore(tokens, mentions, m) ?? QualifierAcrossWord(tokens, mentions, m);
             string? by = qualifier is null ? null : context.Actors.Principal(qualifier);
             if (by is not null && qualifier!.ActorKind is ActorKind.ArmedGroup or ActorKind.Group)
             {
@@ -77,6 +77,20 @@ internal sealed class Collectives(MentionContext context)
 
             m.ActorId = CollectiveActor(m.Class!, by);
         }
+    }
+
+    // "Irish nationalist guerrillas", "Kurdish armed groups": one lower-case content word between a state or group and
+    // the collective does not stop it qualifying the collective ("Turkish and Kurdish rebels" has a function word there).
+    private Mention? QualifierAcrossWord(List<Token> tokens, List<Mention> mentions, Mention m)
+    {
+        int k = m.Start - 1;
+        if (k < 1 || !tokens[k].IsWord || tokens[k].IsCapitalised || context.Closed.RolesOf(tokens[k].Lower) != Role.None)
+        {
+            return null;
+        }
+
+        var q = Spans.At(mentions, k - 1);
+        return q is not null && q.End == k && q.ActorId is not null && q.Kind != MentionKind.Location ? q : null;
     }
 
     // "Malian and Liberian refugees", "Afghan, Iraqi and Syrian migrants": demonyms coordinated before a qualified
