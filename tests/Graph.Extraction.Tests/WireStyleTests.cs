@@ -271,4 +271,14 @@ public class WireStyleTests
         x.Relations.ShouldContain(r => r.Source == "UGA" && r.Target == "refugees-ssd" && r.Type == RelationType.Aid);
         x.Actors.ShouldNotContain(a => a.Id == "refugees");
     }
+
+    [Fact]
+    public void A_full_date_before_the_subject_is_no_apposition()
+    {
+        var x = Extract.Text("On June 3, 2015, France returned stolen statues to Egypt.");
+        x.Between("FRA", "EGY").ShouldNotBeEmpty();
+
+        var apposed = Extract.Text("Jens Stoltenberg, NATO's chief, said Russia attacked Ukraine.");
+        apposed.Between("RUS", "UKR").ShouldContain(r => r.Type == RelationType.Assault);
+    }
 }
