@@ -281,4 +281,15 @@ public class WireStyleTests
         var apposed = Extract.Text("Jens Stoltenberg, NATO's chief, said Russia attacked Ukraine.");
         apposed.Between("RUS", "UKR").ShouldContain(r => r.Type == RelationType.Assault);
     }
+
+    [Fact]
+    public void A_treasury_or_military_units_qualified_by_a_state_act_for_it()
+    {
+        var x = Extract.Text("The US Treasury imposed sanctions on two Iranian banks. Serb units shelled Croatian positions.");
+        x.Between("USA", "IRN").ShouldContain(r => r.Type == RelationType.Sanction);
+        x.Between("SRB", "HRV").ShouldContain(r => r.Type == RelationType.Assault);
+
+        var unowned = Extract.Text("Kurdish units fought beside the army.");
+        unowned.Actors.ShouldNotContain(a => a.Id == "USA");
+    }
 }
