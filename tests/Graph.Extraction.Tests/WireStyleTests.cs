@@ -292,4 +292,14 @@ public class WireStyleTests
         var unowned = Extract.Text("Kurdish units fought beside the army.");
         unowned.Actors.ShouldNotContain(a => a.Id == "USA");
     }
+
+    [Fact]
+    public void A_name_after_anti_or_pro_is_a_stance_not_a_party()
+    {
+        var x = Extract.Text("Qatar backed anti-Assad militias. Pro-Moscow separatists shelled Mariupol.");
+        x.Between("QAT", "SYR").ShouldBeEmpty();
+        x.Relations.ShouldContain(r => r.Source == "QAT" && r.Type == RelationType.Support);
+        x.Relations.ShouldNotContain(r => r.Source == "RUS");
+        x.Actors.ShouldNotContain(a => a.Name == "Assad militias");
+    }
 }

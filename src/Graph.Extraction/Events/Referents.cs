@@ -239,9 +239,9 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
 
         int from = np.OwnStart;
         while (from < np.Head && (s.Words[from].Tag is PennTag.DT or PennTag.CD or PennTag.PDT or PennTag.PRPS || agents.IsQuantityWord(s.Words[from].Lower)
-            || !s.Words[from].Token.IsWord || (from + 1 < np.Head && s.Words[from + 1].Text == "-" && !s.Words[from + 1].Token.SpaceBefore)))
+            || !s.Words[from].Token.IsWord || (from + 2 < np.Head && s.Words[from + 1].Text == "-" && !s.Words[from + 1].Token.SpaceBefore && !s.Words[from + 2].Token.IsCapitalised)))
         {
-            from++; // "a 331-strong" contingent: numbers and glued number compounds do not name the group
+            from++; // "a 331-strong" contingent: numbers and glued number compounds do not name the group ("anti-Assad" does)
         }
 
         string name = s.Text(from, np.End);
