@@ -302,4 +302,14 @@ public class WireStyleTests
         x.Relations.ShouldNotContain(r => r.Source == "RUS");
         x.Actors.ShouldNotContain(a => a.Name == "Assad militias");
     }
+
+    [Fact]
+    public void A_word_for_a_group_after_its_name_is_that_group_but_after_a_state_nobody()
+    {
+        var x = Extract.Text("The Hamas group fired rockets at Israel.");
+        x.Between("hamas", "ISR").ShouldContain(r => r.Type == RelationType.Assault);
+
+        var state = Extract.Text("An Iraqi militant group attacked a US base.");
+        state.Relations.ShouldNotContain(r => r.Source == "IRQ");
+    }
 }

@@ -128,7 +128,10 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
         // "a Turkish court", "two French citizens", "Taliban fighters": a person or body noun qualified by an actor.
         // "the Lebanese Armed Forces": a capitalised body noun after its state is a name for that state's body.
         var headWord = s.Words[np.Head];
-        if (modifier is not null && (agents.IsAgent(headWord) || agents.IsCapitalisedAgent(headWord) || agents.IsHolding(headWord)))
+        // "Hezbollah group", "the Wagner group": a word for a group right after the name of one is that group.
+        bool named = modifier is not null && modifier.End == np.Head && agents.IsNameHead(headWord)
+            && book.KindOf(modifier.ActorId!) is ActorKind.ArmedGroup or ActorKind.Organization or ActorKind.Group;
+        if (modifier is not null && (named || agents.IsAgent(headWord) || agents.IsCapitalisedAgent(headWord) || agents.IsHolding(headWord)))
         {
             return new Referent(modifier.ActorId!, true, false, modifier.Start);
         }
