@@ -706,7 +706,9 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                     candidate = part.Nouns[0];
                 }
 
-                if (candidate is not null && NounPattern(candidate) is { } found)
+                // "lifted trade and travel restrictions on X": a reversal verb passes over a listed noun it does not undo.
+                if (candidate is not null && NounPattern(candidate) is { } found
+                    && (light || receiving || appeal || verb.Copula || reversal.Any(r => Undoes(r, found.Item1.Type))))
                 {
                     noun = candidate;
                     pattern = found;
@@ -736,14 +738,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             var type = nounPattern.Type;
             foreach (var r in reversal)
             {
-                var plover = Plover.Of(type);
-                bool undoes = r.On switch
-                {
-                    "hostile" => plover.Polarity < 0,
-                    "force" => plover.Quad == QuadClass.MaterialConflict,
-                    _ => plover.Polarity > 0,
-                };
-                if (undoes)
+                if (Undoes(r, type))
                 {
                     type = r.Becomes;
                     break;
@@ -815,6 +810,17 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             }
 
             return noun;
+        }
+
+        private static bool Undoes(Reversal r, RelationType type)
+        {
+            var plover = Plover.Of(type);
+            return r.On switch
+            {
+                "hostile" => plover.Polarity < 0,
+                "force" => plover.Quad == QuadClass.MaterialConflict,
+                _ => plover.Polarity > 0,
+            };
         }
 
         private (EventPattern, string[])? NounPattern(NounPhrase np)
