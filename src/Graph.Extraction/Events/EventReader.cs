@@ -152,6 +152,13 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             bool mutual = pattern.Reciprocal && !passive && p.Preposition("with") is { } with && targets.Any(t => _refs.Of(with.Nouns).Any(w => w.Actor == t.Actor));
             Emit(p, pattern, ReadingForm.Verb, sources, targets, pattern.Type, verb.Head, verb.End, inherited, symmetric: mutual, viaPlace);
 
+            // "Mexico and Canada agreed to lift tariffs on Chile": the target came from what they agreed on; they also agreed
+            // with each other.
+            if (pattern.Symmetric && !passive && sources.Count >= 2 && p.Objects.Count == 0 && p.Preposition("with") is null)
+            {
+                Emit(p, pattern, ReadingForm.Verb, sources, sources, pattern.Type, verb.Head, verb.End, inherited, symmetric: false);
+            }
+
             // "demanded the withdrawal of Russian forces", "threatened an offensive", "urged Turkey to support the Kurds":
             // the event asked for or threatened is the content of the demand or threat, not an event of its own.
             if (pattern.Type is RelationType.Request or RelationType.Threaten && !passive && targets.Count > 0)
