@@ -339,6 +339,15 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 {
                     // "complained over Israeli air raids", "liberated the town from ISIL control": whose act or hold it is.
                     found = _refs.Of(pp.Nouns, places: TakesPlaces(pattern.Type));
+
+                    // "participate in peacekeeping operations in Afghanistan": the next phrase with the same preposition may
+                    // name whom the first one's noun is for.
+                    int at = IndexOf(p.Prepositions, pp);
+                    if (found.Count == 0 && at + 1 < p.Prepositions.Count && p.Prepositions[at + 1].Preposition == spec)
+                    {
+                        found = _refs.Of(p.Prepositions[at + 1].Nouns, places: TakesPlaces(pattern.Type));
+                    }
+
                     if (found.Count == 0 && pp.Nouns.Count > 0 && (IsVerbal(pattern.Type) || (pattern.Type is RelationType.Assault or RelationType.Coerce && spec is "from" or "against")))
                     {
                         found = AuthorOf(pp.Nouns[0]);
@@ -491,6 +500,19 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
         }
 
         // A prepositional phrase of the verb's own, not one after "after the fall of Mosul" that belongs to the dating phrase.
+        private static int IndexOf(IReadOnlyList<PrepositionalObject> list, PrepositionalObject pp)
+        {
+            for (int k = 0; k < list.Count; k++)
+            {
+                if (list[k] == pp)
+                {
+                    return k;
+                }
+            }
+
+            return -1;
+        }
+
         private PrepositionalObject? Before(Predication p, PrepositionalObject? pp, Role stop)
         {
             if (pp is null)
