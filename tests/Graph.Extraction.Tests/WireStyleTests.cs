@@ -312,4 +312,11 @@ public class WireStyleTests
         var state = Extract.Text("An Iraqi militant group attacked a US base.");
         state.Relations.ShouldNotContain(r => r.Source == "IRQ");
     }
+
+    [Fact]
+    public void A_possessive_set_off_from_its_word_is_still_a_possessive()
+    {
+        var x = Extract.Text("Kenya 's government expelled two Somali diplomats.");
+        x.Between("KEN", "SOM").ShouldContain(r => r.Type == RelationType.Sanction);
+    }
 }

@@ -499,7 +499,6 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             return -1;
         }
 
-        // A prepositional phrase of the verb's own, not one after "after the fall of Mosul" that belongs to the dating phrase.
         private static int IndexOf(IReadOnlyList<PrepositionalObject> list, PrepositionalObject pp)
         {
             for (int k = 0; k < list.Count; k++)
@@ -513,6 +512,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             return -1;
         }
 
+        // A prepositional phrase of the verb's own, not one after "after the fall of Mosul" that belongs to the dating phrase.
         private PrepositionalObject? Before(Predication p, PrepositionalObject? pp, Role stop)
         {
             if (pp is null)
