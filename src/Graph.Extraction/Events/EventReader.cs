@@ -818,7 +818,9 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             }
             else if (nounPattern.Mediating)
             {
-                var sides = _refs.Of(after.FirstOrDefault(x => x.Preposition is "between" or "among")?.Nouns ?? []);
+                // "a mediation effort to resolve the rift between Qatar and Bahrain": the sides may be in what the effort is for.
+                var purpose = cs.Predications.FirstOrDefault(q => q.Kind == ClauseKind.Infinitive && q.HangsFrom is not null && _s.NounAt(_s.Verbs[q.Verb].Start - 1) == noun);
+                var sides = _refs.Of((after.FirstOrDefault(x => x.Preposition is "between" or "among") ?? purpose?.Preposition("between") ?? purpose?.Preposition("among"))?.Nouns ?? []);
                 Emit(p, nounPattern with { Id = id }, form, sources, sides, type, noun.Head, noun.Head + 1, inherited, symmetric: false, triggerFrom: verb.Head, governor: appeal ? lemma : null);
             }
             else
