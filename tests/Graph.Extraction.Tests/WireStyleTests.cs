@@ -271,4 +271,52 @@ public class WireStyleTests
         x.Relations.ShouldContain(r => r.Source == "UGA" && r.Target == "refugees-ssd" && r.Type == RelationType.Aid);
         x.Actors.ShouldNotContain(a => a.Id == "refugees");
     }
+
+    [Fact]
+    public void A_full_date_before_the_subject_is_no_apposition()
+    {
+        var x = Extract.Text("On June 3, 2015, France returned stolen statues to Egypt.");
+        x.Between("FRA", "EGY").ShouldNotBeEmpty();
+
+        var apposed = Extract.Text("Jens Stoltenberg, NATO's chief, said Russia attacked Ukraine.");
+        apposed.Between("RUS", "UKR").ShouldContain(r => r.Type == RelationType.Assault);
+    }
+
+    [Fact]
+    public void A_treasury_or_military_units_qualified_by_a_state_act_for_it()
+    {
+        var x = Extract.Text("The US Treasury imposed sanctions on two Iranian banks. Serb units shelled Croatian positions.");
+        x.Between("USA", "IRN").ShouldContain(r => r.Type == RelationType.Sanction);
+        x.Between("SRB", "HRV").ShouldContain(r => r.Type == RelationType.Assault);
+
+        var unowned = Extract.Text("Kurdish units fought beside the army.");
+        unowned.Actors.ShouldNotContain(a => a.Id == "USA");
+    }
+
+    [Fact]
+    public void A_name_after_anti_or_pro_is_a_stance_not_a_party()
+    {
+        var x = Extract.Text("Qatar backed anti-Assad militias. Pro-Moscow separatists shelled Mariupol.");
+        x.Between("QAT", "SYR").ShouldBeEmpty();
+        x.Relations.ShouldContain(r => r.Source == "QAT" && r.Type == RelationType.Support);
+        x.Relations.ShouldNotContain(r => r.Source == "RUS");
+        x.Actors.ShouldNotContain(a => a.Name == "Assad militias");
+    }
+
+    [Fact]
+    public void A_word_for_a_group_after_its_name_is_that_group_but_after_a_state_nobody()
+    {
+        var x = Extract.Text("The Hamas group fired rockets at Israel.");
+        x.Between("hamas", "ISR").ShouldContain(r => r.Type == RelationType.Assault);
+
+        var state = Extract.Text("An Iraqi militant group attacked a US base.");
+        state.Relations.ShouldNotContain(r => r.Source == "IRQ");
+    }
+
+    [Fact]
+    public void A_possessive_set_off_from_its_word_is_still_a_possessive()
+    {
+        var x = Extract.Text("Kenya 's government expelled two Somali diplomats.");
+        x.Between("KEN", "SOM").ShouldContain(r => r.Type == RelationType.Sanction);
+    }
 }

@@ -641,10 +641,12 @@ internal sealed class ClauseFinder(VerbClasses classes)
             bool comma = sep.Kind == ChunkKind.Comma && coordinated;
             if (!(coordinator || comma) || chunks[first - 2].Kind != ChunkKind.Noun)
             {
-                // "Jens Stoltenberg, NATO's chief, said": an apposition between commas stands for the name before it.
+                // "Jens Stoltenberg, NATO's chief, said": an apposition between commas stands for the name before it; a year
+                // between commas is the end of a date ("On June 3, 2015, France returned"), no apposition.
                 if (sep.Kind == ChunkKind.Comma && !coordinated && group.Count == 1 && first >= 3 && chunks[first - 2].Kind == ChunkKind.Noun
                     && chunks[first - 3].Kind == ChunkKind.Comma && first >= 4 && chunks[first - 4].Kind == ChunkKind.Noun
-                    && (first - 5 < 0 || chunks[first - 5].Kind != ChunkKind.Preposition))
+                    && (first - 5 < 0 || chunks[first - 5].Kind != ChunkKind.Preposition)
+                    && s.Words[s.Nouns[chunks[first - 2].Phrase].Head].Tag != PennTag.CD)
                 {
                     group[0] = s.Nouns[chunks[first - 4].Phrase];
                     first -= 4;

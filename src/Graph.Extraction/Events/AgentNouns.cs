@@ -21,6 +21,7 @@ internal sealed class AgentNouns
     private readonly HashSet<string> _notTheOwner = new(StringComparer.Ordinal);
     private readonly HashSet<string> _notGeneric = new(StringComparer.Ordinal);
     private readonly HashSet<string> _quantityWords = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _nameHeads = new(StringComparer.Ordinal);
 
     /// <summary>A noun for people or a body of people ("soldiers", "court", "government"), as WordNet's first sense has it.</summary>
     public bool IsAgent(Word head) =>
@@ -56,6 +57,9 @@ internal sealed class AgentNouns
         head.Tag == PennTag.NNS && !_notGeneric.Contains(head.Lemma) && !_notTheState.Contains(head.Lemma)
         && (_agents.Contains(head.Lemma) || EnglishWords.Default.ClassesOf(WordNetPos.Noun, head.Lemma) is { First: LexClass.Person });
 
+    /// <summary>"group" in "Hezbollah group": right after a group's name, the noun is that group.</summary>
+    public bool IsNameHead(Word head) => head.Tag.IsNoun() && _nameHeads.Contains(head.Lemma);
+
     /// <summary>"more", "several", "dozens": words that count a group, left out of its name.</summary>
     public bool IsQuantityWord(string lower) => _quantityWords.Contains(lower);
 
@@ -71,6 +75,7 @@ internal sealed class AgentNouns
         nouns._notTheOwner.UnionWith(root.GetProperty("notTheOwner").EnumerateArray().Select(e => e.GetString()!));
         nouns._notGeneric.UnionWith(root.GetProperty("notGeneric").EnumerateArray().Select(e => e.GetString()!));
         nouns._quantityWords.UnionWith(root.GetProperty("quantityWords").EnumerateArray().Select(e => e.GetString()!));
+        nouns._nameHeads.UnionWith(root.GetProperty("nameHeads").EnumerateArray().Select(e => e.GetString()!));
         return nouns;
     }
 }

@@ -152,6 +152,13 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             bool mutual = pattern.Reciprocal && !passive && p.Preposition("with") is { } with && targets.Any(t => _refs.Of(with.Nouns).Any(w => w.Actor == t.Actor));
             Emit(p, pattern, ReadingForm.Verb, sources, targets, pattern.Type, verb.Head, verb.End, inherited, symmetric: mutual, viaPlace);
 
+            // "Mexico and Canada agreed to lift tariffs on Chile": the target came from what they agreed on; they also agreed
+            // with each other.
+            if (pattern.Symmetric && !passive && sources.Count >= 2 && p.Objects.Count == 0 && p.Preposition("with") is null)
+            {
+                Emit(p, pattern, ReadingForm.Verb, sources, sources, pattern.Type, verb.Head, verb.End, inherited, symmetric: false);
+            }
+
             // "demanded the withdrawal of Russian forces", "threatened an offensive", "urged Turkey to support the Kurds":
             // the event asked for or threatened is the content of the demand or threat, not an event of its own.
             if (pattern.Type is RelationType.Request or RelationType.Threaten && !passive && targets.Count > 0)
@@ -332,6 +339,15 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 {
                     // "complained over Israeli air raids", "liberated the town from ISIL control": whose act or hold it is.
                     found = _refs.Of(pp.Nouns, places: TakesPlaces(pattern.Type));
+
+                    // "participate in peacekeeping operations in Afghanistan": the next phrase with the same preposition may
+                    // name whom the first one's noun is for.
+                    int at = IndexOf(p.Prepositions, pp);
+                    if (found.Count == 0 && at + 1 < p.Prepositions.Count && p.Prepositions[at + 1].Preposition == spec)
+                    {
+                        found = _refs.Of(p.Prepositions[at + 1].Nouns, places: TakesPlaces(pattern.Type));
+                    }
+
                     if (found.Count == 0 && pp.Nouns.Count > 0 && (IsVerbal(pattern.Type) || (pattern.Type is RelationType.Assault or RelationType.Coerce && spec is "from" or "against")))
                     {
                         found = AuthorOf(pp.Nouns[0]);
@@ -477,6 +493,19 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 if (ReferenceEquals(cs.Predications[i], p))
                 {
                     return i;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int IndexOf(IReadOnlyList<PrepositionalObject> list, PrepositionalObject pp)
+        {
+            for (int k = 0; k < list.Count; k++)
+            {
+                if (list[k] == pp)
+                {
+                    return k;
                 }
             }
 
@@ -706,7 +735,9 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                     candidate = part.Nouns[0];
                 }
 
-                if (candidate is not null && NounPattern(candidate) is { } found)
+                // "lifted trade and travel restrictions on X": a reversal verb passes over a listed noun it does not undo.
+                if (candidate is not null && NounPattern(candidate) is { } found
+                    && (light || receiving || appeal || verb.Copula || reversal.Any(r => Undoes(r, found.Item1.Type))))
                 {
                     noun = candidate;
                     pattern = found;
@@ -736,14 +767,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             var type = nounPattern.Type;
             foreach (var r in reversal)
             {
-                var plover = Plover.Of(type);
-                bool undoes = r.On switch
-                {
-                    "hostile" => plover.Polarity < 0,
-                    "force" => plover.Quad == QuadClass.MaterialConflict,
-                    _ => plover.Polarity > 0,
-                };
-                if (undoes)
+                if (Undoes(r, type))
                 {
                     type = r.Becomes;
                     break;
@@ -794,7 +818,9 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             }
             else if (nounPattern.Mediating)
             {
-                var sides = _refs.Of(after.FirstOrDefault(x => x.Preposition is "between" or "among")?.Nouns ?? []);
+                // "a mediation effort to resolve the rift between Qatar and Bahrain": the sides may be in what the effort is for.
+                var purpose = cs.Predications.FirstOrDefault(q => q.Kind == ClauseKind.Infinitive && q.HangsFrom is not null && _s.NounAt(_s.Verbs[q.Verb].Start - 1) == noun);
+                var sides = _refs.Of((after.FirstOrDefault(x => x.Preposition is "between" or "among") ?? purpose?.Preposition("between") ?? purpose?.Preposition("among"))?.Nouns ?? []);
                 Emit(p, nounPattern with { Id = id }, form, sources, sides, type, noun.Head, noun.Head + 1, inherited, symmetric: false, triggerFrom: verb.Head, governor: appeal ? lemma : null);
             }
             else
@@ -815,6 +841,17 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             }
 
             return noun;
+        }
+
+        private static bool Undoes(Reversal r, RelationType type)
+        {
+            var plover = Plover.Of(type);
+            return r.On switch
+            {
+                "hostile" => plover.Polarity < 0,
+                "force" => plover.Quad == QuadClass.MaterialConflict,
+                _ => plover.Polarity > 0,
+            };
         }
 
         private (EventPattern, string[])? NounPattern(NounPhrase np)

@@ -128,7 +128,10 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
         // "a Turkish court", "two French citizens", "Taliban fighters": a person or body noun qualified by an actor.
         // "the Lebanese Armed Forces": a capitalised body noun after its state is a name for that state's body.
         var headWord = s.Words[np.Head];
-        if (modifier is not null && (agents.IsAgent(headWord) || agents.IsCapitalisedAgent(headWord) || agents.IsHolding(headWord)))
+        // "Hezbollah group", "the Wagner group": a word for a group right after the name of one is that group.
+        bool named = modifier is not null && modifier.End == np.Head && agents.IsNameHead(headWord)
+            && book.KindOf(modifier.ActorId!) is ActorKind.ArmedGroup or ActorKind.Organization or ActorKind.Group;
+        if (modifier is not null && (named || agents.IsAgent(headWord) || agents.IsCapitalisedAgent(headWord) || agents.IsHolding(headWord)))
         {
             return new Referent(modifier.ActorId!, true, false, modifier.Start);
         }
@@ -265,9 +268,9 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
 
         int from = np.OwnStart;
         while (from < np.Head && (s.Words[from].Tag is PennTag.DT or PennTag.CD or PennTag.PDT or PennTag.PRPS || agents.IsQuantityWord(s.Words[from].Lower)
-            || !s.Words[from].Token.IsWord || (from + 1 < np.Head && s.Words[from + 1].Text == "-" && !s.Words[from + 1].Token.SpaceBefore)))
+            || !s.Words[from].Token.IsWord || (from + 2 < np.Head && s.Words[from + 1].Text == "-" && !s.Words[from + 1].Token.SpaceBefore && !s.Words[from + 2].Token.IsCapitalised)))
         {
-            from++; // "a 331-strong" contingent: numbers and glued number compounds do not name the group
+            from++; // "a 331-strong" contingent: numbers and glued number compounds do not name the group ("anti-Assad" does)
         }
 
         string name = s.Text(from, np.End);

@@ -66,6 +66,12 @@ internal sealed class Gazetteer(ActorKnowledge kb, MentionLexicon lexicon, NameS
             return false;
         }
 
+        // "anti-Assad rebels", "pro-Moscow separatists": a stance towards the name, whose bearer is no party here.
+        if (at >= 2 && Spans.IsGluedHyphen(tokens[at - 1]) && !tokens[at].SpaceBefore && lexicon.StancePrefixes.Contains(tokens[at - 2].Lower))
+        {
+            return false;
+        }
+
         if (after < tokens.Count && tokens[after].IsCapitalised && lexicon.PlaceNameHeads.Contains(tokens[after].Text))
         {
             return false;

@@ -53,6 +53,7 @@ internal sealed class MentionLexicon
     /// <summary>Capitalised, as they stand in text ("However"), with the honorifics ("Mr").</summary>
     public HashSet<string> NotNames { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Provenance { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> StancePrefixes { get; } = new(StringComparer.Ordinal);
 
     /// <summary>As written ("Bridge").</summary>
     public HashSet<string> PlaceNameHeads { get; } = new(StringComparer.Ordinal);
@@ -134,6 +135,7 @@ internal sealed class MentionLexicon
         ["sourcePhrases"] = b => Words(b, w => SourcePhrases.Add(Tokenizer.Tokenize(w).Select(t => t.Lower).ToArray())),
         ["notNames"] = b => Words(b, w => NotNames.Add(Capitalised(w))),
         ["provenance"] = b => Words(b, Provenance),
+        ["stancePrefixes"] = b => Words(b, StancePrefixes),
         ["placeNameHeads"] = b => Words(b, w => PlaceNameHeads.Add(w)),
         ["portfolioWords"] = b => Words(b, w => PortfolioWords.Add(w)),
     };

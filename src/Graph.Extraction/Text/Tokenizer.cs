@@ -28,7 +28,9 @@ internal static class Tokenizer
             {
                 i = WordEnd(text, i, end);
             }
-            else if ((c is '\'' or '’') && i + 1 < end && (text[i + 1] is 's' or 'S') && (i + 2 >= end || !char.IsLetter(text[i + 2])) && !space)
+            // "France 's government": agency copy may set the possessive off from its word; it still is one.
+            else if ((c is '\'' or '’') && i + 1 < end && (text[i + 1] is 's' or 'S') && (i + 2 >= end || !char.IsLetter(text[i + 2]))
+                && (!space || (tokens.Count > 0 && char.IsLetterOrDigit(tokens[^1].Text[^1]))))
             {
                 i += 2;
             }
