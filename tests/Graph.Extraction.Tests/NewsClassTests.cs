@@ -181,4 +181,17 @@ public class NewsClassTests
         x.Between("RUS", "USA").ShouldNotBeEmpty();
         x.Between("RUS", "USA").ShouldAllBe(r => r.Modality != Modality.Asserted);
     }
+
+    [Fact]
+    public void The_people_of_a_state_and_its_government_and_people_stand_for_that_state()
+    {
+        var x = Extract.Text("Norway said it would stand with the people of Chile.");
+        x.Between("NOR", "CHL").ShouldContain(r => r.Type == RelationType.Support);
+
+        var both = Extract.Text("Canada praised the government and people of Haiti.");
+        both.Between("CAN", "HTI").ShouldContain(r => r.Type == RelationType.Support);
+
+        var counted = Extract.Text("Gunmen killed 12 people in a village in Mali.");
+        counted.Relations.ShouldContain(r => r.Target == "civilians-mli" && r.Type == RelationType.Assault);
+    }
 }
