@@ -194,4 +194,21 @@ public class NewsClassTests
         var counted = Extract.Text("Gunmen killed 12 people in a village in Mali.");
         counted.Relations.ShouldContain(r => r.Target == "civilians-mli" && r.Type == RelationType.Assault);
     }
+
+    [Fact]
+    public void The_coalition_of_a_story_is_the_one_named_or_the_one_its_enemy_implies_and_a_coalition_of_parties_is_none()
+    {
+        var bare = Extract.Text("Islamic State fighters fled the town. A coalition airstrike hit an Islamic State convoy near Raqqa.");
+        bare.Between("global-coalition", "islamic-state").ShouldContain(r => r.Type == RelationType.Assault);
+
+        var yemen = Extract.Text("Houthi fighters advanced on the port. On Tuesday, coalition warplanes bombed Houthi positions.");
+        yemen.Between("saudi-led-coalition", "ansar-allah").ShouldContain(r => r.Type == RelationType.Assault);
+        yemen.Relations.ShouldNotContain(r => r.Source == "global-coalition");
+
+        var parties = Extract.Text("Islamic State claimed the bombing in Kabul. The coalition government in Berlin condemned the attack.");
+        parties.Relations.ShouldNotContain(r => r.Source == "global-coalition");
+
+        var rebels = Extract.Text("Islamic State lost the town. A coalition of rebel groups attacked the army.");
+        rebels.Relations.ShouldNotContain(r => r.Source == "global-coalition");
+    }
 }
