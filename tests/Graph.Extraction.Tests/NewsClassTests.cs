@@ -211,4 +211,14 @@ public class NewsClassTests
         var rebels = Extract.Text("Islamic State lost the town. A coalition of rebel groups attacked the army.");
         rebels.Relations.ShouldNotContain(r => r.Source == "global-coalition");
     }
+
+    [Fact]
+    public void A_minister_of_a_portfolio_of_a_state_is_that_states_official()
+    {
+        var x = Extract.Text("The President of the Republic of Peru met the Minister of Defence of Chile.");
+        x.Between("PER", "CHL").ShouldContain(r => r.Type == RelationType.Consult);
+
+        var press = Extract.Text("The Minister of Foreign Affairs of Peru met reporters in Lima.");
+        press.Relations.ShouldBeEmpty();
+    }
 }
