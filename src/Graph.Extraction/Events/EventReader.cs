@@ -681,7 +681,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             var verb = _s.Verbs[p.Verb];
             string lemma = verb.Lemma;
             bool light = _patterns.LightVerbs.Contains(lemma) || _patterns.LightVerbs.Contains(lemma.Split(' ')[0]);
-            bool receiving = _patterns.Receiving.Contains(lemma);
+            bool receiving = _patterns.Receiving.TryGetValue(lemma, out var receivedAfter);
             var reversal = _patterns.Reversals.Where(r => r.Verbs.Contains(lemma)).ToList();
             bool appeal = _patterns.Appeals.TryGetValue(lemma, out var appealedAfter) && verb.Voice == Voice.Active;
             if (!light && !receiving && !appeal && reversal.Count == 0 && !verb.Copula)
@@ -697,6 +697,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             // "UN sanctions against Iran were lifted": a passive reversal undoes the event noun that is its subject.
             var candidates = verb.Voice == Voice.Passive && reversal.Count > 0 ? p.Subjects
                 : appeal ? (appealedAfter is null ? p.Objects : p.Preposition(appealedAfter)?.Nouns ?? [])
+                : receiving && receivedAfter is not null ? p.Preposition(receivedAfter)?.Nouns ?? [] // "came under fire from X"
                 : p.Objects.Append(p.SecondObject).Concat(light || verb.Copula ? p.Preposition("in")?.Nouns ?? [] : []);
             foreach (var listed in candidates)
             {
