@@ -221,4 +221,15 @@ public class NewsClassTests
         var press = Extract.Text("The Minister of Foreign Affairs of Peru met reporters in Lima.");
         press.Relations.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void A_speaker_after_a_comma_is_no_coordinated_target()
+    {
+        var x = Extract.Text("Iran's attack on Israel, Jordan said, was expected.");
+        x.Between("IRN", "ISR").ShouldContain(r => r.Type == RelationType.Assault);
+        x.Relations.ShouldNotContain(r => r.Source == "IRN" && r.Target == "JOR");
+
+        var list = Extract.Text("Iran's attacks on Israel, Jordan and Iraq were condemned.");
+        list.Relations.ShouldContain(r => r.Source == "IRN" && r.Target == "JOR");
+    }
 }

@@ -898,8 +898,10 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 var nouns = new List<NounPhrase> { _s.Nouns[chunks[c + 1].Phrase] };
                 int last = c + 1;
 
-                // "between Serbia and Kosovo": a coordinated object.
-                while (last + 2 < chunks.Count && chunks[last + 1].Kind is ChunkKind.Coordinator or ChunkKind.Comma && chunks[last + 2].Kind == ChunkKind.Noun)
+                // "between Serbia and Kosovo": a coordinated object; not "against ISIL, Davis said", where the noun after the
+                // comma is the subject of a verb of its own.
+                while (last + 2 < chunks.Count && chunks[last + 1].Kind is ChunkKind.Coordinator or ChunkKind.Comma && chunks[last + 2].Kind == ChunkKind.Noun
+                    && !(chunks[last + 1].Kind == ChunkKind.Comma && last + 3 < chunks.Count && chunks[last + 3].Kind == ChunkKind.Verb))
                 {
                     nouns.Add(_s.Nouns[chunks[last + 2].Phrase]);
                     last += 2;
