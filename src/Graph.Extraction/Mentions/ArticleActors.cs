@@ -15,6 +15,7 @@ internal sealed class ArticleActors(ActorKnowledge kb, DateOnly? day)
     /// <summary>The key of an actor's CAMEO code.</summary>
     public const string Cameo = "cameo";
 
+    /// <summary>The knowledge base's role of a state that leads an organisation (a coalition).</summary>
     public const string LedBy = "led by";
 
     private readonly Dictionary<string, ActorDraft> _drafts = new(StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using Graph.Core.Domain;
 using Graph.Extraction.Text;
 using Graph.Extraction.Words;
 
@@ -83,5 +84,5 @@ internal sealed class ContextReferents(MentionContext context)
     }
 
     private bool Holds(string id, string word) =>
-        context.Actors.Find(id) is { Kind: not Core.Domain.ActorKind.Location and not Core.Domain.ActorKind.Person } d && d.Name.Contains(word, StringComparison.OrdinalIgnoreCase);
+        context.Actors.Find(id) is { Kind: not ActorKind.Location and not ActorKind.Person } d && d.Name.Contains(word, StringComparison.OrdinalIgnoreCase);
 }
