@@ -181,4 +181,55 @@ public class NewsClassTests
         x.Between("RUS", "USA").ShouldNotBeEmpty();
         x.Between("RUS", "USA").ShouldAllBe(r => r.Modality != Modality.Asserted);
     }
+
+    [Fact]
+    public void The_people_of_a_state_and_its_government_and_people_stand_for_that_state()
+    {
+        var x = Extract.Text("Norway said it would stand with the people of Chile.");
+        x.Between("NOR", "CHL").ShouldContain(r => r.Type == RelationType.Support);
+
+        var both = Extract.Text("Canada praised the government and people of Haiti.");
+        both.Between("CAN", "HTI").ShouldContain(r => r.Type == RelationType.Support);
+
+        var counted = Extract.Text("Gunmen killed 12 people in a village in Mali.");
+        counted.Relations.ShouldContain(r => r.Target == "civilians-mli" && r.Type == RelationType.Assault);
+    }
+
+    [Fact]
+    public void The_coalition_of_a_story_is_the_one_named_or_the_one_its_enemy_implies_and_a_coalition_of_parties_is_none()
+    {
+        var bare = Extract.Text("Islamic State fighters fled the town. A coalition airstrike hit an Islamic State convoy near Raqqa.");
+        bare.Between("global-coalition", "islamic-state").ShouldContain(r => r.Type == RelationType.Assault);
+
+        var yemen = Extract.Text("Houthi fighters advanced on the port. On Tuesday, coalition warplanes bombed Houthi positions.");
+        yemen.Between("saudi-led-coalition", "ansar-allah").ShouldContain(r => r.Type == RelationType.Assault);
+        yemen.Relations.ShouldNotContain(r => r.Source == "global-coalition");
+
+        var parties = Extract.Text("Islamic State claimed the bombing in Kabul. The coalition government in Berlin condemned the attack.");
+        parties.Relations.ShouldNotContain(r => r.Source == "global-coalition");
+
+        var rebels = Extract.Text("Islamic State lost the town. A coalition of rebel groups attacked the army.");
+        rebels.Relations.ShouldNotContain(r => r.Source == "global-coalition");
+    }
+
+    [Fact]
+    public void A_minister_of_a_portfolio_of_a_state_is_that_states_official()
+    {
+        var x = Extract.Text("The President of the Republic of Peru met the Minister of Defence of Chile.");
+        x.Between("PER", "CHL").ShouldContain(r => r.Type == RelationType.Consult);
+
+        var press = Extract.Text("The Minister of Foreign Affairs of Peru met reporters in Lima.");
+        press.Relations.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_speaker_after_a_comma_is_no_coordinated_target()
+    {
+        var x = Extract.Text("Iran's attack on Israel, Jordan said, was expected.");
+        x.Between("IRN", "ISR").ShouldContain(r => r.Type == RelationType.Assault);
+        x.Relations.ShouldNotContain(r => r.Source == "IRN" && r.Target == "JOR");
+
+        var list = Extract.Text("Iran's attacks on Israel, Jordan and Iraq were condemned.");
+        list.Relations.ShouldContain(r => r.Source == "IRN" && r.Target == "JOR");
+    }
 }

@@ -70,7 +70,8 @@ internal sealed class EventPatterns
 
     public List<Reversal> Reversals { get; } = [];
 
-    public HashSet<string> Receiving { get; } = new(StringComparer.Ordinal);
+    /// <summary>"receive", "come under": verbs (with the preposition before the noun, if any) whose subject undergoes the event noun.</summary>
+    public Dictionary<string, string?> Receiving { get; } = new(StringComparer.Ordinal);
 
     /// <summary>"call for", "urge": verbs (with the preposition before the noun, if any) that ask for the event noun they take.</summary>
     public Dictionary<string, string?> Appeals { get; } = new(StringComparer.Ordinal);
@@ -210,7 +211,12 @@ internal sealed class EventPatterns
         ReadCases("appeals", file, appeals);
 
         var receiving = root.GetProperty("receiving");
-        Receiving.UnionWith(Strings(receiving, "verbs"));
+        foreach (var v in Strings(receiving, "verbs"))
+        {
+            var parts = v.Split(' ', 2);
+            Receiving[parts[0]] = parts.Length > 1 ? parts[1] : null;
+        }
+
         ReadCases("receiving", file, receiving);
 
         var attributive = root.GetProperty("attributive");

@@ -97,9 +97,12 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                     ReadObligation(i, p);
                 }
 
+                ReadEventPrepositions(p);
+
                 _readings[p] = Found.Skip(before).ToList();
             }
 
+            ReadOpeningEventPreposition();
             foreach (var np in _s.Nouns)
             {
                 if (!_consumed.Contains(np))
@@ -707,7 +710,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             var verb = _s.Verbs[p.Verb];
             string lemma = verb.Lemma;
             bool light = _patterns.LightVerbs.Contains(lemma) || _patterns.LightVerbs.Contains(lemma.Split(' ')[0]);
-            bool receiving = _patterns.Receiving.Contains(lemma);
+            bool receiving = _patterns.Receiving.TryGetValue(lemma, out var receivedAfter);
             var reversal = _patterns.Reversals.Where(r => r.Verbs.Contains(lemma)).ToList();
             bool appeal = _patterns.Appeals.TryGetValue(lemma, out var appealedAfter) && verb.Voice == Voice.Active;
             if (!light && !receiving && !appeal && reversal.Count == 0 && !verb.Copula)
@@ -723,6 +726,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             // "UN sanctions against Iran were lifted": a passive reversal undoes the event noun that is its subject.
             var candidates = verb.Voice == Voice.Passive && reversal.Count > 0 ? p.Subjects
                 : appeal ? (appealedAfter is null ? p.Objects : p.Preposition(appealedAfter)?.Nouns ?? [])
+                : receiving && receivedAfter is not null ? p.Preposition(receivedAfter)?.Nouns ?? [] // "came under fire from X"
                 : p.Objects.Append(p.SecondObject).Concat(light || verb.Copula ? p.Preposition("in")?.Nouns ?? [] : []);
             foreach (var listed in candidates)
             {
@@ -931,8 +935,10 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 var nouns = new List<NounPhrase> { _s.Nouns[chunks[c + 1].Phrase] };
                 int last = c + 1;
 
-                // "between Serbia and Kosovo": a coordinated object.
-                while (last + 2 < chunks.Count && chunks[last + 1].Kind is ChunkKind.Coordinator or ChunkKind.Comma && chunks[last + 2].Kind == ChunkKind.Noun)
+                // "between Serbia and Kosovo": a coordinated object; not "against ISIL, Davis said", where the noun after the
+                // comma is the subject of a verb of its own.
+                while (last + 2 < chunks.Count && chunks[last + 1].Kind is ChunkKind.Coordinator or ChunkKind.Comma && chunks[last + 2].Kind == ChunkKind.Noun
+                    && !(chunks[last + 1].Kind == ChunkKind.Comma && last + 3 < chunks.Count && chunks[last + 3].Kind == ChunkKind.Verb))
                 {
                     nouns.Add(_s.Nouns[chunks[last + 2].Phrase]);
                     last += 2;
@@ -956,6 +962,54 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
 
             return found;
         }
+
+        // ---- Compound prepositions that hold an event noun --------------------------------------------------------
+
+        // "in support of X": a compound preposition around an event noun is that event, authored by the clause's subject
+        // ("remains steadfast in support of Turkey", "conducted strikes in support of Iraqi forces"). After an object it
+        // describes the object instead ("vetoed a resolution in support of Ukraine"), unless the verb is a light one whose
+        // object is the subject's own act.
+        private void ReadEventPrepositions(Predication p)
+        {
+            if (p.Kind == ClauseKind.Relative || (p.Objects.Count > 0 && !_patterns.LightVerbs.Contains(_s.Verbs[p.Verb].Lemma)))
+            {
+                return;
+            }
+
+            foreach (var pp in p.Prepositions)
+            {
+                if (PrepositionPattern(pp.Preposition) is { } pattern)
+                {
+                    var (sources, inherited) = Subjects(p);
+                    Emit(p, pattern, ReadingForm.Noun, sources, PrepositionTargets(pattern, pp), pattern.Type, pp.At, pp.At + 1, inherited, symmetric: false);
+                }
+            }
+        }
+
+        // "In support of the Iraqi forces, Coalition aircraft struck …": the main clause's subject.
+        private void ReadOpeningEventPreposition()
+        {
+            if (_s.Chunks.Count < 2 || _s.Chunks[0].Kind != ChunkKind.Preposition || _s.Chunks[1].Kind != ChunkKind.Noun
+                || PrepositionPattern(_s.Text(_s.Chunks[0].Start, _s.Chunks[0].End).ToLowerInvariant()) is not { } pattern
+                || cs.Predications.FirstOrDefault(q => q.Kind == ClauseKind.Main && q.Subjects.Count > 0) is not { } main)
+            {
+                return;
+            }
+
+            var pp = new PrepositionalObject(string.Empty, _s.Chunks[0].Start, [_s.Nouns[_s.Chunks[1].Phrase]]);
+            Emit(main, pattern, ReadingForm.Noun, Subjects(main).Item1, PrepositionTargets(pattern, pp), pattern.Type, pp.At, pp.At + 1, inherited: false, symmetric: false);
+        }
+
+        // The event noun inside a compound preposition of the closed classes ("in support of"), if it names one.
+        private EventPattern? PrepositionPattern(string preposition)
+        {
+            var words = preposition.Split(' ');
+            return words.Length < 3 ? null : words.Skip(1).SelectMany(_patterns.NounsFor).Where(x => x.Before.Length == 0).Select(x => x.Pattern).FirstOrDefault();
+        }
+
+        // "in support of SDF operations" supports whoever the operations are.
+        private List<Referent> PrepositionTargets(EventPattern pattern, PrepositionalObject pp) =>
+            _refs.Of(pp.Nouns, Plover.Of(pattern.Type).Quad == QuadClass.MaterialConflict) is { Count: > 0 } found ? found : AuthorOf(pp.Nouns[0]);
 
         // ---- Nouns on their own ---------------------------------------------------------------------------------
 

@@ -153,7 +153,7 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
         if ((agents.ActsForOwner(word) || agents.IsGroupOf(word) || agents.IsHolding(word) || alone || title) && s.ChunkAt(np.End - 1) is var c and >= 0 && c + 2 < s.Chunks.Count
             && s.Chunks[c + 1].Kind == ChunkKind.Preposition && s.Chunks[c + 2].Kind == ChunkKind.Noun
             && s.Tokens[s.Chunks[c + 1].Start].Lower is var prep && (prep == "of" || (prep is "in" or "from" && !agents.IsGroupOf(word) && !alone))
-            && Of(s.Nouns[s.Chunks[c + 2].Phrase]) is { } of
+            && (Of(s.Nouns[s.Chunks[c + 2].Phrase]) ?? (title ? OfState(np) : null)) is { } of
             && (agents.IsGroupOf(word) || alone || book.KindOf(of.Actor) is ActorKind.Country || (prep == "of" && book.KindOf(of.Actor) is ActorKind.Organization)))
         {
             return of with { Indirect = true };

@@ -15,6 +15,9 @@ internal sealed class ArticleActors(ActorKnowledge kb, DateOnly? day)
     /// <summary>The key of an actor's CAMEO code.</summary>
     public const string Cameo = "cameo";
 
+    /// <summary>The knowledge base's role of a state that leads an organisation (a coalition).</summary>
+    public const string LedBy = "led by";
+
     private readonly Dictionary<string, ActorDraft> _drafts = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, ActorDraft> Drafted => _drafts;
@@ -81,7 +84,8 @@ internal sealed class ArticleActors(ActorKnowledge kb, DateOnly? day)
         {
             ActorKind.Country => d.Id,
             ActorKind.Person => d.Affiliations.FirstOrDefault(a => a.IsInForceOn(day) && Find(a.ActorId)?.Kind == ActorKind.Country)?.ActorId,
-            ActorKind.Organization => d.Affiliations.FirstOrDefault(a => Find(a.ActorId)?.Kind == ActorKind.Country)?.ActorId,
+            // A state agency acts for its state; a coalition a state leads ("led by") is not that state's organ.
+            ActorKind.Organization => d.Affiliations.FirstOrDefault(a => a.Role != LedBy && Find(a.ActorId)?.Kind == ActorKind.Country)?.ActorId,
             _ => null,
         };
     }

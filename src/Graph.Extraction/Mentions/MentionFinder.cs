@@ -20,6 +20,7 @@ internal sealed class MentionFinder
     private readonly TitledPersons _titled;
     private readonly FramedNames _framed;
     private readonly Coreference _coreference;
+    private readonly ContextReferents _contextReferents;
     private readonly Officials _officials;
 
     public MentionFinder(ExtractorData data, IReadOnlyList<Sentence> sentences, DateOnly? day)
@@ -36,6 +37,7 @@ internal sealed class MentionFinder
         _titled = new TitledPersons(_context, names);
         _framed = new FramedNames(_context, names);
         _coreference = new Coreference(_context, names);
+        _contextReferents = new ContextReferents(_context);
         _officials = new Officials(_context);
     }
 
@@ -90,6 +92,7 @@ internal sealed class MentionFinder
     {
         _learnt.Find(sentence, mentions);
         _collectives.Find(sentence, mentions);
+        _contextReferents.Find(sentence, mentions);
         _stateNouns.Find(sentence, mentions);
         _organisations.Find(sentence, mentions);
         _titled.Find(sentence, mentions);

@@ -40,6 +40,9 @@ internal sealed class MentionLexicon
     public Dictionary<string, CollectiveClass> CollectiveClasses { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> Counted { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string[]> CorefNouns { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>"coalition" → {"global-coalition": ["islamic-state"]}: the actor a description stands for when the article names a cue.</summary>
+    public Dictionary<string, IReadOnlyDictionary<string, string[]>> ContextReferents { get; } = new(StringComparer.Ordinal);
     public HashSet<string> RemitPrepositions { get; } = new(StringComparer.Ordinal);
     public HashSet<string> PersonPronouns { get; } = new(StringComparer.Ordinal);
     public HashSet<string> OrgHeads { get; } = new(StringComparer.Ordinal);
@@ -124,6 +127,9 @@ internal sealed class MentionLexicon
         ["collectives"] = ReadCollectives,
         ["counted"] = b => Map(b, (word, cls) => Counted[word] = cls.ValueKind == JsonValueKind.String ? cls.GetString()! : throw new InvalidDataException("it maps words to class names")),
         ["corefNouns"] = b => Map(b, (word, heads) => CorefNouns[word] = Strings(heads, word).Select(h => h.ToLowerInvariant()).ToArray()),
+        ["contextReferents"] = b => Map(b, (word, actors) => ContextReferents[word] = actors.ValueKind == JsonValueKind.Object
+            ? actors.EnumerateObject().ToDictionary(a => a.Name, a => Strings(a.Value, word).ToArray(), StringComparer.Ordinal)
+            : throw new InvalidDataException("it maps words to actors and the actors that cue them")),
         ["remitPrepositions"] = b => Words(b, RemitPrepositions),
         ["personPronouns"] = b => Words(b, PersonPronouns),
         ["orgHeads"] = b => Words(b, OrgHeads),

@@ -72,9 +72,9 @@ internal sealed class StateNouns(MentionContext context)
             {
                 state = seat.ActorId; // "the government in Kabul"
             }
-            else if (state is null && end + 2 < tokens.Count && tokens[end].Lower == Grammar.Of && Spans.At(mentions, end + 1) is { ActorKind: ActorKind.Country } of)
+            else if (state is null && OfState(tokens, mentions, end) is { } of)
             {
-                state = of.ActorId;
+                state = of;
             }
             else if (state is null && context.Lexicon.Allegiance.Match(tokens, end) is { Length: > 0 and var n } && end + n < tokens.Count && Spans.At(mentions, end + n) is { } loyal)
             {
@@ -114,6 +114,19 @@ internal sealed class StateNouns(MentionContext context)
             covered = Spans.Covered(tokens.Count, mentions);
             i = end - 1;
         }
+    }
+
+    // "the government of Iraq", and "the government and people of Iraq": an "of" phrase after coordinated state nouns names
+    // the state of each.
+    private string? OfState(List<Token> tokens, List<Mention> mentions, int end)
+    {
+        if (end + 2 < tokens.Count && context.Closed.Is(tokens[end].Lower, Role.Coordinator)
+            && context.Lexicon.StateNouns.Match(tokens, end + 1) is { Length: > 0 } next)
+        {
+            end += 1 + next.Length;
+        }
+
+        return end + 2 < tokens.Count && tokens[end].Lower == Grammar.Of && Spans.At(mentions, end + 1) is { ActorKind: ActorKind.Country } of ? of.ActorId : null;
     }
 
     // "an army", "no government", "its forces", "their air force": the state is not the one the context names.
