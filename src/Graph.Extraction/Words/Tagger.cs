@@ -14,11 +14,18 @@ internal sealed class Tagger
     private readonly Lemmatizer _lemmatizer;
     private readonly Rule[] _rules;
 
+    // The rules that name a word ("WDPREVTAG would VB"), by that word: a sentence without it cannot meet them, and most
+    // sentences have few of those words, so most rules are skipped without looking at a single tag.
+    private readonly Dictionary<string, int[]> _rulesByWord;
+
     public Tagger(EnglishWords words, IEnumerable<TagRule> ownRules)
     {
         _words = words;
         _lemmatizer = new Lemmatizer(words);
         _rules = [.. words.Rules.Concat(ownRules).Select(Rule.Compile)];
+        _rulesByWord = Enumerable.Range(0, _rules.Length).Where(r => _rules[r].Needs.Word is not null)
+            .GroupBy(r => _rules[r].Needs.Word!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
     }
 
     public Word[] Tag(IReadOnlyList<Token> tokens)
@@ -36,9 +43,24 @@ internal sealed class Tagger
             present |= 1UL << (int)t;
         }
 
-        foreach (var rule in _rules)
+        Span<bool> wordPresent = stackalloc bool[_rules.Length];
+        for (int i = 0; i < n; i++)
         {
-            if ((present & (1UL << (int)rule.From)) == 0)
+            if (_rulesByWord.TryGetValue(tokens[i].Lower, out var named))
+            {
+                foreach (int r in named)
+                {
+                    wordPresent[r] = true;
+                }
+            }
+        }
+
+        // The mask only grows (a replaced tag keeps its bit), so a rule skipped for a tag or word the sentence lacks could
+        // not have held at any position: the order and result of the rules that can hold are unchanged.
+        for (int r = 0; r < _rules.Length; r++)
+        {
+            var rule = _rules[r];
+            if ((present & (1UL << (int)rule.From)) == 0 || (rule.Needs.Word is not null && !wordPresent[r]) || !rule.Needs.MetBy(present))
             {
                 continue;
             }
@@ -199,10 +221,56 @@ internal sealed class Tagger
         Next1Or2Word, Prev2Words, CurrentWord, CurrentWordPattern, WordPrevTag, WordNextTag, WordPrevWord, WordNextWord, PrevWordPrevTag,
     }
 
+    /// <summary>
+    /// What a sentence must hold for a rule's condition to hold anywhere in it: a word (as lower-cased), and a tag from each
+    /// of the masks (a tag argument is met only by a tag at some position).
+    /// </summary>
+    private sealed record Needs(string? Word, ulong[] Tags)
+    {
+        public static Needs Of(Condition c, string w1, string w2, TagSet t1, TagSet t2, TagSet t3)
+        {
+            // An empty word argument is met beyond either end of the sentence, so it needs nothing.
+            string? word = (c switch
+            {
+                Condition.StartWord or Condition.PrevWord or Condition.NextWord or Condition.Prev2Word or Condition.Next2Word or Condition.Prev1Or2Word
+                    or Condition.Next1Or2Word or Condition.Prev2Words or Condition.CurrentWord or Condition.SurroundTagWord or Condition.WordNextTag
+                    or Condition.WordNextWord or Condition.PrevWordPrevTag => w1,
+                Condition.WordPrevTag or Condition.WordPrevWord => w2,
+                _ => null,
+            }) is { Length: > 0 } w ? w : null;
+            TagSet[] tags = c switch
+            {
+                Condition.PrevTag or Condition.NextTag or Condition.PrevTag2 or Condition.NextTag2 or Condition.Prev1Or2Tag or Condition.Prev1Or2Or3Tag
+                    or Condition.Next1Or2Tag or Condition.Next1Or2Or3Tag or Condition.WordPrevTag => [t1],
+                Condition.Prev2Tag or Condition.Next2Tag or Condition.SurroundTag => [t1, t2],
+                Condition.Prev2TagNextTag => [t1, t2, t3],
+                Condition.SurroundTagWord => [t2, t3],
+                Condition.WordNextTag or Condition.PrevWordPrevTag => [t2],
+                _ => [],
+            };
+            return new Needs(word, [.. tags.Select(t => t.Mask & ~(1UL << (int)PennTag.None))]);
+        }
+
+        public bool MetBy(ulong presentTags)
+        {
+            foreach (ulong mask in Tags)
+            {
+                if ((presentTags & mask) == 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
     // A rule with its condition and arguments parsed once: each argument as a word and, where it names one, as a tag.
     private sealed record Rule(PennTag From, PennTag To, Condition Condition, string W1, string W2, string W3, TagSet T1, TagSet T2, TagSet T3, bool Verify)
     {
         public Regex? Pattern { get; init; }
+
+        public required Needs Needs { get; init; }
 
         public static Rule Compile(TagRule r)
         {
@@ -243,7 +311,11 @@ internal sealed class Tagger
             // Patterns test one word, so they run in microseconds; no timeout, since one (50 ms) made articles fail or not
             // depending on the machine's load, and setting it up cost as much as the match.
             var pattern = condition == Condition.CurrentWordPattern ? new Regex(r.Arg1.Trim('/'), RegexOptions.CultureInvariant | RegexOptions.Compiled, Regex.InfiniteMatchTimeout) : null;
-            return new Rule(r.From, r.To, condition, r.Arg1, r.Arg2, r.Arg3, T(r.Arg1), T(r.Arg2), T(r.Arg3), r.Verify) { Pattern = pattern };
+            return new Rule(r.From, r.To, condition, r.Arg1, r.Arg2, r.Arg3, T(r.Arg1), T(r.Arg2), T(r.Arg3), r.Verify)
+            {
+                Pattern = pattern,
+                Needs = Needs.Of(condition, r.Arg1, r.Arg2, T(r.Arg1), T(r.Arg2), T(r.Arg3)),
+            };
         }
     }
 }
