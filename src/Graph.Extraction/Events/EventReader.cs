@@ -97,7 +97,11 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                     ReadObligation(i, p);
                 }
 
-                _readings[p] = Found.Skip(before).ToList();
+                // Most clauses read nothing, and a clause with no entry reads as one with none.
+                if (Found.Count > before)
+                {
+                    _readings[p] = Found.GetRange(before, Found.Count - before);
+                }
             }
 
             foreach (var np in _s.Nouns)
@@ -679,7 +683,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             string lemma = verb.Lemma;
             bool light = _patterns.LightVerbs.Contains(lemma) || _patterns.LightVerbs.Contains(lemma.Split(' ')[0]);
             bool receiving = _patterns.Receiving.Contains(lemma);
-            var reversal = _patterns.Reversals.Where(r => r.Verbs.Contains(lemma)).ToList();
+            var reversal = _patterns.ReversalsByVerb(lemma);
             bool appeal = _patterns.Appeals.TryGetValue(lemma, out var appealedAfter) && verb.Voice == Voice.Active;
             if (!light && !receiving && !appeal && reversal.Count == 0 && !verb.Copula)
             {
@@ -715,7 +719,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
 
                 // "announced a suspension of arms sales to X", "welcomed the lifting of sanctions on Y": a reversal noun
                 // before "of" undoes the event noun after it.
-                if (candidate is not null && light && _patterns.Reversals.Where(r => r.Nouns.Contains(_s.Words[candidate.Head].Lemma)).ToList() is { Count: > 0 } undoing
+                if (candidate is not null && light && _patterns.ReversalsByNoun(_s.Words[candidate.Head].Lemma) is { Count: > 0 } undoing
                     && PrepositionsAfter(candidate, null).FirstOrDefault() is { Preposition: "of" } of && NounPattern(of.Nouns[0]) is { } inner)
                 {
                     _consumed.Add(candidate);
@@ -835,7 +839,14 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 return null;
             }
 
-            var candidates = _patterns.NounsFor(head.Lemma).Concat(head.Lemma == head.Lower ? [] : _patterns.NounsFor(head.Lower));
+            var byLemma = _patterns.NounsFor(head.Lemma);
+            var byForm = head.Lemma == head.Lower ? [] : _patterns.NounsFor(head.Lower);
+            if (byLemma.Count == 0 && byForm.Count == 0)
+            {
+                return null; // most nouns name no event: nothing to sort
+            }
+
+            var candidates = byLemma.Concat(byForm);
             foreach (var (pattern, before) in candidates.OrderByDescending(x => x.Before.Length))
             {
                 bool fits = true;
