@@ -69,7 +69,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
         private readonly EventPatterns _patterns = reader.Patterns;
         private readonly HashSet<NounPhrase> _consumed = new(ReferenceEqualityComparer.Instance);
         private readonly Dictionary<Predication, List<Reading>> _readings = new(ReferenceEqualityComparer.Instance);
-        private readonly Dictionary<NounPhrase, (EventPattern, string[])?> _nounPatterns = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<NounPhrase, (EventPattern, string[])?> _nounPatterns = new(cs.Chunks.Nouns.Count, ReferenceEqualityComparer.Instance);
         private Referent? _speaker;
 
         public List<Reading> Found { get; } = [];
