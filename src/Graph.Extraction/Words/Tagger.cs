@@ -38,9 +38,11 @@ internal sealed class Tagger
         }
 
         ulong present = 0;
+        Span<int> count = stackalloc int[64];
         foreach (var t in tags)
         {
             present |= 1UL << (int)t;
+            count[(int)t]++;
         }
 
         Span<bool> wordPresent = stackalloc bool[_rules.Length];
@@ -60,17 +62,27 @@ internal sealed class Tagger
         for (int r = 0; r < _rules.Length; r++)
         {
             var rule = _rules[r];
-            if ((present & (1UL << (int)rule.From)) == 0 || (rule.Needs.Word is not null && !wordPresent[r]) || !rule.Needs.MetBy(present))
+            if (count[(int)rule.From] == 0 || (rule.Needs.Word is not null && !wordPresent[r]) || !rule.Needs.MetBy(present))
             {
                 continue;
             }
 
-            for (int i = 0; i < n; i++)
+            // A rule changes only the word it stands on, so the words it can change are those tagged From as it starts:
+            // the scan ends once it has passed them all.
+            for (int i = 0, left = count[(int)rule.From]; i < n && left > 0; i++)
             {
-                if (tags[i] == rule.From && Holds(rule, tokens, tags, i) && (!rule.Verify || Allows(tokens[i], rule.To)))
+                if (tags[i] != rule.From)
+                {
+                    continue;
+                }
+
+                left--;
+                if (Holds(rule, tokens, tags, i) && (!rule.Verify || Allows(tokens[i], rule.To)))
                 {
                     tags[i] = rule.To;
                     present |= 1UL << (int)rule.To;
+                    count[(int)rule.From]--;
+                    count[(int)rule.To]++;
                 }
             }
         }
@@ -223,9 +235,9 @@ internal sealed class Tagger
 
     /// <summary>
     /// What a sentence must hold for a rule's condition to hold anywhere in it: a word (as lower-cased), and a tag from each
-    /// of the masks (a tag argument is met only by a tag at some position).
+    /// of up to three masks (a tag argument is met only by a tag at some position); a mask of all bits needs nothing.
     /// </summary>
-    private sealed record Needs(string? Word, ulong[] Tags)
+    private readonly record struct Needs(string? Word, ulong Tags1, ulong Tags2, ulong Tags3)
     {
         public static Needs Of(Condition c, string w1, string w2, TagSet t1, TagSet t2, TagSet t3)
         {
@@ -248,21 +260,12 @@ internal sealed class Tagger
                 Condition.WordNextTag or Condition.PrevWordPrevTag => [t2],
                 _ => [],
             };
-            return new Needs(word, [.. tags.Select(t => t.Mask & ~(1UL << (int)PennTag.None))]);
+            ulong Mask(int k) => k < tags.Length ? tags[k].Mask & ~(1UL << (int)PennTag.None) : ulong.MaxValue;
+            return new Needs(word, Mask(0), Mask(1), Mask(2));
         }
 
-        public bool MetBy(ulong presentTags)
-        {
-            foreach (ulong mask in Tags)
-            {
-                if ((presentTags & mask) == 0)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+        // A sentence always has some tag, so a mask of all bits is always met.
+        public bool MetBy(ulong present) => (present & Tags1) != 0 && (present & Tags2) != 0 && (present & Tags3) != 0;
     }
 
     // A rule with its condition and arguments parsed once: each argument as a word and, where it names one, as a tag.
