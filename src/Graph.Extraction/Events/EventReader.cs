@@ -681,7 +681,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
         {
             var verb = _s.Verbs[p.Verb];
             string lemma = verb.Lemma;
-            bool light = _patterns.LightVerbs.Contains(lemma) || _patterns.LightVerbs.Contains(lemma.Split(' ')[0]);
+            bool light = _patterns.LightVerbs.Contains(lemma) || (lemma.IndexOf(' ', StringComparison.Ordinal) is var space and >= 0 && _patterns.LightVerbs.Contains(lemma[..space]));
             bool receiving = _patterns.Receiving.Contains(lemma);
             var reversal = _patterns.ReversalsByVerb(lemma);
             bool appeal = _patterns.Appeals.TryGetValue(lemma, out var appealedAfter) && verb.Voice == Voice.Active;
