@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text.RegularExpressions;
 using Graph.Extraction.Text;
 
@@ -37,12 +38,20 @@ internal sealed class Tagger
             tags[i] = Initial(tokens, i);
         }
 
-        ulong present = 0;
+        // Where each tag stands, a bit a word, in sentences of up to 64 words (nearly all): a rule then visits only the
+        // words it could change. Longer sentences are scanned word by word.
+        bool indexed = n <= 64;
+        Span<ulong> where = stackalloc ulong[64];
         Span<int> count = stackalloc int[64];
-        foreach (var t in tags)
+        ulong present = 0;
+        for (int i = 0; i < n; i++)
         {
-            present |= 1UL << (int)t;
-            count[(int)t]++;
+            present |= 1UL << (int)tags[i];
+            count[(int)tags[i]]++;
+            if (indexed)
+            {
+                where[(int)tags[i]] |= 1UL << i;
+            }
         }
 
         Span<bool> wordPresent = stackalloc bool[_rules.Length];
@@ -67,8 +76,27 @@ internal sealed class Tagger
                 continue;
             }
 
-            // A rule changes only the word it stands on, so the words it can change are those tagged From as it starts:
-            // the scan ends once it has passed them all.
+            // A rule changes only the word it stands on, so the words it can change are those tagged From as it starts,
+            // visited left to right as before; a scan ends once it has passed them all.
+            if (indexed)
+            {
+                for (ulong from = where[(int)rule.From]; from != 0; from &= from - 1)
+                {
+                    int i = BitOperations.TrailingZeroCount(from);
+                    if (Changes(rule, tokens, tags, i))
+                    {
+                        tags[i] = rule.To;
+                        present |= 1UL << (int)rule.To;
+                        count[(int)rule.From]--;
+                        count[(int)rule.To]++;
+                        where[(int)rule.From] &= ~(1UL << i);
+                        where[(int)rule.To] |= 1UL << i;
+                    }
+                }
+
+                continue;
+            }
+
             for (int i = 0, left = count[(int)rule.From]; i < n && left > 0; i++)
             {
                 if (tags[i] != rule.From)
@@ -77,7 +105,7 @@ internal sealed class Tagger
                 }
 
                 left--;
-                if (Holds(rule, tokens, tags, i) && (!rule.Verify || Allows(tokens[i], rule.To)))
+                if (Changes(rule, tokens, tags, i))
                 {
                     tags[i] = rule.To;
                     present |= 1UL << (int)rule.To;
@@ -183,6 +211,9 @@ internal sealed class Tagger
 
         return lower.EndsWith('s') ? PennTag.NNS : PennTag.NN;
     }
+
+    private bool Changes(Rule rule, IReadOnlyList<Token> tokens, PennTag[] tags, int i) =>
+        Holds(rule, tokens, tags, i) && (!rule.Verify || Allows(tokens[i], rule.To));
 
     private bool Allows(Token token, PennTag tag) => Known(token) is not { } known || known.Contains(tag);
 
