@@ -33,7 +33,7 @@ internal sealed class EventDates
         for (int i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            if (DayOfWeekOf(t) is { } dow && t.IsCapitalised)
+            if (t.IsCapitalised && DayOfWeekOf(t) is { } dow)
             {
                 // The most recent such weekday on or before publication.
                 int back = ((int)pub.DayOfWeek - (int)dow + 7) % 7;
