@@ -138,7 +138,7 @@ internal static class BenchExtractCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"wall time with reading: {wall.Elapsed.TotalSeconds:0.000} s; GC: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections (gen0/1/2), heap after last GC {info.HeapSizeBytes / 1048576.0:0} MiB"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"timed passes: extraction allocated {allocated / 1e6:0.0} MB ({allocated * 1.0 / bytes:0.0} bytes per byte of text); GC: {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]} collections (gen0/1/2), paused {paused.TotalSeconds:0.000} s; process CPU {cpu.TotalSeconds:0.000} s = {bytes / 1e6 / cpu.TotalSeconds:0.00} MB per CPU second (steadier than MB/s on a busy machine)"));
+                $"timed passes: extraction allocated {allocated / 1e6:0.0} MB ({allocated * 1.0 / bytes:0.0} bytes per byte of text); GC: {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]} collections (gen0/1/2), paused {paused.TotalSeconds:0.000} s; process CPU {cpu.TotalSeconds:0.000} s = {bytes / 1e6 / cpu.TotalSeconds:0.00} MB per CPU second (all threads: JIT and GC included)"));
             return 0;
         });
         return command;
