@@ -17,9 +17,9 @@ internal sealed class EventDates
     private readonly HashSet<string> _ambiguousMonthCues = new(StringComparer.Ordinal);
 
     /// <summary>1 to 12 for a month name in any case, else 0.</summary>
-    public int MonthOf(string word) => _months.GetValueOrDefault(word.ToLowerInvariant());
+    public int MonthOf(Token word) => _months.GetValueOrDefault(word.Lower);
 
-    public DayOfWeek? DayOfWeekOf(string word) => _weekdays.TryGetValue(word.ToLowerInvariant(), out var day) ? day : null;
+    public DayOfWeek? DayOfWeekOf(Token word) => _weekdays.TryGetValue(word.Lower, out var day) ? day : null;
 
     public bool IsMonthOrDay(Token t) => _months.ContainsKey(t.Lower) || _weekdays.ContainsKey(t.Lower);
 
@@ -33,7 +33,7 @@ internal sealed class EventDates
         for (int i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            if (DayOfWeekOf(t.Text) is { } dow && t.IsCapitalised)
+            if (t.IsCapitalised && DayOfWeekOf(t) is { } dow)
             {
                 // The most recent such weekday on or before publication.
                 int back = ((int)pub.DayOfWeek - (int)dow + 7) % 7;
@@ -45,7 +45,7 @@ internal sealed class EventDates
                 return pub.AddDays(offset);
             }
 
-            int month = t.IsCapitalised ? MonthOf(t.Text) : 0;
+            int month = t.IsCapitalised ? MonthOf(t) : 0;
             if (month == 0 || (_ambiguousMonths.Contains(t.Lower) && !(i > 0 && (_ambiguousMonthCues.Contains(tokens[i - 1].Lower) || int.TryParse(tokens[i - 1].Text, out _)))))
             {
                 continue;

@@ -162,7 +162,7 @@ internal sealed class ClauseFinder(VerbClasses classes)
             }
 
             var antecedent = a >= 0 && chunks[a].Kind == ChunkKind.Noun ? NounGroupEndingAt(s, a).Nouns : [];
-            return new SubjectInfo(ClauseKind.Relative, antecedent, byChunk.Where(b => b.Key < k).Select(b => b.Value).DefaultIfEmpty(-1).Max(), s.Tokens[at.Start].Lower, true, chunks[k].Start);
+            return new SubjectInfo(ClauseKind.Relative, antecedent, LastBefore(byChunk, k), s.Tokens[at.Start].Lower, true, chunks[k].Start);
         }
 
         // "… stormed a base and killed 17 soldiers": a verb right after "and" shares the subject of the verb before.
@@ -218,7 +218,7 @@ internal sealed class ClauseFinder(VerbClasses classes)
         (group, first) = HeadOfPrepositionalChain(s, group, first);
 
         // "On Monday, Dec. 26, Abu Jandal … was struck": a date is never the subject.
-        if (group.Count == 1 && classes.IsTime(s, group[0]) || group.All(n => s.Words[n.Head].Tag == PennTag.CD))
+        if (group.Count == 1 && classes.IsTime(s, group[0]) || AllNumbers(s, group))
         {
             return new SubjectInfo(ClauseKind.Main, [], -1, null, false, start);
         }
@@ -492,6 +492,50 @@ internal sealed class ClauseFinder(VerbClasses classes)
 
     // ---- Objects and prepositional phrases -------------------------------------------------------------------
 
+    // The three helpers below are loops rather than lambdas in the methods that use them: a method with lambdas over its
+    // parameters allocates their closure every time it starts, and these run for every verb of every sentence.
+
+    // The latest predication among those made for chunks before k, or -1.
+    private static int LastBefore(Dictionary<int, int> byChunk, int k)
+    {
+        int last = -1;
+        foreach (var (chunk, predication) in byChunk)
+        {
+            if (chunk < k)
+            {
+                last = Math.Max(last, predication);
+            }
+        }
+
+        return last;
+    }
+
+    private static bool AllNumbers(ChunkedSentence s, IReadOnlyList<NounPhrase> group)
+    {
+        for (int i = 0; i < group.Count; i++)
+        {
+            if (s.Words[group[i].Head].Tag != PennTag.CD)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool AllTime(ChunkedSentence s, IReadOnlyList<NounPhrase> group)
+    {
+        for (int i = 0; i < group.Count; i++)
+        {
+            if (!classes.IsTime(s, group[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private (IReadOnlyList<NounPhrase>, NounPhrase?, IReadOnlyList<PrepositionalObject>, int) Arguments(ChunkedSentence s, int c)
     {
         var chunks = s.Chunks;
@@ -565,7 +609,7 @@ internal sealed class ClauseFinder(VerbClasses classes)
                 var (group, last) = NounGroupStartingAt(s, j + 1);
                 string prep = s.Text(at.Start, at.End).ToLowerInvariant();
                 preps.Add(new PrepositionalObject(prep, at.Start, group));
-                onlyTime &= group.All(n => classes.IsTime(s, n));
+                onlyTime &= AllTime(s, group);
                 end = chunks[last].End;
                 j = SkipAdverbsRight(s, last + 1);
                 continue;

@@ -61,7 +61,19 @@ internal sealed record Predication(int Verb, ClauseKind Kind, IReadOnlyList<Noun
 
     public int End { get; init; }
 
-    public PrepositionalObject? Preposition(string preposition) => Prepositions.FirstOrDefault(p => p.Preposition == preposition);
+    // A loop, not FirstOrDefault: the event stage asks this many times a clause, and the lambda was an allocation each time.
+    public PrepositionalObject? Preposition(string preposition)
+    {
+        foreach (var p in Prepositions)
+        {
+            if (p.Preposition == preposition)
+            {
+                return p;
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>Who a sentence's content is attributed to: "X said (that) …", "…, X said", "according to X".</summary>

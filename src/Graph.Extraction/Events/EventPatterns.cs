@@ -59,6 +59,8 @@ internal sealed class EventPatterns
     private readonly Dictionary<string, List<(EventPattern Pattern, string[] After)>> _verbs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(EventPattern Pattern, string[] Before)>> _nouns = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<EventPattern>> _adjectives = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Reversal>> _reversalsByVerb = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Reversal>> _reversalsByNoun = new(StringComparer.Ordinal);
     private readonly List<EventPattern> _all = [];
     private readonly List<PatternCase> _cases = [];
 
@@ -99,6 +101,12 @@ internal sealed class EventPatterns
     public IReadOnlyList<EventPattern> AdjectivesFor(string word) => _adjectives.TryGetValue(word, out var l) ? l : [];
 
     public bool IsEventNoun(string lemma) => _nouns.ContainsKey(lemma);
+
+    /// <summary>The reversals a verb makes ("lift"), in file order: looked up for every clause, and most verbs make none.</summary>
+    public IReadOnlyList<Reversal> ReversalsByVerb(string lemma) => _reversalsByVerb.TryGetValue(lemma, out var l) ? l : [];
+
+    /// <summary>The reversals a noun before "of" makes ("the lifting of"), in file order.</summary>
+    public IReadOnlyList<Reversal> ReversalsByNoun(string lemma) => _reversalsByNoun.TryGetValue(lemma, out var l) ? l : [];
 
     /// <summary>From the lexicon's <c>events/</c> files, by their path relative to the lexicon folder.</summary>
     public static EventPatterns Load(IReadOnlyDictionary<string, JsonElement> lexicon)
@@ -196,7 +204,18 @@ internal sealed class EventPatterns
                 throw new FormatException($"a reversal's 'on' is hostile, force or cooperative, not '{on}'");
             }
 
-            Reversals.Add(new Reversal(Strings(r, "verbs").ToHashSet(StringComparer.Ordinal), on, becomes) { Nouns = Strings(r, "nouns").ToHashSet(StringComparer.Ordinal) });
+            var reversal = new Reversal(Strings(r, "verbs").ToHashSet(StringComparer.Ordinal), on, becomes) { Nouns = Strings(r, "nouns").ToHashSet(StringComparer.Ordinal) };
+            Reversals.Add(reversal);
+            foreach (var verb in reversal.Verbs)
+            {
+                Add(_reversalsByVerb, verb, reversal);
+            }
+
+            foreach (var noun in reversal.Nouns)
+            {
+                Add(_reversalsByNoun, noun, reversal);
+            }
+
             ReadCases($"reversal-{++n}-{on}", file, r);
         }
 

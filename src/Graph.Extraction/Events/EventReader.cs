@@ -69,7 +69,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
         private readonly EventPatterns _patterns = reader.Patterns;
         private readonly HashSet<NounPhrase> _consumed = new(ReferenceEqualityComparer.Instance);
         private readonly Dictionary<Predication, List<Reading>> _readings = new(ReferenceEqualityComparer.Instance);
-        private readonly Dictionary<NounPhrase, (EventPattern, string[])?> _nounPatterns = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<NounPhrase, (EventPattern, string[])?> _nounPatterns = new(cs.Chunks.Nouns.Count, ReferenceEqualityComparer.Instance);
         private Referent? _speaker;
 
         public List<Reading> Found { get; } = [];
@@ -99,7 +99,11 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
 
                 ReadEventPrepositions(p);
 
-                _readings[p] = Found.Skip(before).ToList();
+                // Most clauses read nothing, and a clause with no entry reads as one with none.
+                if (Found.Count > before)
+                {
+                    _readings[p] = Found.GetRange(before, Found.Count - before);
+                }
             }
 
             ReadOpeningEventPreposition();
@@ -119,12 +123,14 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
         private void ReadVerb(int i, Predication p)
         {
             var verb = _s.Verbs[p.Verb];
-            var match = VerbPattern(p, verb);
-            if (match is not var (pattern, rest))
+            if (VerbPattern(p, verb) is var (pattern, rest))
             {
-                return;
+                ReadVerb(p, verb, pattern, rest); // most verbs have no pattern, and need not pay for the lambdas' closure
             }
+        }
 
+        private void ReadVerb(Predication p, VerbGroup verb, EventPattern pattern, string[] rest)
+        {
             bool passive = verb.Voice == Voice.Passive;
             var (sources, inherited) = passive ? (_refs.Of(p.Preposition("by")?.Nouns ?? []), false) : Subjects(p);
             var restPrep = rest.Length == 1 && reader.Closed.Is(rest[0], Role.Preposition) && !reader.Closed.Is(rest[0], Role.Particle) ? rest[0] : null;
@@ -709,9 +715,9 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
         {
             var verb = _s.Verbs[p.Verb];
             string lemma = verb.Lemma;
-            bool light = _patterns.LightVerbs.Contains(lemma) || _patterns.LightVerbs.Contains(lemma.Split(' ')[0]);
+            bool light = _patterns.LightVerbs.Contains(lemma) || (lemma.IndexOf(' ', StringComparison.Ordinal) is var space and >= 0 && _patterns.LightVerbs.Contains(lemma[..space]));
             bool receiving = _patterns.Receiving.TryGetValue(lemma, out var receivedAfter);
-            var reversal = _patterns.Reversals.Where(r => r.Verbs.Contains(lemma)).ToList();
+            var reversal = _patterns.ReversalsByVerb(lemma);
             bool appeal = _patterns.Appeals.TryGetValue(lemma, out var appealedAfter) && verb.Voice == Voice.Active;
             if (!light && !receiving && !appeal && reversal.Count == 0 && !verb.Copula)
             {
@@ -750,7 +756,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
 
                 // "announced a suspension of arms sales to X", "welcomed the lifting of sanctions on Y": a reversal noun
                 // before "of" undoes the event noun after it.
-                if (candidate is not null && light && _patterns.Reversals.Where(r => r.Nouns.Contains(_s.Words[candidate.Head].Lemma)).ToList() is { Count: > 0 } undoing
+                if (candidate is not null && light && _patterns.ReversalsByNoun(_s.Words[candidate.Head].Lemma) is { Count: > 0 } undoing
                     && PrepositionsAfter(candidate, null).FirstOrDefault() is { Preposition: "of" } of && NounPattern(of.Nouns[0]) is { } inner)
                 {
                     _consumed.Add(candidate);
@@ -876,7 +882,14 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 return null;
             }
 
-            var candidates = _patterns.NounsFor(head.Lemma).Concat(head.Lemma == head.Lower ? [] : _patterns.NounsFor(head.Lower));
+            var byLemma = _patterns.NounsFor(head.Lemma);
+            var byForm = head.Lemma == head.Lower ? [] : _patterns.NounsFor(head.Lower);
+            if (byLemma.Count == 0 && byForm.Count == 0)
+            {
+                return null; // most nouns name no event: nothing to sort
+            }
+
+            var candidates = byLemma.Concat(byForm);
             foreach (var (pattern, before) in candidates.OrderByDescending(x => x.Before.Length))
             {
                 bool fits = true;
@@ -1015,11 +1028,14 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
 
         private void ReadNoun(NounPhrase np)
         {
-            if (NounPattern(np) is not var (pattern, _))
+            if (NounPattern(np) is var (pattern, _))
             {
-                return;
+                ReadNoun(np, pattern); // most nouns name no event, and need not pay for the lambdas' closure
             }
+        }
 
+        private void ReadNoun(NounPhrase np, EventPattern pattern)
+        {
             // "since the August 13 peace accord", "after the attack": an event named to date another is background.
             if (_s.ChunkAt(np.Start) is var chunk and >= 1 && _s.Chunks[chunk - 1].Kind is ChunkKind.Preposition or ChunkKind.Subordinator
                 && reader.Closed.Is(_s.Words[_s.Chunks[chunk - 1].Start].Lower, Role.Temporal))
@@ -1172,7 +1188,16 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             var np = asPhrase.Nouns[0];
             string phrase = _s.Text(np.OwnStart, np.End).ToLowerInvariant();
             string head = _s.Words[np.Head].Lemma;
-            var type = _patterns.Framings.FirstOrDefault(f => phrase.EndsWith(f.Key, StringComparison.Ordinal) || head == f.Key);
+            KeyValuePair<string, RelationType> type = default;
+            foreach (var f in _patterns.Framings)
+            {
+                if (phrase.EndsWith(f.Key, StringComparison.Ordinal) || head == f.Key)
+                {
+                    type = f;
+                    break;
+                }
+            }
+
             if (type.Key is null)
             {
                 return;
@@ -1193,6 +1218,12 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 return;
             }
 
+            ReadObligation(p, verb);
+        }
+
+        // Split from the test above, which every clause meets: a method with lambdas allocates their closure as it starts.
+        private void ReadObligation(Predication p, VerbGroup verb)
+        {
             var governor = p.Governor >= 0 ? cs.Predications[p.Governor] : null;
             var speaker = _speaker ?? (governor is null ? null : _refs.Of(governor.Subjects).FirstOrDefault());
             if (speaker is null)
@@ -1231,17 +1262,24 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                     continue;
                 }
 
-                var source = mentions.FirstOrDefault(m => m.ActorId is not null && m.End == k + 1 && m.Start >= np.OwnStart && m.Kind != MentionKind.Location);
-                var target = mentions.FirstOrDefault(m => m.ActorId is not null && m.Start > k + 2 && m.Start < np.End && m.Kind != MentionKind.Location)
-                    is { } m2 ? new Referent(m2.ActorId!, m2.IsIndirect, false, m2.Start) : _refs.Of(np);
-                if (source?.ActorId is null || target is null)
-                {
-                    continue;
-                }
-
-                var pattern = new EventPattern("attributive", type, PatternKind.Verb, []);
-                Emit(Containing(np), pattern, ReadingForm.Attributive, [new Referent(source.ActorId, source.IsIndirect, false, source.Start)], [target], type, k + 1, k + 3, inherited: false, symmetric: false, asserted: true);
+                ReadAttributiveAt(np, k, type);
             }
+        }
+
+        // Split from the scan above, which runs on every noun phrase: a method with lambdas allocates their closure as it
+        // starts.
+        private void ReadAttributiveAt(NounPhrase np, int k, RelationType type)
+        {
+            var source = mentions.FirstOrDefault(m => m.ActorId is not null && m.End == k + 1 && m.Start >= np.OwnStart && m.Kind != MentionKind.Location);
+            var target = mentions.FirstOrDefault(m => m.ActorId is not null && m.Start > k + 2 && m.Start < np.End && m.Kind != MentionKind.Location)
+                is { } m2 ? new Referent(m2.ActorId!, m2.IsIndirect, false, m2.Start) : _refs.Of(np);
+            if (source?.ActorId is null || target is null)
+            {
+                return;
+            }
+
+            var pattern = new EventPattern("attributive", type, PatternKind.Verb, []);
+            Emit(Containing(np), pattern, ReadingForm.Attributive, [new Referent(source.ActorId, source.IsIndirect, false, source.Start)], [target], type, k + 1, k + 3, inherited: false, symmetric: false, asserted: true);
         }
 
         // ---- Emission -------------------------------------------------------------------------------------------

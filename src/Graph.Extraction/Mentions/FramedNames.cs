@@ -12,6 +12,9 @@ internal sealed class FramedNames(MentionContext context, NameShape names)
     public void Find(Sentence sentence, List<Mention> mentions)
     {
         var tokens = sentence.Tokens;
+
+        // Which tokens a mention covers changes only when a person is added here: worked out again only then.
+        bool[]? covered = null;
         for (int i = 0; i < tokens.Count; i++)
         {
             if (!names.IsNameStart(tokens, i))
@@ -19,7 +22,7 @@ internal sealed class FramedNames(MentionContext context, NameShape names)
                 continue;
             }
 
-            var covered = Spans.Covered(tokens.Count, mentions);
+            covered ??= Spans.Covered(tokens.Count, mentions);
             if (covered[i])
             {
                 continue;
@@ -49,6 +52,7 @@ internal sealed class FramedNames(MentionContext context, NameShape names)
             }
 
             var person = context.NewPerson(sentence, mentions, i, end);
+            covered = null;
             if (apposition)
             {
                 var draft = context.Actors.Find(person.ActorId!)!;

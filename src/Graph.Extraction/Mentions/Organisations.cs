@@ -46,10 +46,10 @@ internal sealed class Organisations(MentionContext context, NameShape names)
                 }
             }
 
-            int words = Enumerable.Range(start, end - start).Count(k => tokens[k].IsWord && tokens[k].IsCapitalised);
+            int words = CapitalisedWords(tokens, start, end);
             bool media = end > start && end < tokens.Count && context.Lexicon.MediaHeads.Match(tokens, end) is { Length: > 0 } && tokens[end].IsWord && !tokens[end].IsCapitalised;
             // "the Czechoslovak news agency Ceteka": a lone nationality adjective before a media word names no organisation.
-            bool adjective = words == 1 && end - start == 1 && context.Lexicon.DemonymEndings.Any(e => tokens[start].Lower.EndsWith(e, StringComparison.Ordinal));
+            bool adjective = words == 1 && end - start == 1 && IsDemonym(tokens[start]);
             if (words >= 2 && (head || media) || words >= 1 && media && !adjective)
             {
                 // A state name glued in front belongs to the organisation: "Russian Defence Ministry".
@@ -80,5 +80,33 @@ internal sealed class Organisations(MentionContext context, NameShape names)
                 i = Math.Max(i, end - 1);
             }
         }
+    }
+
+    // Plain loops, not lambdas: a lambda capturing the loop's variables cost an allocation for every token of every sentence.
+    private static int CapitalisedWords(List<Token> tokens, int start, int end)
+    {
+        int words = 0;
+        for (int k = start; k < end; k++)
+        {
+            if (tokens[k].IsWord && tokens[k].IsCapitalised)
+            {
+                words++;
+            }
+        }
+
+        return words;
+    }
+
+    private bool IsDemonym(Token token)
+    {
+        foreach (var ending in context.Lexicon.DemonymEndings)
+        {
+            if (token.Lower.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -57,6 +57,9 @@ internal sealed class EnglishWords
 
     public bool IsLemma(WordNetPos pos, string lemma) => _lemmas[(int)pos].ContainsKey(lemma);
 
+    /// <summary>The same for a candidate not yet made a string (the lemmatizer tries several per word).</summary>
+    public bool IsLemma(WordNetPos pos, ReadOnlySpan<char> lemma) => _lemmas[(int)pos].GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(lemma);
+
     public LexClasses? ClassesOf(WordNetPos pos, string lemma) => _lemmas[(int)pos].TryGetValue(lemma, out var c) ? c : null;
 
     public string? IrregularVerb(string form) => _irregularVerbs.GetValueOrDefault(form);

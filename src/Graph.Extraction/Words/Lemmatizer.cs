@@ -15,6 +15,9 @@ internal sealed class Lemmatizer(EnglishWords words)
 
     private static readonly (string Suffix, string Ending)[] AdjectiveRules = [("er", ""), ("est", ""), ("er", "e"), ("est", "e")];
 
+    // The longest ending the rules put back ("man").
+    private const int MaxEnding = 3;
+
     public string Lemma(string lower, PennTag tag) => tag switch
     {
         PennTag.VB or PennTag.VBP => Verb(lower, past: false) ?? lower,
@@ -51,6 +54,8 @@ internal sealed class Lemmatizer(EnglishWords words)
 
     private string? Morphy(string lower, WordNetPos pos, (string Suffix, string Ending)[] rules)
     {
+        // Each candidate is put together in one buffer and looked up as it is: only the lemma found becomes a string.
+        Span<char> candidate = lower.Length <= 64 ? stackalloc char[64 + MaxEnding] : new char[lower.Length + MaxEnding];
         foreach (var (suffix, ending) in rules)
         {
             if (lower.Length <= suffix.Length + 1 || !lower.EndsWith(suffix, StringComparison.Ordinal))
@@ -58,17 +63,19 @@ internal sealed class Lemmatizer(EnglishWords words)
                 continue;
             }
 
-            string stem = lower[..^suffix.Length];
-            string candidate = stem + ending;
-            if (words.IsLemma(pos, candidate))
+            var stem = lower.AsSpan(0, lower.Length - suffix.Length);
+            stem.CopyTo(candidate);
+            ending.CopyTo(candidate[stem.Length..]);
+            var whole = candidate[..(stem.Length + ending.Length)];
+            if (words.IsLemma(pos, whole))
             {
-                return candidate;
+                return whole.ToString();
             }
 
             // "stopped", "shelling": a consonant doubled before the ending.
             if (ending.Length == 0 && stem.Length > 2 && stem[^1] == stem[^2] && words.IsLemma(pos, stem[..^1]))
             {
-                return stem[..^1];
+                return stem[..^1].ToString();
             }
         }
 

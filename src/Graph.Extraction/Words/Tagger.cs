@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text.RegularExpressions;
 using Graph.Extraction.Text;
 
@@ -14,17 +15,24 @@ internal sealed class Tagger
     private readonly Lemmatizer _lemmatizer;
     private readonly Rule[] _rules;
 
+    // The rules that name a word ("WDPREVTAG would VB"), by that word: a sentence without it cannot meet them, and most
+    // sentences have few of those words, so most rules are skipped without looking at a single tag.
+    private readonly Dictionary<string, int[]> _rulesByWord;
+
     public Tagger(EnglishWords words, IEnumerable<TagRule> ownRules)
     {
         _words = words;
         _lemmatizer = new Lemmatizer(words);
         _rules = [.. words.Rules.Concat(ownRules).Select(Rule.Compile)];
+        _rulesByWord = Enumerable.Range(0, _rules.Length).Where(r => _rules[r].Needs.Word is not null)
+            .GroupBy(r => _rules[r].Needs.Word!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>
     /// Tags a sentence. The words of <paramref name="adjectives"/> (demonyms the mention stage read) start as adjectives
-    /// where a noun or a list goes on after them, unless plural ("the Russians and Turks"), so the contextual rules see "Malian and Liberian refugees" as one
-    /// phrase though the lexicon knows neither "Malian" nor "Leonean".
+    /// where a noun or a list goes on after them, unless plural ("the Russians and Turks"), so the contextual rules see
+    /// "Malian and Liberian refugees" as one phrase though the lexicon knows neither "Malian" nor "Leonean".
     /// </summary>
     public Word[] Tag(IReadOnlyList<Token> tokens, IEnumerable<(int Start, int End)>? adjectives = null)
     {
@@ -44,25 +52,79 @@ internal sealed class Tagger
             }
         }
 
+        // Where each tag stands, a bit a word, in sentences of up to 64 words (nearly all): a rule then visits only the
+        // words it could change. Longer sentences are scanned word by word.
+        bool indexed = n <= 64;
+        Span<ulong> where = stackalloc ulong[64];
+        Span<int> count = stackalloc int[64];
         ulong present = 0;
-        foreach (var t in tags)
+        for (int i = 0; i < n; i++)
         {
-            present |= 1UL << (int)t;
+            present |= 1UL << (int)tags[i];
+            count[(int)tags[i]]++;
+            if (indexed)
+            {
+                where[(int)tags[i]] |= 1UL << i;
+            }
         }
 
-        foreach (var rule in _rules)
+        Span<bool> wordPresent = stackalloc bool[_rules.Length];
+        for (int i = 0; i < n; i++)
         {
-            if ((present & (1UL << (int)rule.From)) == 0)
+            if (_rulesByWord.TryGetValue(tokens[i].Lower, out var named))
+            {
+                foreach (int r in named)
+                {
+                    wordPresent[r] = true;
+                }
+            }
+        }
+
+        // The mask only grows (a replaced tag keeps its bit), so a rule skipped for a tag or word the sentence lacks could
+        // not have held at any position: the order and result of the rules that can hold are unchanged.
+        for (int r = 0; r < _rules.Length; r++)
+        {
+            var rule = _rules[r];
+            if (count[(int)rule.From] == 0 || (rule.Needs.Word is not null && !wordPresent[r]) || !rule.Needs.MetBy(present))
             {
                 continue;
             }
 
-            for (int i = 0; i < n; i++)
+            // A rule changes only the word it stands on, so the words it can change are those tagged From as it starts,
+            // visited left to right as before; a scan ends once it has passed them all.
+            if (indexed)
             {
-                if (tags[i] == rule.From && Holds(rule, tokens, tags, i) && (!rule.Verify || Allows(tokens[i], rule.To)))
+                for (ulong from = where[(int)rule.From]; from != 0; from &= from - 1)
+                {
+                    int i = BitOperations.TrailingZeroCount(from);
+                    if (Changes(rule, tokens, tags, i))
+                    {
+                        tags[i] = rule.To;
+                        present |= 1UL << (int)rule.To;
+                        count[(int)rule.From]--;
+                        count[(int)rule.To]++;
+                        where[(int)rule.From] &= ~(1UL << i);
+                        where[(int)rule.To] |= 1UL << i;
+                    }
+                }
+
+                continue;
+            }
+
+            for (int i = 0, left = count[(int)rule.From]; i < n && left > 0; i++)
+            {
+                if (tags[i] != rule.From)
+                {
+                    continue;
+                }
+
+                left--;
+                if (Changes(rule, tokens, tags, i))
                 {
                     tags[i] = rule.To;
                     present |= 1UL << (int)rule.To;
+                    count[(int)rule.From]--;
+                    count[(int)rule.To]++;
                 }
             }
         }
@@ -164,6 +226,9 @@ internal sealed class Tagger
         return lower.EndsWith('s') ? PennTag.NNS : PennTag.NN;
     }
 
+    private bool Changes(Rule rule, IReadOnlyList<Token> tokens, PennTag[] tags, int i) =>
+        Holds(rule, tokens, tags, i) && (!rule.Verify || Allows(tokens[i], rule.To));
+
     private bool Allows(Token token, PennTag tag) => Known(token) is not { } known || known.Contains(tag);
 
     private static bool Holds(Rule r, IReadOnlyList<Token> tokens, PennTag[] tags, int i)
@@ -213,10 +278,47 @@ internal sealed class Tagger
         Next1Or2Word, Prev2Words, CurrentWord, CurrentWordPattern, WordPrevTag, WordNextTag, WordPrevWord, WordNextWord, PrevWordPrevTag,
     }
 
+    /// <summary>
+    /// What a sentence must hold for a rule's condition to hold anywhere in it: a word (as lower-cased), and a tag from each
+    /// of up to three masks (a tag argument is met only by a tag at some position); a mask of all bits needs nothing.
+    /// </summary>
+    private readonly record struct Needs(string? Word, ulong Tags1, ulong Tags2, ulong Tags3)
+    {
+        public static Needs Of(Condition c, string w1, string w2, TagSet t1, TagSet t2, TagSet t3)
+        {
+            // An empty word argument is met beyond either end of the sentence, so it needs nothing.
+            string? word = (c switch
+            {
+                Condition.StartWord or Condition.PrevWord or Condition.NextWord or Condition.Prev2Word or Condition.Next2Word or Condition.Prev1Or2Word
+                    or Condition.Next1Or2Word or Condition.Prev2Words or Condition.CurrentWord or Condition.SurroundTagWord or Condition.WordNextTag
+                    or Condition.WordNextWord or Condition.PrevWordPrevTag => w1,
+                Condition.WordPrevTag or Condition.WordPrevWord => w2,
+                _ => null,
+            }) is { Length: > 0 } w ? w : null;
+            TagSet[] tags = c switch
+            {
+                Condition.PrevTag or Condition.NextTag or Condition.PrevTag2 or Condition.NextTag2 or Condition.Prev1Or2Tag or Condition.Prev1Or2Or3Tag
+                    or Condition.Next1Or2Tag or Condition.Next1Or2Or3Tag or Condition.WordPrevTag => [t1],
+                Condition.Prev2Tag or Condition.Next2Tag or Condition.SurroundTag => [t1, t2],
+                Condition.Prev2TagNextTag => [t1, t2, t3],
+                Condition.SurroundTagWord => [t2, t3],
+                Condition.WordNextTag or Condition.PrevWordPrevTag => [t2],
+                _ => [],
+            };
+            ulong Mask(int k) => k < tags.Length ? tags[k].Mask & ~(1UL << (int)PennTag.None) : ulong.MaxValue;
+            return new Needs(word, Mask(0), Mask(1), Mask(2));
+        }
+
+        // A sentence always has some tag, so a mask of all bits is always met.
+        public bool MetBy(ulong present) => (present & Tags1) != 0 && (present & Tags2) != 0 && (present & Tags3) != 0;
+    }
+
     // A rule with its condition and arguments parsed once: each argument as a word and, where it names one, as a tag.
     private sealed record Rule(PennTag From, PennTag To, Condition Condition, string W1, string W2, string W3, TagSet T1, TagSet T2, TagSet T3, bool Verify)
     {
         public Regex? Pattern { get; init; }
+
+        public required Needs Needs { get; init; }
 
         public static Rule Compile(TagRule r)
         {
@@ -257,7 +359,11 @@ internal sealed class Tagger
             // Patterns test one word, so they run in microseconds; no timeout, since one (50 ms) made articles fail or not
             // depending on the machine's load, and setting it up cost as much as the match.
             var pattern = condition == Condition.CurrentWordPattern ? new Regex(r.Arg1.Trim('/'), RegexOptions.CultureInvariant | RegexOptions.Compiled, Regex.InfiniteMatchTimeout) : null;
-            return new Rule(r.From, r.To, condition, r.Arg1, r.Arg2, r.Arg3, T(r.Arg1), T(r.Arg2), T(r.Arg3), r.Verify) { Pattern = pattern };
+            return new Rule(r.From, r.To, condition, r.Arg1, r.Arg2, r.Arg3, T(r.Arg1), T(r.Arg2), T(r.Arg3), r.Verify)
+            {
+                Pattern = pattern,
+                Needs = Needs.Of(condition, r.Arg1, r.Arg2, T(r.Arg1), T(r.Arg2), T(r.Arg3)),
+            };
         }
     }
 }
