@@ -20,6 +20,9 @@ internal sealed record KnownActor(
     /// <summary>"rebels", "civilians": collectives named in lower case, whom the text must qualify.</summary>
     public bool IsCollective => Kind == ActorKind.Group && Name.Length > 0 && char.IsLower(Name[0]);
 
+    /// <summary>A city of the world table (<see cref="WorldPlaces"/>), not an entry someone wrote: its name needs a clearer context.</summary>
+    public bool FromWorldTable { get; init; }
+
     public IEnumerable<Affiliation> RolesOn(DateOnly? day) => Roles.Where(r => r.IsInForceOn(day));
 }
 

@@ -1,5 +1,6 @@
 using Graph.Core.Domain;
 using Graph.Extraction.Text;
+using Graph.Extraction.Words;
 
 namespace Graph.Extraction.Mentions;
 
@@ -83,6 +84,14 @@ internal sealed class Gazetteer(ActorKnowledge kb, MentionLexicon lexicon, NameS
             return false;
         }
 
+        // "Victoria Beckham", "Manchester United", "Andrew Jackson": a city of the world table beside another capitalised
+        // word is part of a longer name.
+        if (form.Actor.FromWorldTable && ((after < tokens.Count && tokens[after].IsWord && tokens[after].IsCapitalised)
+            || (at > 0 && tokens[at - 1].IsWord && tokens[at - 1].IsCapitalised && !SentenceStart(tokens, at - 1))))
+        {
+            return false;
+        }
+
         if (form.Actor.IsCollective || form.Parts.Length > 1)
         {
             return true;
@@ -96,4 +105,9 @@ internal sealed class Gazetteer(ActorKnowledge kb, MentionLexicon lexicon, NameS
 
         return !char.IsLower(form.Parts[0][0]) || t.IsCapitalised || form.Kind != FormKind.Name;
     }
+
+    // "In Kharkiv", "From Aleppo": a function word that opens a sentence is capitalised only for that; "New York" is a name.
+    private static bool SentenceStart(List<Token> tokens, int at) =>
+        (at == 0 || (at == 1 && !tokens[0].IsWord))
+        && EnglishWords.Default.TagsOf(tokens[at].Lower) is [var tag, ..] && !tag.ToString().StartsWith("NN", StringComparison.Ordinal) && !tag.ToString().StartsWith("JJ", StringComparison.Ordinal);
 }
