@@ -104,7 +104,8 @@ internal sealed class ActorKnowledge
         }
 
         AddForm(actor, FormKind.Name, actor.Name);
-        foreach (var a in actor.Aliases)
+        // The name is usually also the first alias: one form is enough.
+        foreach (var a in actor.Aliases.Where(a => !string.Equals(a, actor.Name, StringComparison.Ordinal)))
         {
             AddForm(actor, FormKind.Name, a);
         }

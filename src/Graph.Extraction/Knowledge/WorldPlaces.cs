@@ -51,12 +51,12 @@ internal static class WorldPlaces
             names.Add(city.Name);
         }
 
+        // Thousands of places: the parts that are the same for many are shared, read-only.
+        var noCodes = new Dictionary<string, string>();
+        var located = states.Values.Distinct().ToDictionary(s => s, s => (IReadOnlyList<Affiliation>)[new Affiliation(s, ArticleActors.LocatedIn)]);
         foreach (var (id, names) in places)
         {
-            kb.Add(new KnownActor(id, names[0], ActorKind.Location, new Dictionary<string, string>(), names, [], null, [], [new Affiliation(stateOf[id], ArticleActors.LocatedIn)])
-            {
-                FromWorldTable = true,
-            });
+            kb.Add(new KnownActor(id, names[0], ActorKind.Location, noCodes, names, [], null, [], located[stateOf[id]]) { FromWorldTable = true });
         }
 
         return places.Count;
