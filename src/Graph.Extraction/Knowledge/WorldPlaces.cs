@@ -14,7 +14,7 @@ namespace Graph.Extraction;
 /// </summary>
 internal static class WorldPlaces
 {
-    public const string IdPrefix = "geonames-";
+    private const string IdPrefix = "geonames-";
 
     /// <summary>Adds the places and says how many.</summary>
     public static int AddTo(ActorKnowledge kb, PlacePolicy policy, WorldCities cities, EnglishWords words)
@@ -62,9 +62,9 @@ internal static class WorldPlaces
         return places.Count;
     }
 
-    // "nice", "reading", "of": a form the tagging lexicon knows in lower case as other than a proper noun, or WordNet as a verb, adjective, adverb or a
-    // noun for more than a place or a person, is a word first. WordNet writes its proper nouns in lower case too
-    // ("nablus", a city), so a noun that is only a place or a person is no word.
+    // "nice", "reading", "of": a form the tagging lexicon knows in lower case as other than a proper noun, or WordNet as a
+    // verb, adjective, adverb or a noun for more than a place or a person, is a word first. Both write some proper nouns
+    // in lower case too ("sydney", "nablus"), so a name that is only a place or a person is no word.
     private static bool IsEnglishWord(EnglishWords words, string lower) =>
         (words.TagsOf(lower) is { } tags && tags.Any(t => t is not (PennTag.NNP or PennTag.NNPS)))
         || words.IsLemma(WordNetPos.Verb, lower) || words.IsLemma(WordNetPos.Adjective, lower) || words.IsLemma(WordNetPos.Adverb, lower)

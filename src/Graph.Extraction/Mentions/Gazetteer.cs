@@ -109,5 +109,5 @@ internal sealed class Gazetteer(ActorKnowledge kb, MentionLexicon lexicon, NameS
     // "In Kharkiv", "From Aleppo": a function word that opens a sentence is capitalised only for that; "New York" is a name.
     private static bool SentenceStart(List<Token> tokens, int at) =>
         (at == 0 || (at == 1 && !tokens[0].IsWord))
-        && EnglishWords.Default.TagsOf(tokens[at].Lower) is [var tag, ..] && !tag.ToString().StartsWith("NN", StringComparison.Ordinal) && !tag.ToString().StartsWith("JJ", StringComparison.Ordinal);
+        && EnglishWords.Default.TagsOf(tokens[at].Lower) is [var tag, ..] && !tag.IsNoun() && !tag.IsAdjective();
 }
