@@ -62,6 +62,12 @@ internal sealed class ActorKnowledge
 
     public PhraseTrie<KnownForm> Gazetteer { get; } = new();
 
+    /// <summary>
+    /// The world table's cities, apart: their names are capitalised, so a text's lower-case words never look them up,
+    /// and the hand-made names are tried first.
+    /// </summary>
+    public PhraseTrie<KnownForm> WorldGazetteer { get; } = new();
+
     public IReadOnlyCollection<KnownActor> Actors => _byId.Values;
 
     public KnownActor? Find(string id) => _byId.GetValueOrDefault(id);
@@ -140,7 +146,7 @@ internal sealed class ActorKnowledge
             return;
         }
 
-        Gazetteer.Add(tokens.Select(t => t.Lower).ToArray(), new KnownForm(actor, kind, surface, tokens.Select(t => t.Text).ToArray()));
+        (actor.FromWorldTable ? WorldGazetteer : Gazetteer).Add(tokens.Select(t => t.Lower).ToArray(), new KnownForm(actor, kind, surface, tokens.Select(t => t.Text).ToArray()));
     }
 
     private static KnownActor? Parse(JsonElement e)

@@ -18,16 +18,10 @@ internal sealed class Gazetteer(ActorKnowledge kb, MentionLexicon lexicon, NameS
                 continue;
             }
 
-            KnownForm? best = null;
-            int length = 0;
-            foreach (var (len, forms) in kb.Gazetteer.MatchAll(tokens, i))
+            var (best, length) = Longest(kb.Gazetteer, tokens, i);
+            if (best is null && tokens[i].IsCapitalised)
             {
-                best = forms.FirstOrDefault(f => f.Accepts(tokens, i) && Plausible(f, tokens, i));
-                if (best is not null)
-                {
-                    length = len;
-                    break;
-                }
+                (best, length) = Longest(kb.WorldGazetteer, tokens, i);
             }
 
             if (best is null)
@@ -53,6 +47,19 @@ internal sealed class Gazetteer(ActorKnowledge kb, MentionLexicon lexicon, NameS
         }
 
         return found;
+    }
+
+    private (KnownForm? Form, int Length) Longest(PhraseTrie<KnownForm> trie, List<Token> tokens, int at)
+    {
+        foreach (var (length, forms) in trie.MatchAll(tokens, at))
+        {
+            if (forms.FirstOrDefault(f => f.Accepts(tokens, at) && Plausible(f, tokens, at)) is { } form)
+            {
+                return (form, length);
+            }
+        }
+
+        return (null, 0);
     }
 
     // Single lower-case words that are also actor names ("chad") and sentence-initial "May" are not actors.
