@@ -123,6 +123,7 @@ public sealed class RuleExtractor : IExtractor
         }
 
         hash.AppendData(Encoding.UTF8.GetBytes(EnglishWords.Default.Fingerprint));
+        hash.AppendData(Encoding.UTF8.GetBytes(WorldCities.Default.Fingerprint));
         return $"{CodeVersion.Value}+{Convert.ToHexStringLower(hash.GetHashAndReset())[..12]}";
     }
 

@@ -20,6 +20,9 @@ internal sealed record KnownActor(
     /// <summary>"rebels", "civilians": collectives named in lower case, whom the text must qualify.</summary>
     public bool IsCollective => Kind == ActorKind.Group && Name.Length > 0 && char.IsLower(Name[0]);
 
+    /// <summary>A city of the world table (<see cref="WorldPlaces"/>), not an entry someone wrote: its name needs a clearer context.</summary>
+    public bool FromWorldTable { get; init; }
+
     public IEnumerable<Affiliation> RolesOn(DateOnly? day) => Roles.Where(r => r.IsInForceOn(day));
 }
 
@@ -58,6 +61,12 @@ internal sealed class ActorKnowledge
     private readonly Dictionary<string, KnownActor> _byId = new(StringComparer.Ordinal);
 
     public PhraseTrie<KnownForm> Gazetteer { get; } = new();
+
+    /// <summary>
+    /// The world table's cities, apart: their names are capitalised, so a text's lower-case words never look them up,
+    /// and the hand-made names are tried first.
+    /// </summary>
+    public PhraseTrie<KnownForm> WorldGazetteer { get; } = new();
 
     public IReadOnlyCollection<KnownActor> Actors => _byId.Values;
 
@@ -101,7 +110,8 @@ internal sealed class ActorKnowledge
         }
 
         AddForm(actor, FormKind.Name, actor.Name);
-        foreach (var a in actor.Aliases)
+        // The name is usually also the first alias: one form is enough.
+        foreach (var a in actor.Aliases.Where(a => !string.Equals(a, actor.Name, StringComparison.Ordinal)))
         {
             AddForm(actor, FormKind.Name, a);
         }
@@ -136,7 +146,7 @@ internal sealed class ActorKnowledge
             return;
         }
 
-        Gazetteer.Add(tokens.Select(t => t.Lower).ToArray(), new KnownForm(actor, kind, surface, tokens.Select(t => t.Text).ToArray()));
+        (actor.FromWorldTable ? WorldGazetteer : Gazetteer).Add(tokens.Select(t => t.Lower).ToArray(), new KnownForm(actor, kind, surface, tokens.Select(t => t.Text).ToArray()));
     }
 
     private static KnownActor? Parse(JsonElement e)

@@ -1,5 +1,6 @@
 using Graph.Core.Domain;
 using Graph.Extraction.Text;
+using Graph.Extraction.Words;
 
 namespace Graph.Extraction.Mentions;
 
@@ -17,16 +18,10 @@ internal sealed class Gazetteer(ActorKnowledge kb, MentionLexicon lexicon, NameS
                 continue;
             }
 
-            KnownForm? best = null;
-            int length = 0;
-            foreach (var (len, forms) in kb.Gazetteer.MatchAll(tokens, i))
+            var (best, length) = Longest(kb.Gazetteer, tokens, i);
+            if (best is null && tokens[i].IsCapitalised)
             {
-                best = forms.FirstOrDefault(f => f.Accepts(tokens, i) && Plausible(f, tokens, i));
-                if (best is not null)
-                {
-                    length = len;
-                    break;
-                }
+                (best, length) = Longest(kb.WorldGazetteer, tokens, i);
             }
 
             if (best is null)
@@ -52,6 +47,19 @@ internal sealed class Gazetteer(ActorKnowledge kb, MentionLexicon lexicon, NameS
         }
 
         return found;
+    }
+
+    private (KnownForm? Form, int Length) Longest(PhraseTrie<KnownForm> trie, List<Token> tokens, int at)
+    {
+        foreach (var (length, forms) in trie.MatchAll(tokens, at))
+        {
+            if (forms.FirstOrDefault(f => f.Accepts(tokens, at) && Plausible(f, tokens, at)) is { } form)
+            {
+                return (form, length);
+            }
+        }
+
+        return (null, 0);
     }
 
     // Single lower-case words that are also actor names ("chad") and sentence-initial "May" are not actors.
@@ -89,6 +97,14 @@ internal sealed class Gazetteer(ActorKnowledge kb, MentionLexicon lexicon, NameS
             return false;
         }
 
+        // "Victoria Beckham", "Manchester United", "Andrew Jackson": a city of the world table beside another capitalised
+        // word is part of a longer name.
+        if (form.Actor.FromWorldTable && ((after < tokens.Count && tokens[after].IsWord && tokens[after].IsCapitalised)
+            || (at > 0 && tokens[at - 1].IsWord && tokens[at - 1].IsCapitalised && !SentenceStart(tokens, at - 1))))
+        {
+            return false;
+        }
+
         if (form.Actor.IsCollective || form.Parts.Length > 1)
         {
             return true;
@@ -102,4 +118,9 @@ internal sealed class Gazetteer(ActorKnowledge kb, MentionLexicon lexicon, NameS
 
         return !char.IsLower(form.Parts[0][0]) || t.IsCapitalised || form.Kind != FormKind.Name;
     }
+
+    // "In Kharkiv", "From Aleppo": a function word that opens a sentence is capitalised only for that; "New York" is a name.
+    private static bool SentenceStart(List<Token> tokens, int at) =>
+        (at == 0 || (at == 1 && !tokens[0].IsWord))
+        && EnglishWords.Default.TagsOf(tokens[at].Lower) is [var tag, ..] && !tag.IsNoun() && !tag.IsAdjective();
 }

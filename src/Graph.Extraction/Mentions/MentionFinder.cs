@@ -62,6 +62,8 @@ internal sealed class MentionFinder
         return found;
     }
 
+    // The state the article is most about. A city of the world table counts for nothing: it says where, and an overview
+    // that names one town of a country in passing is not about that country.
     private string? MainState()
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -73,7 +75,7 @@ internal sealed class MentionFinder
             {
                 string? state = m.ActorKind == ActorKind.Country ? m.ActorId
                     : m.ActorKind == ActorKind.Person && m.ActorId is { } p ? Actors.StateOf(p)
-                    : m.Kind == MentionKind.Location && m.ActorId is { } l ? (_context.Kb.Find(l) is { Roles.Count: > 0 } place ? place.Roles[0].ActorId : null)
+                    : m.Kind == MentionKind.Location && m.ActorId is { } l ? (_context.Kb.Find(l) is { Roles.Count: > 0, FromWorldTable: false } place ? place.Roles[0].ActorId : null)
                     : null;
                 if (state is null)
                 {

@@ -13,6 +13,10 @@ internal sealed class ExtractorData
     public ExtractorData(ActorKnowledge kb, IReadOnlyDictionary<string, JsonElement> files)
     {
         Kb = kb;
+
+        // The world's cities go in beneath the hand-made knowledge base, which has been read in full by now.
+        Places = files.TryGetValue("places.json", out var places) ? PlacePolicy.Read(places) : throw new InvalidDataException("The lexicon has no places.json.");
+        WorldPlaces.AddTo(kb, Places, WorldCities.Default, EnglishWords.Default);
         Page = files.TryGetValue("page.json", out var page) ? PageRules.Read(page) : throw new InvalidDataException("The lexicon has no page.json.");
         Dates = files.TryGetValue("dates.json", out var dates) ? EventDates.Read(dates) : throw new InvalidDataException("The lexicon has no dates.json.");
         Language = Language.Load(files);
@@ -25,6 +29,8 @@ internal sealed class ExtractorData
     }
 
     public ActorKnowledge Kb { get; }
+
+    public PlacePolicy Places { get; }
 
     public PageRules Page { get; }
 
