@@ -220,7 +220,9 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
     // of each of them, not only the first.
     private List<Referent> CoordinatedAfter(int start, bool places)
     {
-        // A comma joins only a list that a coordinator closes: "of Syria, Russia's defence ministry said" is no list.
+        // A comma joins only a list that a coordinator closes: "of Syria, Russia's defence ministry said" is no list. Unlike
+        // the clause stage's noun groups, the last item may be followed by the verb: "Courts in France, Germany and Sweden
+        // are investigating" are courts of all three.
         var list = new List<Referent>();
         for (int c = s.ChunkAt(start); c >= 0 && c + 2 < s.Chunks.Count && s.Chunks[c + 1].Kind is ChunkKind.Coordinator or ChunkKind.Comma
             && s.Chunks[c + 2].Kind == ChunkKind.Noun && Of(s.Nouns[s.Chunks[c + 2].Phrase], places) is { Generic: false } next; c += 2)

@@ -89,8 +89,7 @@ internal sealed class Collectives(MentionContext context)
             return null;
         }
 
-        var q = Spans.At(mentions, k - 1);
-        return q is not null && q.End == k && q.ActorId is not null && q.Kind != MentionKind.Location ? q : null;
+        return Spans.QualifierEndingAt(mentions, k);
     }
 
     // "Malian and Liberian refugees", "Afghan, Iraqi and Syrian migrants": demonyms coordinated before a qualified

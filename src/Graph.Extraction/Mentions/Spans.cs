@@ -52,12 +52,13 @@ internal static class Spans
             k--;
         }
 
-        if (k < 0)
-        {
-            return null;
-        }
+        return QualifierEndingAt(mentions, k + 1);
+    }
 
-        var q = At(mentions, k);
-        return q is not null && q.End == k + 1 && q.ActorId is not null && q.Kind != MentionKind.Location ? q : null;
+    /// <summary>A mention of an actor (not a place) that ends right before <paramref name="end"/>, or null.</summary>
+    public static Mention? QualifierEndingAt(List<Mention> mentions, int end)
+    {
+        var q = end > 0 ? At(mentions, end - 1) : null;
+        return q is not null && q.End == end && q.ActorId is not null && q.Kind != MentionKind.Location ? q : null;
     }
 }
