@@ -319,4 +319,30 @@ public class WireStyleTests
         var x = Extract.Text("Kenya 's government expelled two Somali diplomats.");
         x.Between("KEN", "SOM").ShouldContain(r => r.Type == RelationType.Sanction);
     }
+
+    [Fact]
+    public void A_state_name_mistyped_by_one_letter_is_that_state_but_short_names_and_names_of_people_stay_apart()
+    {
+        var x = Extract.Text("Ethopia accused Eritrea of shelling the border. Malasyia condemned Myanmar.");
+        x.Between("ETH", "ERI").ShouldContain(r => r.Type == RelationType.Accuse);
+        x.Between("MYS", "MMR").ShouldContain(r => r.Type == RelationType.Accuse);
+
+        var near = Extract.Text("Omar condemned Iran. Jordon Smith criticised Turkey. Yemin criticised Turkey.");
+        near.Actors.ShouldNotContain(a => a.Id == "OMN" || a.Id == "JOR" || a.Id == "YEM");
+    }
+
+    [Fact]
+    public void A_title_written_in_lower_case_is_a_common_noun_and_its_owner_acts()
+    {
+        var x = Extract.Text("Qatar's emir, Tamim Ahmed, criticised Iran.");
+        x.Between("QAT", "IRN").ShouldContain(r => r.Type == RelationType.Accuse);
+    }
+
+    [Fact]
+    public void A_family_name_after_a_known_persons_name_is_still_that_person()
+    {
+        var x = Extract.Text("Sheikh Hamad bin Khalifa al-Thani criticised Iran.");
+        x.Between("hamad-bin-khalifa", "IRN").ShouldContain(r => r.Type == RelationType.Accuse);
+        x.Actors.ShouldNotContain(a => a.Name.Contains("Thani", StringComparison.Ordinal) && a.Id != "hamad-bin-khalifa");
+    }
 }

@@ -5,7 +5,7 @@ using Graph.Extraction.Words;
 namespace Graph.Extraction.Mentions;
 
 /// <summary>The first pass: the knowledge base's names, demonyms, capitals and metonyms, longest first.</summary>
-internal sealed class Gazetteer(ActorKnowledge kb, MentionLexicon lexicon, NameShape names)
+internal sealed class Gazetteer(ActorKnowledge kb, Misspellings misspellings, MentionLexicon lexicon, NameShape names)
 {
     public List<Mention> Find(Sentence sentence)
     {
@@ -24,12 +24,23 @@ internal sealed class Gazetteer(ActorKnowledge kb, MentionLexicon lexicon, NameS
                 (best, length) = Longest(kb.WorldGazetteer, tokens, i);
             }
 
+            // "Ethopia": a word English does not know, standing alone, may be a state's name mistyped.
+            if (best is null && tokens[i].IsCapitalised && EnglishWords.Default.TagsOf(tokens[i].Lower) is null && !InLongerName(tokens, i, i + 1))
+            {
+                (best, length) = (misspellings.Find(tokens[i].Lower), 1);
+            }
+
             if (best is null)
             {
                 continue;
             }
 
             var actor = best.Actor;
+            if (actor.Kind == ActorKind.Person)
+            {
+                length = FamilyNameEnd(tokens, i + length) - i;
+            }
+
             var mention = new Mention(i, i + length, actor.Id, MentionKind.Named, Spans.Surface(sentence, i, i + length)) { ActorKind = actor.Kind, Form = best.Kind };
             if (actor.Kind == ActorKind.Location)
             {
@@ -99,8 +110,7 @@ internal sealed class Gazetteer(ActorKnowledge kb, MentionLexicon lexicon, NameS
 
         // "Victoria Beckham", "Manchester United", "Andrew Jackson": a city of the world table beside another capitalised
         // word is part of a longer name.
-        if (form.Actor.FromWorldTable && ((after < tokens.Count && tokens[after].IsWord && tokens[after].IsCapitalised)
-            || (at > 0 && tokens[at - 1].IsWord && tokens[at - 1].IsCapitalised && !SentenceStart(tokens, at - 1))))
+        if (form.Actor.FromWorldTable && InLongerName(tokens, at, after))
         {
             return false;
         }
@@ -118,6 +128,27 @@ internal sealed class Gazetteer(ActorKnowledge kb, MentionLexicon lexicon, NameS
 
         return !char.IsLower(form.Parts[0][0]) || t.IsCapitalised || form.Kind != FormKind.Name;
     }
+
+    // "Hamad bin Khalifa al-Thani", "Tamim bin Hamad Al Thani": a family name after a known person's name is still theirs.
+    private int FamilyNameEnd(List<Token> tokens, int end)
+    {
+        while (end + 1 < tokens.Count && lexicon.NameParticles.Contains(tokens[end].Lower) && tokens[end].IsWord)
+        {
+            int next = Spans.IsGluedHyphen(tokens[end + 1]) && end + 2 < tokens.Count && !tokens[end + 2].SpaceBefore ? end + 2 : end + 1;
+            if (!tokens[next].IsWord || !tokens[next].IsCapitalised)
+            {
+                break;
+            }
+
+            end = next + 1;
+        }
+
+        return end;
+    }
+
+    private static bool InLongerName(List<Token> tokens, int at, int after) =>
+        (after < tokens.Count && tokens[after].IsWord && tokens[after].IsCapitalised)
+        || (at > 0 && tokens[at - 1].IsWord && tokens[at - 1].IsCapitalised && !SentenceStart(tokens, at - 1));
 
     // "In Kharkiv", "From Aleppo": a function word that opens a sentence is capitalised only for that; "New York" is a name.
     private static bool SentenceStart(List<Token> tokens, int at) =>

@@ -29,7 +29,7 @@ internal sealed class MentionFinder
         var kb = data.Kb;
         _context = new MentionContext(kb, lexicon, data.Language, data.Events, sentences, day);
         var names = new NameShape(lexicon, data.Language.Closed, data.Dates);
-        _gazetteer = new Gazetteer(kb, lexicon, names);
+        _gazetteer = new Gazetteer(kb, data.Misspellings, lexicon, names);
         _learnt = new LearntNames(lexicon);
         _collectives = new Collectives(_context);
         _stateNouns = new StateNouns(_context);

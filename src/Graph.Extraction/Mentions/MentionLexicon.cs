@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Graph.Core.Domain;
 using Graph.Extraction.Text;
 
 namespace Graph.Extraction.Mentions;
@@ -52,6 +53,9 @@ internal sealed class MentionLexicon
     public HashSet<string> MediaNames { get; } = new(StringComparer.Ordinal);
     public HashSet<string> NameParticles { get; } = new(StringComparer.Ordinal);
     public List<string[]> SourcePhrases { get; } = [];
+
+    /// <summary>The kinds of actor a misspelt name stands for, with the fewest letters such a name has.</summary>
+    public Dictionary<ActorKind, int> MisspeltNames { get; } = [];
 
     /// <summary>Capitalised, as they stand in text ("However"), with the honorifics ("Mr").</summary>
     public HashSet<string> NotNames { get; } = new(StringComparer.Ordinal);
@@ -138,6 +142,8 @@ internal sealed class MentionLexicon
         ["demonymEndings"] = b => Words(b, w => DemonymEndings.Add(w.ToLowerInvariant())),
         ["mediaNames"] = b => Words(b, MediaNames),
         ["nameParticles"] = b => Words(b, NameParticles),
+        ["misspeltNames"] = b => Map(b, (kind, v) => MisspeltNames[Enum.TryParse<ActorKind>(kind, true, out var k) ? k : throw new InvalidDataException($"'{kind}' is no kind of actor")]
+            = v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out int n) && n > 0 ? n : throw new InvalidDataException($"'{kind}' needs a number of letters above 0")),
         ["sourcePhrases"] = b => Words(b, w => SourcePhrases.Add(Tokenizer.Tokenize(w).Select(t => t.Lower).ToArray())),
         ["notNames"] = b => Words(b, w => NotNames.Add(Capitalised(w))),
         ["provenance"] = b => Words(b, Provenance),

@@ -21,6 +21,7 @@ internal sealed class ExtractorData
         Dates = files.TryGetValue("dates.json", out var dates) ? EventDates.Read(dates) : throw new InvalidDataException("The lexicon has no dates.json.");
         Language = Language.Load(files);
         Mentions = files.TryGetValue("mentions.json", out var mentions) ? MentionLexicon.Read(mentions) : throw new InvalidDataException("The lexicon has no mentions.json.");
+        Misspellings = new Misspellings(kb, Mentions.MisspeltNames);
         Events = EventPatterns.Load(files);
         Modality = files.TryGetValue("modality.json", out var m) ? ModalityPolicy.Read(m) : throw new InvalidDataException("The lexicon has no modality.json.");
         Confidence = files.TryGetValue("confidence.json", out var c) ? ConfidencePolicy.Read(c) : throw new InvalidDataException("The lexicon has no confidence.json.");
@@ -39,6 +40,8 @@ internal sealed class ExtractorData
     public Language Language { get; }
 
     public MentionLexicon Mentions { get; }
+
+    public Misspellings Misspellings { get; }
 
     public EventPatterns Events { get; }
 

@@ -152,6 +152,14 @@ internal sealed class Tagger
         bool opening = i == 0 || tokens[i - 1].IsQuote || tokens[i - 1].Text is "(" or ":" or "-" or "–" or "—";
         if (_words.TagsOf(token.Text) is { } exact)
         {
+            // "the emir": a word the lexicon has only as a name, written in lower case and no particle of a name ("da Silva"),
+            // is the common noun WordNet knows.
+            if (exact is [PennTag.NNP] && !token.IsCapitalised && _words.IsLemma(WordNetPos.Noun, token.Lower)
+                && !(i + 1 < tokens.Count && tokens[i + 1].IsCapitalised))
+            {
+                return PennTag.NN;
+            }
+
             // "the town of Hit", "Said" in a name: a capitalised word inside a sentence is a name rather than a verb.
             return token.IsCapitalised && !opening && token.Text.Length > 1 && exact[0].IsVerb() ? PennTag.NNP : exact[0];
         }
