@@ -345,4 +345,17 @@ public class WireStyleTests
         x.Between("hamad-bin-khalifa", "IRN").ShouldContain(r => r.Type == RelationType.Accuse);
         x.Actors.ShouldNotContain(a => a.Name.Contains("Thani", StringComparison.Ordinal) && a.Id != "hamad-bin-khalifa");
     }
+
+    [Fact]
+    public void A_prefix_joined_by_a_hyphen_makes_one_word_spelt_either_way()
+    {
+        var x = Extract.Text("Turkey will co-operate with Russia. Britain re-imposed sanctions on Iran. Ethiopia agreed to re-open its border to UN peacekeepers.");
+        x.Between("TUR", "RUS").ShouldContain(r => r.Type == RelationType.Cooperate);
+        x.Between("GBR", "IRN").ShouldContain(r => r.Type == RelationType.Sanction);
+        x.Between("ETH", "UNO").ShouldContain(r => r.Type == RelationType.Agree);
+
+        // Any other hyphen still splits: the actor inside shows, and "co-" before a capital is no prefix.
+        var split = Extract.Text("US-backed rebels attacked the Syrian army.");
+        split.Relations.ShouldNotContain(r => r.Source == "USA" && r.Type == RelationType.Assault);
+    }
 }

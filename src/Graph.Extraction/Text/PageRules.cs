@@ -15,6 +15,7 @@ internal sealed class PageRules
     private readonly HashSet<string> _agencies = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _abbreviations = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _sentenceStarters = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _hyphenPrefixes = new(StringComparer.Ordinal);
     private int _maxContainsLength = 450;
 
     public IReadOnlyList<string> Credits => _credits;
@@ -26,6 +27,9 @@ internal sealed class PageRules
 
     /// <summary>A word that, after a dotted abbreviation ("U.S."), opens a new sentence.</summary>
     public bool IsSentenceStarter(string word) => _sentenceStarters.Contains(word);
+
+    /// <summary>A prefix a hyphen joins to the word after it ("re" in "re-open"), given in lower case.</summary>
+    public bool IsHyphenPrefix(string lower) => _hyphenPrefixes.Contains(lower);
 
     public bool IsFurnitureLine(ReadOnlySpan<char> line)
     {
@@ -84,6 +88,9 @@ internal sealed class PageRules
                     break;
                 case "sentenceStarters":
                     rules._sentenceStarters.UnionWith(Strings(property.Value, "words"));
+                    break;
+                case "hyphenPrefixes":
+                    rules._hyphenPrefixes.UnionWith(Strings(property.Value, "words").Select(w => w.ToLowerInvariant()));
                     break;
                 default:
                     throw new InvalidDataException($"page.json: unknown key '{property.Name}'");

@@ -190,6 +190,6 @@ internal static class Segmenter
             return;
         }
 
-        sentences.Add(new Sentence(sentences.Count, s, e, sentence, Tokenizer.Tokenize(text, s, e)));
+        sentences.Add(new Sentence(sentences.Count, s, e, sentence, Tokenizer.JoinPrefixes(Tokenizer.Tokenize(text, s, e), page.IsHyphenPrefix)));
     }
 }

@@ -1,10 +1,12 @@
 namespace Graph.Extraction.Text;
 
 /// <summary>A word or punctuation mark with its offsets in the original article text.</summary>
-internal sealed class Token(string text, int start, bool spaceBefore)
+internal sealed class Token(string text, int start, bool spaceBefore, string? lower = null)
 {
     public string Text { get; } = text;
-    public string Lower { get; } = text.ToLowerInvariant();
+
+    /// <summary>The form words are looked up by: lower case, and "reopen" for "re-open".</summary>
+    public string Lower { get; } = lower ?? text.ToLowerInvariant();
     public int Start { get; } = start;
     public int End => Start + Text.Length;
 

@@ -48,6 +48,31 @@ internal static class Tokenizer
         return tokens;
     }
 
+    /// <summary>
+    /// "re-open", "co-operate": a prefix the hyphen joins to a lower-case word makes one word with it, looked up as written
+    /// without the hyphen ("reopen"), so that both spellings read alike.
+    /// </summary>
+    public static List<Token> JoinPrefixes(List<Token> tokens, Func<string, bool> isPrefix)
+    {
+        List<Token>? joined = null;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (i + 2 < tokens.Count && tokens[i + 1].Text == "-" && !tokens[i + 1].SpaceBefore && !tokens[i + 2].SpaceBefore
+                && tokens[i + 2].IsWord && char.IsLower(tokens[i + 2].Text[0]) && isPrefix(t.Lower))
+            {
+                joined ??= tokens[..i];
+                joined.Add(new Token(t.Text + "-" + tokens[i + 2].Text, t.Start, t.SpaceBefore, t.Lower + tokens[i + 2].Lower));
+                i += 2;
+                continue;
+            }
+
+            joined?.Add(t);
+        }
+
+        return joined ?? tokens;
+    }
+
     private static int WordEnd(string text, int i, int end)
     {
         // "U.S." and "U.N.": single letters joined by dots.
