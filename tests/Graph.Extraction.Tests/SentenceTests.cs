@@ -205,4 +205,22 @@ public class SentenceTests
 
         Should.NotThrow(() => Extract.Text(new string(chars)));
     }
+
+    [Fact]
+    public void A_past_form_after_the_object_of_a_preposition_is_a_reduced_relative_and_the_clause_goes_on()
+    {
+        var x = Extract.Text("Ghana opened its border to traders expelled from Nigeria, but refused entry to Ivorians.");
+        x.Between("GHA", "CIV").ShouldContain(r => r.Type == RelationType.Reject);
+        x.Relations.ShouldNotContain(r => r.Source == "NGA");
+    }
+
+    [Fact]
+    public void A_noun_and_a_past_form_after_a_reporting_verb_are_the_clause_it_reports()
+    {
+        var x = Extract.Text("Officials said Syrian rebels fired on Turkish troops.");
+        x.Relations.ShouldContain(r => r.Source == "rebels-syr" && r.Target == "TUR" && r.Type == RelationType.Assault);
+
+        var passive = Extract.Text("Officials said prisoners held by Syria were freed.");
+        passive.Relations.ShouldNotContain(r => r.Source == "text-prisoners");
+    }
 }

@@ -1,3 +1,4 @@
+using Graph.Extraction.Clauses;
 using Graph.Extraction.Text;
 using Graph.Extraction.Words;
 
@@ -7,12 +8,12 @@ namespace Graph.Extraction.Chunks;
 /// Cuts a tagged sentence into noun phrases, verb groups and single function words, left to right, from word classes
 /// and the closed classes: a shallow parse, linear in the sentence's length.
 /// </summary>
-internal sealed class Chunker(ClosedClass closed, EnglishWords english, IReadOnlySet<string> phrasalVerbs)
+internal sealed class Chunker(ClosedClass closed, EnglishWords english, IReadOnlySet<string> phrasalVerbs, VerbClasses classes)
 {
-    public ChunkedSentence Chunk(Sentence sentence, Word[] words) => new Run(closed, english, phrasalVerbs, sentence.Tokens).Chunk(sentence, words);
+    public ChunkedSentence Chunk(Sentence sentence, Word[] words) => new Run(closed, english, phrasalVerbs, classes, sentence.Tokens).Chunk(sentence, words);
 
     /// <summary>The chunking of one sentence, with its tokens at hand for the closed-class phrase tables.</summary>
-    private sealed class Run(ClosedClass closed, EnglishWords english, IReadOnlySet<string> phrasalVerbs, IReadOnlyList<Token> sentenceTokens)
+    private sealed class Run(ClosedClass closed, EnglishWords english, IReadOnlySet<string> phrasalVerbs, VerbClasses classes, IReadOnlyList<Token> sentenceTokens)
     {
         public ChunkedSentence Chunk(Sentence sentence, Word[] words)
         {
@@ -89,7 +90,7 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english, IReadOnl
 
         // "Ethiopian troops clashed with Eritrean soldiers": a past form the tagger took for a participle is the main verb
         // when a noun phrase opens the sentence before it, no finite verb stands before it, and no "by" follows.
-        private static void MainParticiples(Word[] words, List<Chunk> chunks, List<VerbGroup> verbs)
+        private void MainParticiples(Word[] words, List<Chunk> chunks, List<VerbGroup> verbs)
         {
             bool finiteBefore = false;
             for (int c = 1; c < chunks.Count; c++)
@@ -105,6 +106,12 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english, IReadOnl
                 }
 
                 var v = verbs[chunks[c].Phrase];
+                if (v.Form == VerbForm.Finite && finiteBefore && ReducedRelative(words, chunks, v, c))
+                {
+                    verbs[chunks[c].Phrase] = v with { Voice = Voice.Passive, Form = VerbForm.Participle };
+                    continue;
+                }
+
                 if (v.Form == VerbForm.Finite)
                 {
                     finiteBefore = true;
@@ -114,6 +121,16 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english, IReadOnl
                 // "welcomed the report and called on the Kremlin": after "and", a past form shares the clause's subject.
                 if (finiteBefore && v.Form == VerbForm.Participle && chunks[c - 1].Kind == ChunkKind.Coordinator
                     && !(v.End < words.Length && words[v.End].Lower == "by") && words[v.Head].Tag is PennTag.VBN or PennTag.VBD)
+                {
+                    verbs[chunks[c].Phrase] = v with { Voice = Voice.Active, Form = VerbForm.Finite };
+                    continue;
+                }
+
+                // "officials said rebels fired on the town": a noun and a past form right after a reporting verb are the clause
+                // it reports, not its object and a participle.
+                if (finiteBefore && v.Form == VerbForm.Participle && v.End - v.Start == 1 && c >= 2 && chunks[c - 1].Kind == ChunkKind.Noun
+                    && chunks[c - 2].Kind == ChunkKind.Verb && verbs[chunks[c - 2].Phrase] is { Form: VerbForm.Finite } said && classes.IsReporting(said.Lemma)
+                    && !(v.End < words.Length && words[v.End].Lower == "by") && english.TagsOf(words[v.Head].Lower) is { } past && Array.IndexOf(past, PennTag.VBD) >= 0)
                 {
                     verbs[chunks[c].Phrase] = v with { Voice = Voice.Active, Form = VerbForm.Finite };
                     continue;
@@ -169,6 +186,16 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english, IReadOnl
                 }
             }
         }
+
+        // "opened its borders to West Africans ordered out of Nigeria": after the clause's finite verb, a lone past form
+        // that could be a participle, right after the object of a preposition and followed by another, has no subject of
+        // its own: it is a reduced relative clause of that noun. (After a direct object it may open a clause: "said rebels
+        // fired on the town".)
+        private bool ReducedRelative(Word[] words, List<Chunk> chunks, VerbGroup v, int c) =>
+            v.End - v.Start == 1 && words[v.Head].Tag == PennTag.VBD && v.Modal is null
+            && c >= 2 && chunks[c - 1].Kind == ChunkKind.Noun && chunks[c - 2].Kind == ChunkKind.Preposition
+            && c + 1 < chunks.Count && chunks[c + 1].Kind == ChunkKind.Preposition
+            && english.TagsOf(words[v.Head].Lower) is { } tags && Array.IndexOf(tags, PennTag.VBN) >= 0;
 
         // "Two diplomats killed in Geneva were buried": a finite verb later in the same clause makes the participle a
         // reduced relative clause of the noun before it.

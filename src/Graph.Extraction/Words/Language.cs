@@ -16,7 +16,7 @@ internal sealed class Language
         English = english;
         Closed = closed;
         Tagger = new Tagger(english, ownRules);
-        Chunker = new Chunker(closed, english, phrasalVerbs);
+        Chunker = new Chunker(closed, english, phrasalVerbs, classes);
         Classes = classes;
         Clauses = new ClauseFinder(classes);
     }
