@@ -358,4 +358,13 @@ public class WireStyleTests
         var split = Extract.Text("US-backed rebels attacked the Syrian army.");
         split.Relations.ShouldNotContain(r => r.Source == "USA" && r.Type == RelationType.Assault);
     }
+
+    [Fact]
+    public void Jewish_settlers_are_israels_settlers_not_the_jewish_people()
+    {
+        var x = Extract.Text("Jewish settlers set fire to Palestinian olive groves.");
+        x.Between("israeli-settlers", "PSE").ShouldContain(r => r.Type == RelationType.Coerce);
+        x.Actors.Single(a => a.Id == "israeli-settlers").Codes["cameo"].ShouldBe("ISRCVL");
+        x.Actors.ShouldNotContain(a => a.Id == "jews");
+    }
 }
