@@ -223,4 +223,25 @@ public class SentenceTests
         var passive = Extract.Text("Officials said prisoners held by Syria were freed.");
         passive.Relations.ShouldNotContain(r => r.Source == "text-prisoners");
     }
+
+    [Fact]
+    public void A_participle_inside_an_apposition_leaves_the_main_verb_to_the_subject_before_it()
+    {
+        var x = Extract.Text("Officials of the Arab League, a body based in Cairo, criticised Israel.");
+        x.Between("ARL", "ISR").ShouldContain(r => r.Type == RelationType.Accuse);
+
+        // A past form with an object after the comma is the clause's own verb.
+        var own = Extract.Text("Sadly, the US accepted only 11 Syrian refugees in 2018, compared to 15,000 a year before.");
+        own.Relations.ShouldContain(r => r.Source == "USA" && r.Type == RelationType.Aid);
+    }
+
+    [Fact]
+    public void A_camp_for_people_stands_for_the_people_it_houses()
+    {
+        var x = Extract.Text("A camp for Syrian refugees was attacked by Turkish troops.");
+        x.Relations.ShouldContain(r => r.Source == "TUR" && r.Target == "refugees-syr" && r.Type == RelationType.Assault);
+
+        var state = Extract.Text("A camp for training was attacked by Turkish troops.");
+        state.Relations.ShouldNotContain(r => r.Source == "TUR" && r.Target.StartsWith("text-", StringComparison.Ordinal));
+    }
 }

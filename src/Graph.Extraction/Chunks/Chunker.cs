@@ -106,7 +106,7 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english, IReadOnl
                 }
 
                 var v = verbs[chunks[c].Phrase];
-                if (v.Form == VerbForm.Finite && finiteBefore && ReducedRelative(words, chunks, v, c))
+                if (v.Form == VerbForm.Finite && ((finiteBefore && ReducedRelative(words, chunks, v, c)) || InApposition(words, chunks, verbs, v, c)))
                 {
                     verbs[chunks[c].Phrase] = v with { Voice = Voice.Passive, Form = VerbForm.Participle };
                     continue;
@@ -141,7 +141,7 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english, IReadOnl
                     continue;
                 }
 
-                if (v.Form != VerbForm.Participle || (v.End < words.Length && words[v.End].Lower == "by"))
+                if (v.Form != VerbForm.Participle || (v.End < words.Length && words[v.End].Lower == "by") || InApposition(words, chunks, verbs, v, c))
                 {
                     continue;
                 }
@@ -158,7 +158,8 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english, IReadOnl
                             break;
                         }
 
-                        if (chunks[j].Kind is not (ChunkKind.Noun or ChunkKind.Preposition or ChunkKind.Other))
+                        if (chunks[j].Kind is not (ChunkKind.Noun or ChunkKind.Preposition or ChunkKind.Other)
+                            && !(chunks[j].Kind == ChunkKind.Verb && verbs[chunks[j].Phrase].Form == VerbForm.Participle))
                         {
                             break;
                         }
@@ -196,6 +197,34 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english, IReadOnl
             && c >= 2 && chunks[c - 1].Kind == ChunkKind.Noun && chunks[c - 2].Kind == ChunkKind.Preposition
             && c + 1 < chunks.Count && chunks[c + 1].Kind == ChunkKind.Preposition
             && english.TagsOf(words[v.Head].Lower) is { } tags && Array.IndexOf(tags, PennTag.VBN) >= 0;
+
+        // "Members of the association, a body linked to the OAU, investigated": a lone past form that could be a participle,
+        // right after the noun opening an apposition, with a preposition after it and a comma a verb follows closing it,
+        // belongs to the apposition.
+        private bool InApposition(Word[] words, List<Chunk> chunks, List<VerbGroup> verbs, VerbGroup v, int c)
+        {
+            if (v.End - v.Start != 1 || v.Modal is not null || c < 3 || chunks[c - 1].Kind != ChunkKind.Noun
+                || chunks[c - 2].Kind != ChunkKind.Comma || chunks[c - 3].Kind != ChunkKind.Noun || c + 1 >= chunks.Count || chunks[c + 1].Kind != ChunkKind.Preposition
+                || !(words[v.Head].Tag == PennTag.VBN || (words[v.Head].Tag == PennTag.VBD && english.TagsOf(words[v.Head].Lower) is { } tags && Array.IndexOf(tags, PennTag.VBN) >= 0)))
+            {
+                return false;
+            }
+
+            for (int j = c + 1; j + 1 < chunks.Count; j++)
+            {
+                if (chunks[j].Kind == ChunkKind.Comma)
+                {
+                    return chunks[j + 1].Kind == ChunkKind.Verb && verbs[chunks[j + 1].Phrase].Form is VerbForm.Finite or VerbForm.Participle;
+                }
+
+                if (chunks[j].Kind is not (ChunkKind.Noun or ChunkKind.Preposition or ChunkKind.Other))
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
 
         // "Two diplomats killed in Geneva were buried": a finite verb later in the same clause makes the participle a
         // reduced relative clause of the noun before it.

@@ -143,7 +143,7 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
         }
 
         // "the president of Armenia", "prosecutors in Italy", "thousands of Serbs", "the positions of the Islamic State": a
-        // person, body, number or holding of an actor.
+        // person, body, number or holding of an actor; "a camp for Congolese refugees": a holding of the people it serves.
         // "some of the U.N. peacekeepers", "two of the soldiers": a determiner or number standing alone is a group of.
         var word = s.Words[np.Head];
         bool alone = np.Head == np.Start && word.Tag is PennTag.DT or PennTag.CD;
@@ -152,9 +152,11 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
         bool title = word.Tag == PennTag.NNP && np.Determiner >= 0 && agents.IsAgent(word with { Tag = PennTag.NN, Lemma = word.Lower });
         if ((agents.ActsForOwner(word) || agents.IsGroupOf(word) || agents.IsHolding(word) || alone || title) && s.ChunkAt(np.End - 1) is var c and >= 0 && c + 2 < s.Chunks.Count
             && s.Chunks[c + 1].Kind == ChunkKind.Preposition && s.Chunks[c + 2].Kind == ChunkKind.Noun
-            && s.Tokens[s.Chunks[c + 1].Start].Lower is var prep && (prep == "of" || (prep is "in" or "from" && !agents.IsGroupOf(word) && !alone))
+            && s.Tokens[s.Chunks[c + 1].Start].Lower is var prep
+            && (prep == "of" || (prep is "in" or "from" && !agents.IsGroupOf(word) && !alone) || (prep == "for" && agents.IsHolding(word)))
             && (Of(s.Nouns[s.Chunks[c + 2].Phrase]) ?? (title ? OfState(np) : null)) is { } of
-            && (agents.IsGroupOf(word) || alone || book.KindOf(of.Actor) is ActorKind.Country || (prep == "of" && book.KindOf(of.Actor) is ActorKind.Organization)))
+            && (agents.IsGroupOf(word) || alone || book.KindOf(of.Actor) is ActorKind.Country || (prep == "of" && book.KindOf(of.Actor) is ActorKind.Organization)
+                || (prep == "for" && book.KindOf(of.Actor) is ActorKind.Group)))
         {
             return of with { Indirect = true };
         }

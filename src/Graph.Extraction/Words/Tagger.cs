@@ -166,8 +166,14 @@ internal sealed class Tagger
 
         if (token.IsCapitalised)
         {
-            // A capitalised word inside a sentence is a name; at its start it may be any word.
-            return opening && _words.TagsOf(token.Lower) is { } lower ? lower[0] : token.Lower.EndsWith('s') && token.Text.Length > 3 && _words.TagsOf(token.Text[..^1]) is [PennTag.NNP, ..] ? PennTag.NNPS : PennTag.NNP;
+            // A capitalised word inside a sentence is a name; at its start it may be any word ("Lamentably, …": an adverb
+            // WordNet knows, though Brill's lexicon does not).
+            if (opening && (_words.TagsOf(token.Lower) is { } lower ? lower[0] : _words.IsLemma(WordNetPos.Adverb, token.Lower) ? PennTag.RB : (PennTag?)null) is { } first)
+            {
+                return first;
+            }
+
+            return token.Lower.EndsWith('s') && token.Text.Length > 3 && _words.TagsOf(token.Text[..^1]) is [PennTag.NNP, ..] ? PennTag.NNPS : PennTag.NNP;
         }
 
         return _words.TagsOf(token.Lower)?[0] ?? Guess(token.Lower);
