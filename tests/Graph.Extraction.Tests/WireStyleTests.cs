@@ -367,4 +367,17 @@ public class WireStyleTests
         x.Actors.Single(a => a.Id == "israeli-settlers").Codes["cameo"].ShouldBe("ISRCVL");
         x.Actors.ShouldNotContain(a => a.Id == "jews");
     }
+
+    [Fact]
+    public void A_title_of_a_body_in_apposition_makes_an_unknown_name_before_it_a_person_of_that_body()
+    {
+        var x = Extract.Text("Ines Okonjo, the United Nations relief coordinator, criticised Sudan.");
+        var person = x.Actors.Single(a => a.Name == "Ines Okonjo");
+        person.Kind.ShouldBe(ActorKind.Person);
+        person.Affiliations.ShouldContain(a => a.ActorId == "UNO");
+        x.Between(person.Id, "SDN").ShouldContain(r => r.Type == RelationType.Accuse);
+
+        var place = Extract.Text("In Geneva, the UN envoy criticised Sudan.");
+        place.Actors.ShouldNotContain(a => a.Kind == ActorKind.Person);
+    }
 }

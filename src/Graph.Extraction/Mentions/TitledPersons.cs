@@ -116,12 +116,14 @@ internal sealed class TitledPersons(MentionContext context, NameShape names)
                 continue;
             }
 
-            // "Emmanuel Macron, France's president,": an owned title in apposition describes the person before it.
-            if (ownedTitle && qualifier!.Start >= 2 && tokens[qualifier.Start - 1].Text == "," && Spans.At(mentions, qualifier.Start - 2) is { ActorKind: ActorKind.Person, ActorId: { } named } before
-                && before.End == qualifier.Start - 1)
+            // "Emmanuel Macron, France's president,", "Kenzo Oshima, the UN relief coordinator,": an owned title, or one
+            // "the" and its body open, in apposition describes the person named before it.
+            int comma = ownedTitle ? qualifier!.Start - 1 : determiner is Grammar.The && qualifier is not null ? qualifier.Start - 2 : -1;
+            if (comma >= 1 && tokens[comma].Text == "," && (Spans.At(mentions, comma - 1) ?? NameBefore(sentence, mentions, covered, comma)) is { ActorKind: ActorKind.Person, ActorId: { } named } before
+                && before.End == comma)
             {
                 var draft = context.Actors.Find(named)!;
-                if (context.Actors.Principal(qualifier) is { } by && !draft.Affiliations.Any(a => a.IsInForceOn(context.Day)))
+                if (context.Actors.Principal(qualifier!) is { } by && !draft.Affiliations.Any(a => a.IsInForceOn(context.Day)))
                 {
                     draft.Affiliate(by, role);
                 }
@@ -147,6 +149,27 @@ internal sealed class TitledPersons(MentionContext context, NameShape names)
                 i = end - 1;
             }
         }
+    }
+
+    // A name of two words or more nothing knows, ending right before the comma at <paramref name="comma"/>: a new person.
+    private Mention? NameBefore(Sentence sentence, List<Mention> mentions, bool[] covered, int comma)
+    {
+        var tokens = sentence.Tokens;
+        int start = comma;
+        while (start > 0 && !covered[start - 1] && (tokens[start - 1].IsCapitalised || Spans.IsGluedHyphen(tokens[start - 1])
+            || context.Lexicon.NameParticles.Contains(tokens[start - 1].Lower)))
+        {
+            start--;
+        }
+
+        while (start < comma && !names.IsNameStart(tokens, start))
+        {
+            start++;
+        }
+
+        return start < comma && names.NameEnd(tokens, start, covered) == comma && NameShape.WordCount(tokens, start, comma) >= 2
+            ? context.NewPerson(sentence, mentions, start, comma)
+            : null;
     }
 
     // The state or organisation in front of a title: "White House| spokesman", "the UN's Syria| envoy", "Save the Children's
