@@ -244,4 +244,13 @@ public class SentenceTests
         var state = Extract.Text("A camp for training was attacked by Turkish troops.");
         state.Relations.ShouldNotContain(r => r.Source == "TUR" && r.Target.StartsWith("text-", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void An_adverb_between_a_verb_and_its_preposition_keeps_them_one_verb()
+    {
+        var x = Extract.Text("Britain called repeatedly on Iran to release the sailors. France is pushing hard for Germany to back the plan.");
+        x.Between("GBR", "IRN").ShouldContain(r => r.Type == RelationType.Request);
+        x.Between("FRA", "DEU").ShouldContain(r => r.Type == RelationType.Request);
+        x.Relations.ShouldNotContain(r => r.Source == "GBR" && r.Type == RelationType.Consult);
+    }
 }

@@ -47,6 +47,7 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english, IReadOnl
 
             Inversion(words, chunks, verbs);
             Parentheticals(words, chunks, nouns);
+            AdverbsBeforePrepositions(words, chunks, verbs);
             MainParticiples(words, chunks, verbs);
             return new ChunkedSentence(sentence, words, chunks, nouns, verbs);
         }
@@ -64,6 +65,23 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english, IReadOnl
                     nouns[chunks[c].Phrase] = nouns[chunks[c].Phrase] with { End = end };
                     chunks[c] = chunks[c] with { End = end };
                     chunks.RemoveRange(c + 1, 3);
+                }
+            }
+        }
+
+        // "called repeatedly on Iran to", "is pushing hard for sanctions": an adverb between a verb and its preposition
+        // belongs to the verb group, so that the verb and the preposition stand together ("call on", "push for").
+        private void AdverbsBeforePrepositions(Word[] words, List<Chunk> chunks, List<VerbGroup> verbs)
+        {
+            for (int c = 0; c + 2 < chunks.Count; c++)
+            {
+                if (chunks[c].Kind == ChunkKind.Verb && chunks[c + 1].Kind == ChunkKind.Other && chunks[c + 1].End - chunks[c + 1].Start == 1
+                    && chunks[c + 2].Kind == ChunkKind.Preposition && words[chunks[c + 1].Start] is var adverb
+                    && (adverb.Tag == PennTag.RB || (adverb.Tag == PennTag.JJ && english.IsLemma(WordNetPos.Adverb, adverb.Lower))))
+                {
+                    verbs[chunks[c].Phrase] = verbs[chunks[c].Phrase] with { End = chunks[c + 1].End };
+                    chunks[c] = chunks[c] with { End = chunks[c + 1].End };
+                    chunks.RemoveAt(c + 1);
                 }
             }
         }
