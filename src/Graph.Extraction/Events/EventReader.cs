@@ -143,7 +143,9 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             }
 
             var (targets, viaPlace) = VerbTargets(p, pattern, passive, restPrep, sources);
-            if (targets.Count == 0 && !passive && pattern.Symmetric && sources.Count >= 2)
+            // "Iran and Iraq fought a war", "Paris and London joined forces": coordinated subjects of a symmetric event do it
+            // to each other; not when an object the pattern does not name is no event ("the PUK and KDP fought elections").
+            if (targets.Count == 0 && !passive && pattern.Symmetric && sources.Count >= 2 && (p.Objects.Count == 0 || rest.Length > 0 || pattern.Objects.Count > 0 || HasEventObject(p)))
             {
                 Emit(p, pattern, ReadingForm.Verb, sources, sources, pattern.Type, verb.Head, verb.End, inherited, symmetric: false);
                 return;
@@ -179,6 +181,19 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
 
                 Absorb(p);
             }
+        }
+
+        private bool HasEventObject(Predication p)
+        {
+            foreach (var o in p.Objects)
+            {
+                if (NounPattern(o) is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         // Drops what the clauses governed by p read, and the event nouns they hold: they are the content of p's event.
