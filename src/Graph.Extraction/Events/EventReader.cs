@@ -358,10 +358,11 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                         }
                     }
                 }
-                else if (Before(p, p.Preposition(spec), Role.Temporal) is { } pp
+                else if (!(passive && spec == "by") && Before(p, p.Preposition(spec), Role.Temporal) is { } pp
                     && !(spec == "of" && p.Objects.Count > 0 && pp.At == p.Objects[^1].End))
                 {
-                    // "complained over Israeli air raids", "liberated the town from ISIL control": whose act or hold it is.
+                    // "complained over Israeli air raids", "liberated the town from ISIL control": whose act or hold it is. (A
+                    // passive's "by" names its agent, never a target: "defended by the YPG".)
                     found = _refs.Of(pp.Nouns, places: TakesPlaces(pattern.Type));
 
                     // "participate in peacekeeping operations in Afghanistan": the next phrase with the same preposition may
