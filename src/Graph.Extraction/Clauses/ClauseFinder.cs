@@ -175,7 +175,13 @@ internal sealed class ClauseFinder(VerbClasses classes)
                 return new SubjectInfo(ClauseKind.Main, embedded.Subjects, -1, null, true, chunks[k].Start);
             }
 
-            return new SubjectInfo(ClauseKind.Coordinated, p.Subjects, prev, null, true, chunks[k].Start);
+            // "did not comment, but has condemned": after "but" a verb with a tense of its own shares the subject, not the
+            // clause's negation or mood ("should be victorious but crushed" shares both).
+            var verb = s.Verbs[chunks[c].Phrase];
+            return at.Kind == ChunkKind.Coordinator && classes.IsContrastive(s.Tokens[at.Start].Lower)
+                && HasTense(s, verb)
+                ? new SubjectInfo(ClauseKind.Main, p.Subjects, -1, null, true, chunks[k].Start)
+                : new SubjectInfo(ClauseKind.Coordinated, p.Subjects, prev, null, true, chunks[k].Start);
         }
 
         // "Kenya, a key U.S. ally in the region, has refused …": an apposition between commas stands beside the subject.
@@ -263,6 +269,20 @@ internal sealed class ClauseFinder(VerbClasses classes)
         }
 
         return new SubjectInfo(kind, group, governor, subordinator, false, group.Count > 0 ? group[0].Start : start);
+    }
+
+    // A verb group with a tense of its own: a finite head, or an auxiliary or modal before it.
+    private static bool HasTense(ChunkedSentence s, VerbGroup verb)
+    {
+        for (int w = verb.Start; w <= verb.Head; w++)
+        {
+            if (s.Words[w].Tag is PennTag.VBD or PennTag.VBZ or PennTag.VBP or PennTag.MD)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

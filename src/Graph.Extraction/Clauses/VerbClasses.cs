@@ -29,6 +29,8 @@ internal sealed class VerbClasses
     /// <summary>"in", "near", "at": a preposition that places something.</summary>
     public bool IsLocative(string lower) => _closed.Is(lower, Role.Locative);
 
+    public bool IsContrastive(string lower) => _closed.Is(lower, Role.Contrastive);
+
     public static VerbClasses Read(JsonElement root, ClosedClass closed)
     {
         var classes = new VerbClasses { _closed = closed };

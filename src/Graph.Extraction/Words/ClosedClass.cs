@@ -34,6 +34,9 @@ internal enum Role
 
     /// <summary>"in", "on": prepositions that end a phrasal verb only where no noun phrase follows ("gave in to").</summary>
     LooseParticle = 1 << 17,
+
+    /// <summary>"but", "yet": coordinators that set what follows against what went before.</summary>
+    Contrastive = 1 << 18,
 }
 
 /// <summary>The kind of thing a pronoun stands for.</summary>
@@ -95,6 +98,7 @@ internal sealed class ClosedClass
                 "timeModifiers" => Role.TimeModifier,
                 "temporal" => Role.Temporal,
                 "looseParticles" => Role.LooseParticle,
+                "contrastives" => Role.Contrastive,
                 _ => throw new InvalidDataException($"closed-class.json: unknown class '{property.Name}'"),
             };
             if (role == Role.None)
