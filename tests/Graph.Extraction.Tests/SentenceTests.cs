@@ -253,4 +253,14 @@ public class SentenceTests
         x.Between("FRA", "DEU").ShouldContain(r => r.Type == RelationType.Request);
         x.Relations.ShouldNotContain(r => r.Source == "GBR" && r.Type == RelationType.Consult);
     }
+
+    [Fact]
+    public void Respectively_pairs_each_subject_with_its_own_object()
+    {
+        var x = Extract.Text("Russia and Turkey backed Assad and the Free Syrian Army respectively.");
+        x.Between("RUS", "bashar-al-assad").ShouldContain(r => r.Type == RelationType.Support);
+        x.Between("TUR", "free-syrian-army").ShouldContain(r => r.Type == RelationType.Support);
+        x.Between("RUS", "free-syrian-army").ShouldBeEmpty();
+        x.Between("TUR", "bashar-al-assad").ShouldBeEmpty();
+    }
 }

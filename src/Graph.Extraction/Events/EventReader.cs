@@ -161,7 +161,18 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             // A symmetric event with a named target is read as written ("X met Y", "X met with Y"): one direction says it;
             // both directions for "X and Y met", and for a reciprocal one with "with" ("X clashed with Y").
             bool mutual = pattern.Reciprocal && !passive && p.Preposition("with") is { } with && targets.Any(t => _refs.Of(with.Nouns).Any(w => w.Actor == t.Actor));
-            Emit(p, pattern, ReadingForm.Verb, sources, targets, pattern.Type, verb.Head, verb.End, inherited, symmetric: mutual, viaPlace);
+            if (sources.Count >= 2 && sources.Count == targets.Count && Distributive(p))
+            {
+                // "Putin and Erdogan backed the government and the rebels respectively": each subject with its own object.
+                for (int k = 0; k < sources.Count; k++)
+                {
+                    Emit(p, pattern, ReadingForm.Verb, [sources[k]], [targets[k]], pattern.Type, verb.Head, verb.End, inherited, symmetric: false, viaPlace);
+                }
+            }
+            else
+            {
+                Emit(p, pattern, ReadingForm.Verb, sources, targets, pattern.Type, verb.Head, verb.End, inherited, symmetric: mutual, viaPlace);
+            }
 
             // "Mexico and Canada agreed to lift tariffs on Chile": the target came from what they agreed on; they also agreed
             // with each other.
@@ -181,6 +192,20 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
 
                 Absorb(p);
             }
+        }
+
+        // "respectively" after the verb, before the clause's punctuation closes it.
+        private bool Distributive(Predication p)
+        {
+            for (int k = _s.Verbs[p.Verb].End; k < _s.Tokens.Count && _s.Tokens[k].IsWord; k++)
+            {
+                if (reader.Closed.Is(_s.Tokens[k].Lower, Role.Distributive))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private bool HasEventObject(Predication p)

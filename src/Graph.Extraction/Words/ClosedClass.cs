@@ -37,6 +37,9 @@ internal enum Role
 
     /// <summary>"but", "yet": coordinators that set what follows against what went before.</summary>
     Contrastive = 1 << 18,
+
+    /// <summary>"respectively": pairs coordinated subjects with coordinated objects in order.</summary>
+    Distributive = 1 << 19,
 }
 
 /// <summary>The kind of thing a pronoun stands for.</summary>
@@ -99,6 +102,7 @@ internal sealed class ClosedClass
                 "temporal" => Role.Temporal,
                 "looseParticles" => Role.LooseParticle,
                 "contrastives" => Role.Contrastive,
+                "distributives" => Role.Distributive,
                 _ => throw new InvalidDataException($"closed-class.json: unknown class '{property.Name}'"),
             };
             if (role == Role.None)
