@@ -57,8 +57,12 @@ internal sealed class EnglishWords
 
     public bool IsLemma(WordNetPos pos, string lemma) => _lemmas[(int)pos].ContainsKey(lemma);
 
-    /// <summary>The same for a candidate not yet made a string (the lemmatizer tries several per word).</summary>
-    public bool IsLemma(WordNetPos pos, ReadOnlySpan<char> lemma) => _lemmas[(int)pos].GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(lemma);
+    /// <summary>
+    /// The table's own string for a candidate not yet made a string (the lemmatizer tries several per word), or null
+    /// when WordNet does not know it: the lemma found then costs no new string.
+    /// </summary>
+    public string? Lemma(WordNetPos pos, ReadOnlySpan<char> candidate) =>
+        _lemmas[(int)pos].GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(candidate, out var lemma, out _) ? lemma : null;
 
     public LexClasses? ClassesOf(WordNetPos pos, string lemma) => _lemmas[(int)pos].TryGetValue(lemma, out var c) ? c : null;
 
