@@ -1,3 +1,5 @@
+using Graph.Extraction.Words;
+
 namespace Graph.Extraction.Text;
 
 /// <summary>A sentence: its span in the original article text and its tokens.</summary>
@@ -19,7 +21,8 @@ internal static class Segmenter
     // Longer than this a "sentence" is not prose (tables, dumps); it is skipped rather than parsed.
     public const int MaxSentenceLength = 3000;
 
-    public static List<Sentence> Split(string text, PageRules page)
+    /// <summary>The sentences of an article; <paramref name="words"/> lends its strings to the tokens (see <see cref="Tokenizer"/>).</summary>
+    public static List<Sentence> Split(string text, PageRules page, EnglishWords? words = null)
     {
         var sentences = new List<Sentence>();
         int lineStart = 0;
@@ -35,7 +38,7 @@ internal static class Segmenter
             if (e > s && !page.IsFurnitureLine(text.AsSpan(s, e - s)))
             {
                 e = CutCaption(text, s, e, page);
-                SplitLine(text, s, e, sentences, page);
+                SplitLine(text, s, e, sentences, page, words);
             }
 
             lineStart = lineEnd + 1;
@@ -87,7 +90,7 @@ internal static class Segmenter
         return e;
     }
 
-    private static void SplitLine(string text, int s, int e, List<Sentence> sentences, PageRules page)
+    private static void SplitLine(string text, int s, int e, List<Sentence> sentences, PageRules page, EnglishWords? words)
     {
         int start = s;
         for (int i = s; i < e; i++)
@@ -97,7 +100,7 @@ internal static class Segmenter
             // "Margaret Owen London • Turkey has said …": a bullet separates pieces like a line break.
             if (c is '•' or '|')
             {
-                Add(text, start, i, sentences, page);
+                Add(text, start, i, sentences, page, words);
                 start = i + 1;
                 continue;
             }
@@ -134,12 +137,12 @@ internal static class Segmenter
                 continue;
             }
 
-            Add(text, start, j, sentences, page);
+            Add(text, start, j, sentences, page, words);
             start = k;
             i = k - 1;
         }
 
-        Add(text, start, e, sentences, page);
+        Add(text, start, e, sentences, page, words);
     }
 
     private static bool IsAbbreviation(string text, int lineStart, int dot, int next, int end, PageRules page)
@@ -176,7 +179,7 @@ internal static class Segmenter
         return page.IsAbbreviation(word.ToString());
     }
 
-    private static void Add(string text, int s, int e, List<Sentence> sentences, PageRules page)
+    private static void Add(string text, int s, int e, List<Sentence> sentences, PageRules page, EnglishWords? words)
     {
         (s, e) = Trim(text, s, e);
         if (e <= s || e - s > MaxSentenceLength)
@@ -190,6 +193,6 @@ internal static class Segmenter
             return;
         }
 
-        sentences.Add(new Sentence(sentences.Count, s, e, sentence, Tokenizer.Tokenize(text, s, e)));
+        sentences.Add(new Sentence(sentences.Count, s, e, sentence, Tokenizer.Tokenize(text, s, e, words)));
     }
 }

@@ -55,6 +55,9 @@ internal sealed class EnglishWords
     /// <summary>The tags Brill's lexicon gives this exact form, most frequent first, or null when it does not know it.</summary>
     public PennTag[]? TagsOf(string form) => _tags.GetValueOrDefault(form);
 
+    /// <summary>The table's own string for a form as written, or null when Brill's lexicon does not know it.</summary>
+    public string? Form(ReadOnlySpan<char> form) => _tags.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(form, out var known, out _) ? known : null;
+
     public bool IsLemma(WordNetPos pos, string lemma) => _lemmas[(int)pos].ContainsKey(lemma);
 
     /// <summary>
