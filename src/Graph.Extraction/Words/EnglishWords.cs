@@ -40,10 +40,22 @@ internal sealed class EnglishWords
     private static readonly Lazy<EnglishWords> BuiltIn = new(LoadBuiltIn);
 
     private readonly Dictionary<string, PennTag[]> _tags = new(StringComparer.Ordinal);
+
     private readonly Dictionary<string, LexClasses>[] _lemmas = [new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
+
+    // The span lookups, made once: getting one checks the comparer's type, and the tokenizer and the lemmatizer ask for
+    // every word.
+    private readonly Dictionary<string, PennTag[]>.AlternateLookup<ReadOnlySpan<char>> _forms;
+    private readonly Dictionary<string, LexClasses>.AlternateLookup<ReadOnlySpan<char>>[] _lemmaSpans;
     private readonly Dictionary<string, string> _irregularVerbs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _irregularPlurals = new(StringComparer.Ordinal);
     private readonly List<TagRule> _rules = [];
+
+    private EnglishWords()
+    {
+        _forms = _tags.GetAlternateLookup<ReadOnlySpan<char>>();
+        _lemmaSpans = [.. _lemmas.Select(l => l.GetAlternateLookup<ReadOnlySpan<char>>())];
+    }
 
     public static EnglishWords Default => BuiltIn.Value;
 
@@ -56,7 +68,7 @@ internal sealed class EnglishWords
     public PennTag[]? TagsOf(string form) => _tags.GetValueOrDefault(form);
 
     /// <summary>The table's own string for a form as written, or null when Brill's lexicon does not know it.</summary>
-    public string? Form(ReadOnlySpan<char> form) => _tags.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(form, out var known, out _) ? known : null;
+    public string? Form(ReadOnlySpan<char> form) => _forms.TryGetValue(form, out var known, out _) ? known : null;
 
     public bool IsLemma(WordNetPos pos, string lemma) => _lemmas[(int)pos].ContainsKey(lemma);
 
@@ -65,7 +77,7 @@ internal sealed class EnglishWords
     /// when WordNet does not know it: the lemma found then costs no new string.
     /// </summary>
     public string? Lemma(WordNetPos pos, ReadOnlySpan<char> candidate) =>
-        _lemmas[(int)pos].GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(candidate, out var lemma, out _) ? lemma : null;
+        _lemmaSpans[(int)pos].TryGetValue(candidate, out var lemma, out _) ? lemma : null;
 
     public LexClasses? ClassesOf(WordNetPos pos, string lemma) => _lemmas[(int)pos].TryGetValue(lemma, out var c) ? c : null;
 
