@@ -65,7 +65,7 @@ internal sealed class EnglishWords
     public string Fingerprint { get; private set; } = string.Empty;
 
     /// <summary>The tags Brill's lexicon gives this exact form, most frequent first, or null when it does not know it.</summary>
-    public PennTag[]? TagsOf(string form) => _tags.GetValueOrDefault(form);
+    public PennTag[]? TagsOf(string form) => _tags.TryGetValue(form, out var tags) ? tags : null;
 
     /// <summary>The table's own string for a form as written, or null when Brill's lexicon does not know it.</summary>
     public string? Form(ReadOnlySpan<char> form) => _forms.TryGetValue(form, out var known, out _) ? known : null;
@@ -81,9 +81,9 @@ internal sealed class EnglishWords
 
     public LexClasses? ClassesOf(WordNetPos pos, string lemma) => _lemmas[(int)pos].TryGetValue(lemma, out var c) ? c : null;
 
-    public string? IrregularVerb(string form) => _irregularVerbs.GetValueOrDefault(form);
+    public string? IrregularVerb(string form) => _irregularVerbs.TryGetValue(form, out var lemma) ? lemma : null;
 
-    public string? IrregularPlural(string form) => _irregularPlurals.GetValueOrDefault(form);
+    public string? IrregularPlural(string form) => _irregularPlurals.TryGetValue(form, out var singular) ? singular : null;
 
     public static EnglishWords Read(TextReader reader)
     {
