@@ -26,7 +26,7 @@ internal sealed partial class ArticleAnalysis : IActorBook
         _kb = data.Kb;
         _article = article;
         _day = article.PublishedDay;
-        _sentences = Segmenter.Split(article.Text ?? string.Empty, data.Page, data.Language.English);
+        _sentences = Segmenter.Split(article.Text ?? string.Empty, data.Page);
         _mentionFinder = new MentionFinder(data, _sentences, _day);
         _actors = _mentionFinder.Actors;
     }

@@ -16,7 +16,7 @@ internal static class Explanation
         var trace = new Dictionary<int, List<string>>();
         var analysis = new Analysis.ArticleAnalysis(data, article) { Trace = trace };
         analysis.Run();
-        foreach (var sentence in Segmenter.Split(article.Text, data.Page, data.Language.English))
+        foreach (var sentence in Segmenter.Split(article.Text, data.Page))
         {
             var claused = analysis.Analysed.TryGetValue(sentence.Index, out var read) ? read : language.Analyse(sentence);
             var chunked = claused.Chunks;

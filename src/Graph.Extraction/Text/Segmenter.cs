@@ -1,5 +1,3 @@
-using Graph.Extraction.Words;
-
 namespace Graph.Extraction.Text;
 
 /// <summary>A sentence: its span in the original article text and its tokens.</summary>
@@ -21,8 +19,7 @@ internal static class Segmenter
     // Longer than this a "sentence" is not prose (tables, dumps); it is skipped rather than parsed.
     public const int MaxSentenceLength = 3000;
 
-    /// <summary>The sentences of an article; <paramref name="words"/> lends its strings to the tokens (see <see cref="Tokenizer"/>).</summary>
-    public static List<Sentence> Split(string text, PageRules page, EnglishWords? words = null)
+    public static List<Sentence> Split(string text, PageRules page)
     {
         var sentences = new List<Sentence>();
         int lineStart = 0;
@@ -38,7 +35,7 @@ internal static class Segmenter
             if (e > s && !page.IsFurnitureLine(text.AsSpan(s, e - s)))
             {
                 e = CutCaption(text, s, e, page);
-                SplitLine(text, s, e, sentences, page, words);
+                SplitLine(text, s, e, sentences, page);
             }
 
             lineStart = lineEnd + 1;
@@ -90,7 +87,7 @@ internal static class Segmenter
         return e;
     }
 
-    private static void SplitLine(string text, int s, int e, List<Sentence> sentences, PageRules page, EnglishWords? words)
+    private static void SplitLine(string text, int s, int e, List<Sentence> sentences, PageRules page)
     {
         int start = s;
         for (int i = s; i < e; i++)
@@ -100,7 +97,7 @@ internal static class Segmenter
             // "Margaret Owen London • Turkey has said …": a bullet separates pieces like a line break.
             if (c is '•' or '|')
             {
-                Add(text, start, i, sentences, page, words);
+                Add(text, start, i, sentences, page);
                 start = i + 1;
                 continue;
             }
@@ -137,12 +134,12 @@ internal static class Segmenter
                 continue;
             }
 
-            Add(text, start, j, sentences, page, words);
+            Add(text, start, j, sentences, page);
             start = k;
             i = k - 1;
         }
 
-        Add(text, start, e, sentences, page, words);
+        Add(text, start, e, sentences, page);
     }
 
     private static bool IsAbbreviation(string text, int lineStart, int dot, int next, int end, PageRules page)
@@ -179,7 +176,7 @@ internal static class Segmenter
         return page.IsAbbreviation(word.ToString());
     }
 
-    private static void Add(string text, int s, int e, List<Sentence> sentences, PageRules page, EnglishWords? words)
+    private static void Add(string text, int s, int e, List<Sentence> sentences, PageRules page)
     {
         (s, e) = Trim(text, s, e);
         if (e <= s || e - s > MaxSentenceLength)
@@ -193,6 +190,6 @@ internal static class Segmenter
             return;
         }
 
-        sentences.Add(new Sentence(sentences.Count, s, e, sentence, Tokenizer.Tokenize(text, s, e, words)));
+        sentences.Add(new Sentence(sentences.Count, s, e, sentence, Tokenizer.Tokenize(text, s, e)));
     }
 }

@@ -1,15 +1,10 @@
 namespace Graph.Extraction.Text;
 
 /// <summary>A word or punctuation mark with its offsets in the original article text.</summary>
-internal sealed class Token(string text, string lower, int start, bool spaceBefore)
+internal sealed class Token(string text, int start, bool spaceBefore)
 {
-    public Token(string text, int start, bool spaceBefore)
-        : this(text, text.ToLowerInvariant(), start, spaceBefore)
-    {
-    }
-
     public string Text { get; } = text;
-    public string Lower { get; } = lower;
+    public string Lower { get; } = text.ToLowerInvariant();
     public int Start { get; } = start;
     public int End => Start + Text.Length;
 

@@ -1,5 +1,3 @@
-using Graph.Extraction.Words;
-
 namespace Graph.Extraction.Text;
 
 /// <summary>
@@ -10,12 +8,7 @@ internal static class Tokenizer
 {
     public static List<Token> Tokenize(string text) => Tokenize(text, 0, text.Length);
 
-    /// <summary>
-    /// The tokens of text[start, end). With <paramref name="words"/>, a token the word table knows, as written or lower
-    /// cased, takes the table's own string instead of a new one: most tokens of an article are such words, and they are
-    /// held while the article is read.
-    /// </summary>
-    public static List<Token> Tokenize(string text, int start, int end, EnglishWords? words = null)
+    public static List<Token> Tokenize(string text, int start, int end)
     {
         // News prose runs about five characters a token (5.2 in the Guardian corpus): sized so, the list rarely grows (and
         // copies itself) as it fills.
@@ -48,19 +41,11 @@ internal static class Tokenizer
                 i++;
             }
 
-            tokens.Add(words is null ? new Token(text[s..i], s, space) : Known(words, text.AsSpan(s, i - s), s, space));
+            tokens.Add(new Token(text[s..i], s, space));
             space = false;
         }
 
         return tokens;
-    }
-
-    private static Token Known(EnglishWords words, ReadOnlySpan<char> written, int start, bool space)
-    {
-        string text = words.Form(written) ?? written.ToString();
-        Span<char> buffer = written.Length <= 64 ? stackalloc char[64] : new char[written.Length];
-        var lower = buffer[..written.ToLowerInvariant(buffer)];
-        return new Token(text, lower.SequenceEqual(written) ? text : words.Form(lower) ?? lower.ToString(), start, space);
     }
 
     private static int WordEnd(string text, int i, int end)

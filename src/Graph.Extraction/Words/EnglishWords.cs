@@ -43,9 +43,8 @@ internal sealed class EnglishWords
 
     private readonly Dictionary<string, LexClasses>[] _lemmas = [new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
 
-    // The span lookups, made once: getting one checks the comparer's type, and the tokenizer and the lemmatizer ask for
-    // every word.
-    private readonly Dictionary<string, PennTag[]>.AlternateLookup<ReadOnlySpan<char>> _forms;
+    // The span lookups, made once: getting one checks the comparer's type, and the lemmatizer asks for every inflected
+    // word.
     private readonly Dictionary<string, LexClasses>.AlternateLookup<ReadOnlySpan<char>>[] _lemmaSpans;
     private readonly Dictionary<string, string> _irregularVerbs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _irregularPlurals = new(StringComparer.Ordinal);
@@ -53,7 +52,6 @@ internal sealed class EnglishWords
 
     private EnglishWords()
     {
-        _forms = _tags.GetAlternateLookup<ReadOnlySpan<char>>();
         _lemmaSpans = [.. _lemmas.Select(l => l.GetAlternateLookup<ReadOnlySpan<char>>())];
     }
 
@@ -66,9 +64,6 @@ internal sealed class EnglishWords
 
     /// <summary>The tags Brill's lexicon gives this exact form, most frequent first, or null when it does not know it.</summary>
     public PennTag[]? TagsOf(string form) => _tags.TryGetValue(form, out var tags) ? tags : null;
-
-    /// <summary>The table's own string for a form as written, or null when Brill's lexicon does not know it.</summary>
-    public string? Form(ReadOnlySpan<char> form) => _forms.TryGetValue(form, out var known, out _) ? known : null;
 
     public bool IsLemma(WordNetPos pos, string lemma) => _lemmas[(int)pos].ContainsKey(lemma);
 
