@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Graph.Extraction.Text;
@@ -11,6 +13,9 @@ internal sealed class PageRules
     private readonly List<string> _furnitureStarts = [];
     private readonly List<string> _furnitureContains = [];
     private readonly List<string> _furnitureSentences = [];
+
+    // The same, searched for all at once: every sentence of every article is checked against all of them.
+    private SearchValues<string> _furnitureSentenceValues = SearchValues.Create([], StringComparison.OrdinalIgnoreCase);
     private readonly List<string> _credits = [];
     private readonly HashSet<string> _agencies = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _abbreviations = new(StringComparer.OrdinalIgnoreCase);
@@ -56,15 +61,7 @@ internal sealed class PageRules
     /// <summary>Blurbs that run inline with the article ("Join the debate – email …", "Sign up to …").</summary>
     public bool IsFurnitureSentence(string sentence)
     {
-        foreach (var s in _furnitureSentences)
-        {
-            if (sentence.Contains(s, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return sentence.AsSpan().ContainsAny(_furnitureSentenceValues);
     }
 
     public static PageRules Read(JsonElement root)
@@ -109,6 +106,7 @@ internal sealed class PageRules
                     break;
                 case "sentenceContains":
                     _furnitureSentences.AddRange(Strings(furniture, property.Name).Select(s => s.ToLowerInvariant()));
+                    _furnitureSentenceValues = SearchValues.Create(CollectionsMarshal.AsSpan(_furnitureSentences), StringComparison.OrdinalIgnoreCase);
                     break;
                 case "agencies":
                     _agencies.UnionWith(Strings(furniture, property.Name));
