@@ -119,8 +119,8 @@ internal sealed class ClauseFinder(VerbClasses classes)
 
     // ---- Subjects ---------------------------------------------------------------------------------------------
 
-    /// <summary>What opens a finite clause: its kind, subjects, governing predication and subordinator.</summary>
-    private sealed record SubjectInfo(ClauseKind Kind, IReadOnlyList<NounPhrase> Subjects, int Governor, string? Subordinator, bool Inherited, int Start)
+    /// <summary>What opens a finite clause: its kind, subjects, governing predication and subordinator. A struct: one is made for every finite verb.</summary>
+    private readonly record struct SubjectInfo(ClauseKind Kind, IReadOnlyList<NounPhrase> Subjects, int Governor, string? Subordinator, bool Inherited, int Start)
     {
         public string? Noun { get; init; }
     }
