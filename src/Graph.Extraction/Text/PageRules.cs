@@ -13,14 +13,14 @@ internal sealed class PageRules
     private readonly List<string> _furnitureStarts = [];
     private readonly List<string> _furnitureContains = [];
     private readonly List<string> _furnitureSentences = [];
-
-    // The same, searched for all at once: every sentence of every article is checked against all of them.
-    private SearchValues<string> _furnitureSentenceValues = SearchValues.Create([], StringComparison.OrdinalIgnoreCase);
     private readonly List<string> _credits = [];
     private readonly HashSet<string> _agencies = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _abbreviations = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _sentenceStarters = new(StringComparer.Ordinal);
     private int _maxContainsLength = 450;
+
+    // The furniture sentence phrases searched for all at once: every sentence of every article is checked against them.
+    private SearchValues<string> _furnitureSentenceValues = SearchValues.Create([], StringComparison.OrdinalIgnoreCase);
 
     public IReadOnlyList<string> Credits => _credits;
 
@@ -59,10 +59,7 @@ internal sealed class PageRules
     }
 
     /// <summary>Blurbs that run inline with the article ("Join the debate – email …", "Sign up to …").</summary>
-    public bool IsFurnitureSentence(string sentence)
-    {
-        return sentence.AsSpan().ContainsAny(_furnitureSentenceValues);
-    }
+    public bool IsFurnitureSentence(string sentence) => sentence.AsSpan().ContainsAny(_furnitureSentenceValues);
 
     public static PageRules Read(JsonElement root)
     {

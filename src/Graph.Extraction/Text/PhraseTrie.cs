@@ -36,9 +36,9 @@ internal sealed class PhraseTrie<T>
             {
                 _firstChars[first[0]] = true;
             }
-            else if (first.Length > 0)
+            else
             {
-                _firstNonAscii = true;
+                _firstNonAscii |= first.Length > 0;
             }
         }
 

@@ -40,20 +40,16 @@ internal sealed class EnglishWords
     private static readonly Lazy<EnglishWords> BuiltIn = new(LoadBuiltIn);
 
     private readonly Dictionary<string, PennTag[]> _tags = new(StringComparer.Ordinal);
-
     private readonly Dictionary<string, LexClasses>[] _lemmas = [new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
 
-    // The span lookups, made once: getting one checks the comparer's type, and the lemmatizer asks for every inflected
-    // word.
+    // The lemma tables' span look-ups, made once: getting one checks the comparer's type, and the lemmatizer asks for
+    // nearly every inflected word.
     private readonly Dictionary<string, LexClasses>.AlternateLookup<ReadOnlySpan<char>>[] _lemmaSpans;
     private readonly Dictionary<string, string> _irregularVerbs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _irregularPlurals = new(StringComparer.Ordinal);
     private readonly List<TagRule> _rules = [];
 
-    private EnglishWords()
-    {
-        _lemmaSpans = [.. _lemmas.Select(l => l.GetAlternateLookup<ReadOnlySpan<char>>())];
-    }
+    private EnglishWords() => _lemmaSpans = [.. _lemmas.Select(l => l.GetAlternateLookup<ReadOnlySpan<char>>())];
 
     public static EnglishWords Default => BuiltIn.Value;
 
