@@ -76,7 +76,8 @@ internal sealed partial class ArticleAnalysis
             lines.AddRange(readings.Select(r => $"event: {r.Source} {r.Type.ToString().ToUpperInvariant()} {r.Target} ({r.Modality.ToString().ToLowerInvariant()}) by {r.Pattern} [{r.Form.ToString().ToLowerInvariant()}]"));
         }
 
-        var date = EventDates.Find(sentence.Tokens, _day);
+        // Only the sentence's events take its date, and most sentences the stage reads have none.
+        var date = readings.Count > 0 ? EventDates.Find(sentence.Tokens, _day) : null;
         foreach (var r in readings)
         {
             if (Draft(r.Source)?.Kind == ActorKind.Location || Draft(r.Target)?.Kind == ActorKind.Location)

@@ -17,7 +17,7 @@ internal sealed class EventDates
     private readonly HashSet<string> _ambiguousMonthCues = new(StringComparer.Ordinal);
 
     /// <summary>1 to 12 for a month name in any case, else 0.</summary>
-    public int MonthOf(Token word) => _months.GetValueOrDefault(word.Lower);
+    public int MonthOf(Token word) => _months.TryGetValue(word.Lower, out var month) ? month : 0;
 
     public DayOfWeek? DayOfWeekOf(Token word) => _weekdays.TryGetValue(word.Lower, out var day) ? day : null;
 

@@ -14,7 +14,9 @@ internal sealed class ClauseFinder(VerbClasses classes)
     {
         var chunks = s.Chunks;
         var found = new List<Predication>();
-        var byChunk = new Dictionary<int, int>();
+        // Which predication each verb chunk made, -1 for none yet: an array, since a dictionary grew for every sentence.
+        var byChunk = new int[chunks.Count];
+        Array.Fill(byChunk, -1);
         for (int c = 0; c < chunks.Count; c++)
         {
             if (chunks[c].Kind != ChunkKind.Verb)
@@ -41,7 +43,7 @@ internal sealed class ClauseFinder(VerbClasses classes)
         return new ClausedSentence(s, found, FrameOf(s, found));
     }
 
-    private Predication Predicate(ChunkedSentence s, int c, List<Predication> before, Dictionary<int, int> byChunk)
+    private Predication Predicate(ChunkedSentence s, int c, List<Predication> before, int[] byChunk)
     {
         var chunks = s.Chunks;
         var verb = s.Verbs[chunks[c].Phrase];
@@ -73,7 +75,7 @@ internal sealed class ClauseFinder(VerbClasses classes)
                 break;
 
             case VerbForm.Bare when k >= 1 && chunks[k].Kind == ChunkKind.Coordinator && chunks[k - 1].Kind == ChunkKind.Verb
-                && byChunk.TryGetValue(k - 1, out var sibling) && s.Verbs[before[sibling].Verb].Form == VerbForm.Infinitive:
+                && byChunk[k - 1] is >= 0 and var sibling && s.Verbs[before[sibling].Verb].Form == VerbForm.Infinitive:
                 // "to degrade and defeat ISIL": a bare verb coordinated with an infinitive is another infinitive of the same.
                 kind = ClauseKind.Infinitive;
                 subjects = before[sibling].Subjects;
@@ -86,7 +88,7 @@ internal sealed class ClauseFinder(VerbClasses classes)
                 // "helped the rebels take the town", "let Russia keep its base": the object of the first verb does the second.
                 kind = ClauseKind.Infinitive;
                 subjects = NounGroupEndingAt(s, k).Nouns;
-                governor = byChunk.GetValueOrDefault(k - 1, -1);
+                governor = byChunk[k - 1];
                 inherited = true;
                 break;
 
@@ -117,13 +119,13 @@ internal sealed class ClauseFinder(VerbClasses classes)
 
     // ---- Subjects ---------------------------------------------------------------------------------------------
 
-    /// <summary>What opens a finite clause: its kind, subjects, governing predication and subordinator.</summary>
-    private sealed record SubjectInfo(ClauseKind Kind, IReadOnlyList<NounPhrase> Subjects, int Governor, string? Subordinator, bool Inherited, int Start)
+    /// <summary>What opens a finite clause: its kind, subjects, governing predication and subordinator. A struct: one is made for every finite verb.</summary>
+    private readonly record struct SubjectInfo(ClauseKind Kind, IReadOnlyList<NounPhrase> Subjects, int Governor, string? Subordinator, bool Inherited, int Start)
     {
         public string? Noun { get; init; }
     }
 
-    private SubjectInfo FiniteSubject(ChunkedSentence s, int c, int k, List<Predication> before, Dictionary<int, int> byChunk)
+    private SubjectInfo FiniteSubject(ChunkedSentence s, int c, int k, List<Predication> before, int[] byChunk)
     {
         var chunks = s.Chunks;
         int start = chunks[c].Start;
@@ -260,9 +262,9 @@ internal sealed class ClauseFinder(VerbClasses classes)
                 : subordinator is "that" or "whether" ? ClauseKind.Complement
                 : ClauseKind.Adverbial;
             // A complement or a condition hangs from the verb before it ("threatened to attack … if Iran strikes").
-            governor = kind is ClauseKind.Complement or ClauseKind.Conditional ? byChunk.Where(b => b.Key < open).Select(b => b.Value).DefaultIfEmpty(-1).Max() : -1;
+            governor = kind is ClauseKind.Complement or ClauseKind.Conditional ? LastBefore(byChunk, open) : -1;
         }
-        else if (open >= 0 && chunks[open].Kind == ChunkKind.Verb && byChunk.TryGetValue(open, out var g))
+        else if (open >= 0 && chunks[open].Kind == ChunkKind.Verb && byChunk[open] is >= 0 and var g)
         {
             kind = ClauseKind.Complement;
             governor = g;
@@ -361,7 +363,7 @@ internal sealed class ClauseFinder(VerbClasses classes)
         return (group, first);
     }
 
-    private (IReadOnlyList<NounPhrase>, int) Controller(ChunkedSentence s, int k, List<Predication> before, Dictionary<int, int> byChunk)
+    private (IReadOnlyList<NounPhrase>, int) Controller(ChunkedSentence s, int k, List<Predication> before, int[] byChunk)
     {
         var chunks = s.Chunks;
 
@@ -377,13 +379,13 @@ internal sealed class ClauseFinder(VerbClasses classes)
         }
 
         // "agreed to lift", "refused to meet", "is expected to": the verb's own subject.
-        if (chunks[k].Kind == ChunkKind.Verb && byChunk.TryGetValue(k, out var g))
+        if (chunks[k].Kind == ChunkKind.Verb && byChunk[k] is >= 0 and var g)
         {
             return (before[g].Subjects, g);
         }
 
         // "is ready to contribute", "was unable to provide": an adjective after a copula.
-        if (chunks[k].Kind == ChunkKind.Other && k >= 1 && chunks[k - 1].Kind == ChunkKind.Verb && byChunk.TryGetValue(k - 1, out var copula))
+        if (chunks[k].Kind == ChunkKind.Other && k >= 1 && chunks[k - 1].Kind == ChunkKind.Verb && byChunk[k - 1] is >= 0 and var copula)
         {
             return (before[copula].Subjects, copula);
         }
@@ -400,12 +402,12 @@ internal sealed class ClauseFinder(VerbClasses classes)
         if (v >= 1 && chunks[v].Kind == ChunkKind.Preposition && chunks[v - 1].Kind == ChunkKind.Verb
             && classes.IsObjectControl(s.Verbs[chunks[v - 1].Phrase].Lemma + " " + s.Text(chunks[v].Start, chunks[v].End).ToLowerInvariant()))
         {
-            return (group, byChunk.GetValueOrDefault(v - 1, -1));
+            return (group, byChunk[v - 1]);
         }
 
         if (v >= 0 && chunks[v].Kind == ChunkKind.Verb && classes.IsObjectControl(s.Verbs[chunks[v].Phrase].Lemma))
         {
-            return (group, byChunk.GetValueOrDefault(v, -1));
+            return (group, byChunk[v]);
         }
 
         // "Putin's offer to mediate", "Trump's decision to withdraw": the possessor of the noun.
@@ -481,13 +483,13 @@ internal sealed class ClauseFinder(VerbClasses classes)
     }
 
     // The last finite verb of the same clause before chunk k: no subordinator, relative or hard boundary in between.
-    private static (int, Predication) LastFiniteInClause(ChunkedSentence s, int k, List<Predication> before, Dictionary<int, int> byChunk)
+    private static (int, Predication) LastFiniteInClause(ChunkedSentence s, int k, List<Predication> before, int[] byChunk)
     {
         var chunks = s.Chunks;
         for (int j = k - 1; j >= 0; j--)
         {
             var kind = chunks[j].Kind;
-            if (kind == ChunkKind.Verb && byChunk.TryGetValue(j, out var i))
+            if (kind == ChunkKind.Verb && byChunk[j] is >= 0 and var i)
             {
                 var p = before[i];
                 if (s.Verbs[p.Verb].Form == VerbForm.Finite && p.Subjects.Count > 0)
@@ -516,15 +518,12 @@ internal sealed class ClauseFinder(VerbClasses classes)
     // parameters allocates their closure every time it starts, and these run for every verb of every sentence.
 
     // The latest predication among those made for chunks before k, or -1.
-    private static int LastBefore(Dictionary<int, int> byChunk, int k)
+    private static int LastBefore(int[] byChunk, int k)
     {
         int last = -1;
-        foreach (var (chunk, predication) in byChunk)
+        for (int chunk = 0; chunk < k; chunk++)
         {
-            if (chunk < k)
-            {
-                last = Math.Max(last, predication);
-            }
+            last = Math.Max(last, byChunk[chunk]);
         }
 
         return last;

@@ -57,5 +57,5 @@ internal sealed class ConfidencePolicy
         return Math.Round(Math.Clamp(c, _floor, _ceiling), 2);
     }
 
-    private double Adjust(string name) => _adjust.GetValueOrDefault(name);
+    private double Adjust(string name) => _adjust.TryGetValue(name, out var adjust) ? adjust : 0;
 }

@@ -93,20 +93,24 @@ internal sealed class EventPatterns
     public HashSet<string> Authored { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Verb patterns for a verb lemma, each with the words its lemma has after the verb ("call on" → ["on"]).</summary>
-    public IReadOnlyList<(EventPattern Pattern, string[] After)> VerbsFor(string lemma) => _verbs.TryGetValue(lemma, out var l) ? l : [];
+    public IReadOnlyList<(EventPattern Pattern, string[] After)> VerbsFor(string lemma) => Find(_verbs, lemma);
 
     /// <summary>Noun patterns for a head lemma, each with the words its phrase has before the head ("legal action" → ["legal"]).</summary>
-    public IReadOnlyList<(EventPattern Pattern, string[] Before)> NounsFor(string lemma) => _nouns.TryGetValue(lemma, out var l) ? l : [];
+    public IReadOnlyList<(EventPattern Pattern, string[] Before)> NounsFor(string lemma) => Find(_nouns, lemma);
 
-    public IReadOnlyList<EventPattern> AdjectivesFor(string word) => _adjectives.TryGetValue(word, out var l) ? l : [];
+    public IReadOnlyList<EventPattern> AdjectivesFor(string word) => Find(_adjectives, word);
 
     public bool IsEventNoun(string lemma) => _nouns.ContainsKey(lemma);
 
     /// <summary>The reversals a verb makes ("lift"), in file order: looked up for every clause, and most verbs make none.</summary>
-    public IReadOnlyList<Reversal> ReversalsByVerb(string lemma) => _reversalsByVerb.TryGetValue(lemma, out var l) ? l : [];
+    public IReadOnlyList<Reversal> ReversalsByVerb(string lemma) => Find(_reversalsByVerb, lemma);
 
     /// <summary>The reversals a noun before "of" makes ("the lifting of"), in file order.</summary>
-    public IReadOnlyList<Reversal> ReversalsByNoun(string lemma) => _reversalsByNoun.TryGetValue(lemma, out var l) ? l : [];
+    public IReadOnlyList<Reversal> ReversalsByNoun(string lemma) => Find(_reversalsByNoun, lemma);
+
+    // The empty answer is an empty array: 'found ? list : []' made a new empty List (the type of the other branch) for
+    // every word that names no pattern, which is nearly every word.
+    private static IReadOnlyList<T> Find<T>(Dictionary<string, List<T>> index, string key) => index.TryGetValue(key, out var l) ? l : Array.Empty<T>();
 
     /// <summary>From the lexicon's <c>events/</c> files, by their path relative to the lexicon folder.</summary>
     public static EventPatterns Load(IReadOnlyDictionary<string, JsonElement> lexicon)

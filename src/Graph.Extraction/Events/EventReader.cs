@@ -69,7 +69,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
         private readonly EventPatterns _patterns = reader.Patterns;
         private readonly HashSet<NounPhrase> _consumed = new(ReferenceEqualityComparer.Instance);
         private readonly Dictionary<Predication, List<Reading>> _readings = new(ReferenceEqualityComparer.Instance);
-        private readonly Dictionary<NounPhrase, (EventPattern, string[])?> _nounPatterns = new(cs.Chunks.Nouns.Count, ReferenceEqualityComparer.Instance);
+        private Dictionary<NounPhrase, (EventPattern, string[])?>? _nounPatterns;
         private Referent? _speaker;
 
         public List<Reading> Found { get; } = [];
@@ -907,16 +907,6 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
 
         private (EventPattern, string[])? NounPattern(NounPhrase np)
         {
-            if (!_nounPatterns.TryGetValue(np, out var found))
-            {
-                _nounPatterns[np] = found = FindNounPattern(np);
-            }
-
-            return found;
-        }
-
-        private (EventPattern, string[])? FindNounPattern(NounPhrase np)
-        {
             var head = _s.Words[np.Head];
             if (!head.Tag.IsNoun() || head.Tag.IsProperNoun())
             {
@@ -927,9 +917,21 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             var byForm = head.Lemma == head.Lower ? [] : _patterns.NounsFor(head.Lower);
             if (byLemma.Count == 0 && byForm.Count == 0)
             {
-                return null; // most nouns name no event: nothing to sort
+                return null; // most nouns name no event: nothing to sort, and nothing worth remembering
             }
 
+            // Only the few event nouns are remembered, so most sentences never make the dictionary.
+            _nounPatterns ??= new(ReferenceEqualityComparer.Instance);
+            if (!_nounPatterns.TryGetValue(np, out var found))
+            {
+                _nounPatterns[np] = found = FindNounPattern(np, byLemma, byForm);
+            }
+
+            return found;
+        }
+
+        private (EventPattern, string[])? FindNounPattern(NounPhrase np, IReadOnlyList<(EventPattern Pattern, string[] Before)> byLemma, IReadOnlyList<(EventPattern Pattern, string[] Before)> byForm)
+        {
             var candidates = byLemma.Concat(byForm);
             foreach (var (pattern, before) in candidates.OrderByDescending(x => x.Before.Length))
             {

@@ -70,7 +70,7 @@ internal sealed class ActorKnowledge
 
     public IReadOnlyCollection<KnownActor> Actors => _byId.Values;
 
-    public KnownActor? Find(string id) => _byId.GetValueOrDefault(id);
+    public KnownActor? Find(string id) => _byId.TryGetValue(id, out var actor) ? actor : null;
 
     public static ActorKnowledge Load(IEnumerable<(string Name, string Json)> files)
     {

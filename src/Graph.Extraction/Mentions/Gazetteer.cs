@@ -60,13 +60,18 @@ internal sealed class Gazetteer(ActorKnowledge kb, Misspellings misspellings, Me
         return found;
     }
 
+    // A loop rather than a lambda: a lambda over the parameters would allocate its closure on every call, and this runs
+    // at every word of every sentence, twice at a capitalised one.
     private (KnownForm? Form, int Length) Longest(PhraseTrie<KnownForm> trie, List<Token> tokens, int at)
     {
         foreach (var (length, forms) in trie.MatchAll(tokens, at))
         {
-            if (forms.FirstOrDefault(f => f.Accepts(tokens, at) && Plausible(f, tokens, at)) is { } form)
+            foreach (var form in forms)
             {
-                return (form, length);
+                if (form.Accepts(tokens, at) && Plausible(form, tokens, at))
+                {
+                    return (form, length);
+                }
             }
         }
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Graph.Extraction.Text;
@@ -17,6 +19,9 @@ internal sealed class PageRules
     private readonly HashSet<string> _sentenceStarters = new(StringComparer.Ordinal);
     private readonly HashSet<string> _hyphenPrefixes = new(StringComparer.Ordinal);
     private int _maxContainsLength = 450;
+
+    // The furniture sentence phrases searched for all at once: every sentence of every article is checked against them.
+    private SearchValues<string> _furnitureSentenceValues = SearchValues.Create([], StringComparison.OrdinalIgnoreCase);
 
     public IReadOnlyList<string> Credits => _credits;
 
@@ -58,18 +63,7 @@ internal sealed class PageRules
     }
 
     /// <summary>Blurbs that run inline with the article ("Join the debate – email …", "Sign up to …").</summary>
-    public bool IsFurnitureSentence(string sentence)
-    {
-        foreach (var s in _furnitureSentences)
-        {
-            if (sentence.Contains(s, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool IsFurnitureSentence(string sentence) => sentence.AsSpan().ContainsAny(_furnitureSentenceValues);
 
     public static PageRules Read(JsonElement root)
     {
@@ -116,6 +110,7 @@ internal sealed class PageRules
                     break;
                 case "sentenceContains":
                     _furnitureSentences.AddRange(Strings(furniture, property.Name).Select(s => s.ToLowerInvariant()));
+                    _furnitureSentenceValues = SearchValues.Create(CollectionsMarshal.AsSpan(_furnitureSentences), StringComparison.OrdinalIgnoreCase);
                     break;
                 case "agencies":
                     _agencies.UnionWith(Strings(furniture, property.Name));

@@ -6,6 +6,14 @@ internal sealed class PhraseTrie<T>
     private static readonly List<(int Length, List<T> Values)> NoMatches = [];
     private readonly Node _root = new();
 
+    // What the phrases' first tokens are like: their lengths and first characters (ASCII by code, others as one). Most
+    // tokens start no phrase, and a look-up at every token of every sentence, for each of the mention tables, then
+    // mostly answers from these without hashing the token.
+    private readonly bool[] _firstChars = new bool[128];
+    private bool _firstNonAscii;
+    private int _minFirst = int.MaxValue;
+    private int _maxFirst = -1;
+
     public int Count { get; private set; }
 
     public void Add(string phrase, T value)
@@ -19,6 +27,21 @@ internal sealed class PhraseTrie<T>
 
     public void Add(IReadOnlyList<string> lowerTokens, T value)
     {
+        if (lowerTokens.Count > 0)
+        {
+            string first = lowerTokens[0];
+            _minFirst = Math.Min(_minFirst, first.Length);
+            _maxFirst = Math.Max(_maxFirst, first.Length);
+            if (first.Length > 0 && first[0] < 128)
+            {
+                _firstChars[first[0]] = true;
+            }
+            else
+            {
+                _firstNonAscii |= first.Length > 0;
+            }
+        }
+
         var node = _root;
         foreach (var t in lowerTokens)
         {
@@ -40,7 +63,7 @@ internal sealed class PhraseTrie<T>
     /// <summary>Every phrase that starts at <paramref name="at"/>, longest first.</summary>
     public List<(int Length, List<T> Values)> MatchAll(IReadOnlyList<Token> tokens, int at, int end = int.MaxValue)
     {
-        if (at >= tokens.Count || _root.Next is null || !_root.Next.ContainsKey(tokens[at].Lower))
+        if (at >= tokens.Count || !MayStart(tokens[at].Lower) || _root.Next is null || !_root.Next.ContainsKey(tokens[at].Lower))
         {
             return NoMatches;
         }
@@ -69,6 +92,11 @@ internal sealed class PhraseTrie<T>
     /// <summary>The length of the longest phrase starting at <paramref name="at"/> with a value <paramref name="accept"/> takes, or 0. Allocation-free.</summary>
     public int Longest<TState>(IReadOnlyList<Token> tokens, int at, TState state, Func<T, TState, bool> accept)
     {
+        if (at >= tokens.Count || !MayStart(tokens[at].Lower))
+        {
+            return 0;
+        }
+
         var node = _root;
         int length = 0;
         for (int i = at; i < tokens.Count; i++)
@@ -98,6 +126,11 @@ internal sealed class PhraseTrie<T>
     /// <summary>The longest phrase starting at <paramref name="at"/>, or length 0. Allocation-free: it runs at every token.</summary>
     public (int Length, List<T>? Values) Match(IReadOnlyList<Token> tokens, int at, int end = int.MaxValue)
     {
+        if (at >= tokens.Count || at >= end || !MayStart(tokens[at].Lower))
+        {
+            return (0, null);
+        }
+
         var node = _root;
         int length = 0;
         List<T>? values = null;
@@ -122,6 +155,10 @@ internal sealed class PhraseTrie<T>
 
     /// <summary>Whether some phrase starts at <paramref name="at"/> and ends before <paramref name="end"/>.</summary>
     public bool Any(IReadOnlyList<Token> tokens, int at, int end) => Match(tokens, at, end).Length > 0;
+
+    // False only where no phrase can start with this token; true may still find none.
+    private bool MayStart(string lower) =>
+        lower.Length >= _minFirst && lower.Length <= _maxFirst && (lower.Length == 0 || (lower[0] < 128 ? _firstChars[lower[0]] : _firstNonAscii));
 
     private sealed class Node
     {

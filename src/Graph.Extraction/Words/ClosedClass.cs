@@ -62,12 +62,12 @@ internal sealed class ClosedClass
     private readonly Dictionary<string, string> _auxiliaryOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PronounKind> _pronouns = new(StringComparer.Ordinal);
 
-    public Role RolesOf(string lower) => _roles.GetValueOrDefault(lower);
+    public Role RolesOf(string lower) => _roles.TryGetValue(lower, out var roles) ? roles : default;
 
     public bool Is(string lower, Role role) => (RolesOf(lower) & role) != 0;
 
     /// <summary>"be", "have", "do" or "get" for a form of an auxiliary, else null.</summary>
-    public string? AuxiliaryOf(string lower) => _auxiliaryOf.GetValueOrDefault(lower);
+    public string? AuxiliaryOf(string lower) => _auxiliaryOf.TryGetValue(lower, out var auxiliary) ? auxiliary : null;
 
     public PronounKind? PronounOf(string lower) => _pronouns.TryGetValue(lower, out var k) ? k : null;
 

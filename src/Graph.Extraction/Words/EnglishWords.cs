@@ -41,9 +41,15 @@ internal sealed class EnglishWords
 
     private readonly Dictionary<string, PennTag[]> _tags = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LexClasses>[] _lemmas = [new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
+
+    // The lemma tables' span look-ups, made once: getting one checks the comparer's type, and the lemmatizer asks for
+    // nearly every inflected word.
+    private readonly Dictionary<string, LexClasses>.AlternateLookup<ReadOnlySpan<char>>[] _lemmaSpans;
     private readonly Dictionary<string, string> _irregularVerbs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _irregularPlurals = new(StringComparer.Ordinal);
     private readonly List<TagRule> _rules = [];
+
+    private EnglishWords() => _lemmaSpans = [.. _lemmas.Select(l => l.GetAlternateLookup<ReadOnlySpan<char>>())];
 
     public static EnglishWords Default => BuiltIn.Value;
 
@@ -53,18 +59,22 @@ internal sealed class EnglishWords
     public string Fingerprint { get; private set; } = string.Empty;
 
     /// <summary>The tags Brill's lexicon gives this exact form, most frequent first, or null when it does not know it.</summary>
-    public PennTag[]? TagsOf(string form) => _tags.GetValueOrDefault(form);
+    public PennTag[]? TagsOf(string form) => _tags.TryGetValue(form, out var tags) ? tags : null;
 
     public bool IsLemma(WordNetPos pos, string lemma) => _lemmas[(int)pos].ContainsKey(lemma);
 
-    /// <summary>The same for a candidate not yet made a string (the lemmatizer tries several per word).</summary>
-    public bool IsLemma(WordNetPos pos, ReadOnlySpan<char> lemma) => _lemmas[(int)pos].GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(lemma);
+    /// <summary>
+    /// The table's own string for a candidate not yet made a string (the lemmatizer tries several per word), or null
+    /// when WordNet does not know it: the lemma found then costs no new string.
+    /// </summary>
+    public string? Lemma(WordNetPos pos, ReadOnlySpan<char> candidate) =>
+        _lemmaSpans[(int)pos].TryGetValue(candidate, out var lemma, out _) ? lemma : null;
 
     public LexClasses? ClassesOf(WordNetPos pos, string lemma) => _lemmas[(int)pos].TryGetValue(lemma, out var c) ? c : null;
 
-    public string? IrregularVerb(string form) => _irregularVerbs.GetValueOrDefault(form);
+    public string? IrregularVerb(string form) => _irregularVerbs.TryGetValue(form, out var lemma) ? lemma : null;
 
-    public string? IrregularPlural(string form) => _irregularPlurals.GetValueOrDefault(form);
+    public string? IrregularPlural(string form) => _irregularPlurals.TryGetValue(form, out var singular) ? singular : null;
 
     public static EnglishWords Read(TextReader reader)
     {

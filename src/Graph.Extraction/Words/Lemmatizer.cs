@@ -54,7 +54,7 @@ internal sealed class Lemmatizer(EnglishWords words)
 
     private string? Morphy(string lower, WordNetPos pos, (string Suffix, string Ending)[] rules)
     {
-        // Each candidate is put together in one buffer and looked up as it is: only the lemma found becomes a string.
+        // Each candidate is put together in one buffer and looked up as it is: the lemma found is the table's own string.
         Span<char> candidate = lower.Length <= 64 ? stackalloc char[64 + MaxEnding] : new char[lower.Length + MaxEnding];
         foreach (var (suffix, ending) in rules)
         {
@@ -67,15 +67,15 @@ internal sealed class Lemmatizer(EnglishWords words)
             stem.CopyTo(candidate);
             ending.CopyTo(candidate[stem.Length..]);
             var whole = candidate[..(stem.Length + ending.Length)];
-            if (words.IsLemma(pos, whole))
+            if (words.Lemma(pos, whole) is { } lemma)
             {
-                return whole.ToString();
+                return lemma;
             }
 
             // "stopped", "shelling": a consonant doubled before the ending.
-            if (ending.Length == 0 && stem.Length > 2 && stem[^1] == stem[^2] && words.IsLemma(pos, stem[..^1]))
+            if (ending.Length == 0 && stem.Length > 2 && stem[^1] == stem[^2] && words.Lemma(pos, stem[..^1]) is { } undoubled)
             {
-                return stem[..^1].ToString();
+                return undoubled;
             }
         }
 

@@ -15,6 +15,13 @@ internal sealed class Tagger
     private readonly Lemmatizer _lemmatizer;
     private readonly Rule[] _rules;
 
+    // The rules as bit sets, a bit a rule in file order (Blocks ulongs a set): those changing each tag (at Blocks * tag),
+    // and those naming no word. A sentence then visits only the rules whose From tag it has and whose word it holds,
+    // rather than passing all of them (some 350) one by one.
+    private readonly int _blocks;
+    private readonly ulong[] _rulesFrom;
+    private readonly ulong[] _rulesWithoutWord;
+
     // The rules that name a word ("WDPREVTAG would VB"), by that word: a sentence without it cannot meet them, and most
     // sentences have few of those words, so most rules are skipped without looking at a single tag.
     private readonly Dictionary<string, int[]> _rulesByWord;
@@ -24,6 +31,18 @@ internal sealed class Tagger
         _words = words;
         _lemmatizer = new Lemmatizer(words);
         _rules = [.. words.Rules.Concat(ownRules).Select(Rule.Compile)];
+        _blocks = (_rules.Length + 63) / 64;
+        _rulesFrom = new ulong[64 * _blocks];
+        _rulesWithoutWord = new ulong[_blocks];
+        for (int r = 0; r < _rules.Length; r++)
+        {
+            _rulesFrom[(_blocks * (int)_rules[r].From) + (r >> 6)] |= 1UL << r;
+            if (_rules[r].Needs.Word is null)
+            {
+                _rulesWithoutWord[r >> 6] |= 1UL << r;
+            }
+        }
+
         _rulesByWord = Enumerable.Range(0, _rules.Length).Where(r => _rules[r].Needs.Word is not null)
             .GroupBy(r => _rules[r].Needs.Word!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
@@ -68,24 +87,33 @@ internal sealed class Tagger
             }
         }
 
-        Span<bool> wordPresent = stackalloc bool[_rules.Length];
+        // The rules whose word (if they name one) the sentence holds, and of those the rules whose From tag it has had.
+        Span<ulong> worded = stackalloc ulong[_blocks];
+        _rulesWithoutWord.CopyTo(worded);
         for (int i = 0; i < n; i++)
         {
             if (_rulesByWord.TryGetValue(tokens[i].Lower, out var named))
             {
                 foreach (int r in named)
                 {
-                    wordPresent[r] = true;
+                    worded[r >> 6] |= 1UL << r;
                 }
             }
         }
 
+        Span<ulong> live = stackalloc ulong[_blocks];
+        for (ulong tagsLeft = present; tagsLeft != 0; tagsLeft &= tagsLeft - 1)
+        {
+            AddRules(live, worded, BitOperations.TrailingZeroCount(tagsLeft));
+        }
+
         // The mask only grows (a replaced tag keeps its bit), so a rule skipped for a tag or word the sentence lacks could
-        // not have held at any position: the order and result of the rules that can hold are unchanged.
-        for (int r = 0; r < _rules.Length; r++)
+        // not have held at any position: the order and result of the rules that can hold are unchanged. A tag new to the
+        // sentence brings its rules into the live set before the scan reaches them, since it only moves forward.
+        for (int r = NextRule(live, 0); r >= 0; r = NextRule(live, r + 1))
         {
             var rule = _rules[r];
-            if (count[(int)rule.From] == 0 || (rule.Needs.Word is not null && !wordPresent[r]) || !rule.Needs.MetBy(present))
+            if (count[(int)rule.From] == 0 || !rule.Needs.MetBy(present))
             {
                 continue;
             }
@@ -100,7 +128,7 @@ internal sealed class Tagger
                     if (Changes(rule, tokens, tags, i))
                     {
                         tags[i] = rule.To;
-                        present |= 1UL << (int)rule.To;
+                        present = Gain(present, rule.To, live, worded);
                         count[(int)rule.From]--;
                         count[(int)rule.To]++;
                         where[(int)rule.From] &= ~(1UL << i);
@@ -122,7 +150,7 @@ internal sealed class Tagger
                 if (Changes(rule, tokens, tags, i))
                 {
                     tags[i] = rule.To;
-                    present |= 1UL << (int)rule.To;
+                    present = Gain(present, rule.To, live, worded);
                     count[(int)rule.From]--;
                     count[(int)rule.To]++;
                 }
@@ -136,6 +164,41 @@ internal sealed class Tagger
         }
 
         return words;
+    }
+
+    // The first live rule at or after r, or -1.
+    private static int NextRule(ReadOnlySpan<ulong> live, int r)
+    {
+        for (int block = r >> 6; block < live.Length; block++)
+        {
+            ulong bits = block == r >> 6 ? live[block] & (ulong.MaxValue << (r & 63)) : live[block];
+            if (bits != 0)
+            {
+                return (block << 6) + BitOperations.TrailingZeroCount(bits);
+            }
+        }
+
+        return -1;
+    }
+
+    // A tag the sentence had not had: its rules (those whose word it holds) become live.
+    private ulong Gain(ulong present, PennTag tag, Span<ulong> live, ReadOnlySpan<ulong> worded)
+    {
+        if ((present & (1UL << (int)tag)) == 0)
+        {
+            AddRules(live, worded, (int)tag);
+        }
+
+        return present | (1UL << (int)tag);
+    }
+
+    private void AddRules(Span<ulong> live, ReadOnlySpan<ulong> worded, int tag)
+    {
+        var from = _rulesFrom.AsSpan(_blocks * tag, _blocks);
+        for (int b = 0; b < _blocks; b++)
+        {
+            live[b] |= from[b] & worded[b];
+        }
     }
 
     /// <summary>The tags the lexicon allows for this token as written (or lower-cased at a sentence start), or null.</summary>
