@@ -48,6 +48,9 @@ internal sealed record Reversal(IReadOnlySet<string> Verbs, string On, RelationT
 {
     /// <summary>Nouns that do the same before "of": "the lifting of sanctions", "a suspension of arms sales".</summary>
     public IReadOnlySet<string> Nouns { get; init; } = new HashSet<string>();
+
+    /// <summary>Verb and noun lemmas that make an idiom, not a reversal: "cut deal" ("cut a deal with X" agrees).</summary>
+    public IReadOnlySet<string> Idioms { get; init; } = new HashSet<string>();
 }
 
 /// <summary>A sentence a pattern or construction must read (or must not), from the data files: the tests run them.</summary>
@@ -208,7 +211,7 @@ internal sealed class EventPatterns
                 throw new FormatException($"a reversal's 'on' is hostile, force or cooperative, not '{on}'");
             }
 
-            var reversal = new Reversal(Strings(r, "verbs").ToHashSet(StringComparer.Ordinal), on, becomes) { Nouns = Strings(r, "nouns").ToHashSet(StringComparer.Ordinal) };
+            var reversal = new Reversal(Strings(r, "verbs").ToHashSet(StringComparer.Ordinal), on, becomes) { Nouns = Strings(r, "nouns").ToHashSet(StringComparer.Ordinal), Idioms = Strings(r, "idioms").ToHashSet(StringComparer.Ordinal) };
             Reversals.Add(reversal);
             foreach (var verb in reversal.Verbs)
             {

@@ -818,7 +818,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             var type = nounPattern.Type;
             foreach (var r in reversal)
             {
-                if (Undoes(r, type))
+                if (Undoes(r, type) && !(r.Idioms.Count > 0 && r.Idioms.Contains(lemma + " " + _s.Words[noun.Head].Lemma)))
                 {
                     type = r.Becomes;
                     break;
