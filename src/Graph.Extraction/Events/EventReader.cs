@@ -234,6 +234,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 // "gave Kenya two million dollars", "provided the army with vehicles": the thing given is the second object,
                 // or what comes with "with", when the first is whom it is given to.
                 var thing = p.SecondObject ?? (p.Objects.Count > 0 && p.Preposition("with") is { } with ? with.Nouns[0] : null) ?? (p.Objects.Count > 0 ? p.Objects[0] : null);
+                thing = thing is not null && PartOf(thing) is { } whole ? whole : thing; // "gave Armenia some of its tanks"
                 if (pattern.ObjectClasses.Count > 0 && (thing is null || !IsOfClass(_s.Words[thing.Head], pattern.ObjectClasses)))
                 {
                     continue;
@@ -738,11 +739,10 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             {
                 // "suspended part of a military aid program", "lifted all of the sanctions": the event after "of".
                 var candidate = listed;
-                if (candidate is not null && NounPattern(candidate) is null && (reader.Agents.IsGroupOf(_s.Words[candidate.Head]) || _s.Words[candidate.Head].Tag == PennTag.DT)
-                    && PrepositionsAfter(candidate, null).FirstOrDefault() is { Preposition: "of" } part && NounPattern(part.Nouns[0]) is not null)
+                if (candidate is not null && NounPattern(candidate) is null && PartOf(candidate) is { } part && NounPattern(part) is not null)
                 {
                     _consumed.Add(candidate);
-                    candidate = part.Nouns[0];
+                    candidate = part;
                 }
 
                 // "lifted trade and travel restrictions on X": a reversal verb passes over a listed noun it does not undo.
@@ -925,6 +925,12 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
         }
 
         /// <summary>The prepositional phrases right after a noun phrase: "an attack [by X] [on Y]".</summary>
+        // "part of a military aid program", "some of its tanks", "a number of armoured vehicles": a part, count or lone
+        // determiner stands for the noun phrase after its "of".
+        private NounPhrase? PartOf(NounPhrase np) =>
+            (reader.Agents.IsGroupOf(_s.Words[np.Head]) || _s.Words[np.Head].Tag == PennTag.DT)
+            && PrepositionsAfter(np, null).FirstOrDefault() is { Preposition: "of" } part ? part.Nouns[0] : null;
+
         private List<PrepositionalObject> PrepositionsAfter(NounPhrase np, Predication? p)
         {
             var found = new List<PrepositionalObject>();
