@@ -954,13 +954,20 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 var nouns = new List<NounPhrase> { _s.Nouns[chunks[c + 1].Phrase] };
                 int last = c + 1;
 
-                // "between Serbia and Kosovo": a coordinated object; not "against ISIL, Davis said", where the noun after the
-                // comma is the subject of a verb of its own.
-                while (last + 2 < chunks.Count && chunks[last + 1].Kind is ChunkKind.Coordinator or ChunkKind.Comma && chunks[last + 2].Kind == ChunkKind.Noun
-                    && !(chunks[last + 1].Kind == ChunkKind.Comma && last + 3 < chunks.Count && chunks[last + 3].Kind == ChunkKind.Verb))
+                // "between Serbia and Kosovo", "on X, Y, and Z": a coordinated object; not "against ISIL, Davis said" or "with
+                // the Kurds, and Erdoğan has threatened", where the noun after the comma is the subject of a verb of its own.
+                for (int sep = last + 1; ; sep = last + 1)
                 {
-                    nouns.Add(_s.Nouns[chunks[last + 2].Phrase]);
-                    last += 2;
+                    bool comma = sep < chunks.Count && chunks[sep].Kind == ChunkKind.Comma;
+                    sep += comma && sep + 1 < chunks.Count && chunks[sep + 1].Kind == ChunkKind.Coordinator && _s.Tokens[chunks[sep + 1].Start].Lower is "and" or "or" ? 1 : 0;
+                    if (!(sep + 1 < chunks.Count && chunks[sep].Kind is ChunkKind.Coordinator or ChunkKind.Comma && chunks[sep + 1].Kind == ChunkKind.Noun
+                        && !(comma && sep + 2 < chunks.Count && chunks[sep + 2].Kind == ChunkKind.Verb)))
+                    {
+                        break;
+                    }
+
+                    nouns.Add(_s.Nouns[chunks[sep + 1].Phrase]);
+                    last = sep + 1;
                 }
 
                 found.Add(new PrepositionalObject(prep, chunks[c].Start, nouns));
