@@ -142,8 +142,13 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 return;
             }
 
+            // "X and Y met", "held talks", "fought a war": subjects meet each other when the verb has no object, only the
+            // pattern's own or an event they share; "X and Y received briefings", "met reporters" say nothing of X and Y
+            // together.
             var (targets, viaPlace) = VerbTargets(p, pattern, passive, restPrep, sources);
-            if (targets.Count == 0 && !passive && pattern.Symmetric && sources.Count >= 2)
+            bool together = p.Objects.Count == 0 || pattern.Objects.Count > 0 || rest.Length > 0
+                || (!_patterns.Receiving.ContainsKey(verb.Lemma) && p.Objects.Any(o => NounPattern(o) is not null));
+            if (targets.Count == 0 && !passive && pattern.Symmetric && sources.Count >= 2 && together)
             {
                 Emit(p, pattern, ReadingForm.Verb, sources, sources, pattern.Type, verb.Head, verb.End, inherited, symmetric: false);
                 return;
