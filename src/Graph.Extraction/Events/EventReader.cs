@@ -255,9 +255,13 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                     continue;
                 }
 
+                // "delivered missiles to Syria" gives, "delivered munitions against ISIL" attacks: the slots tell.
                 if (pattern.Objects.Count > 0 || pattern.ObjectClasses.Count > 0)
                 {
-                    constrained ??= (pattern, rest);
+                    if (constrained is null || Fit(p, pattern) > Fit(p, constrained.Value.Item1))
+                    {
+                        constrained = (pattern, rest);
+                    }
                 }
                 else if (plain is null || Fit(p, pattern) > Fit(p, plain.Value.Item1))
                 {
