@@ -839,7 +839,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             {
                 // "a mediation effort to resolve the rift between Qatar and Bahrain": the sides may be in what the effort is for.
                 var purpose = cs.Predications.FirstOrDefault(q => q.Kind == ClauseKind.Infinitive && q.HangsFrom is not null && _s.NounAt(_s.Verbs[q.Verb].Start - 1) == noun);
-                var sides = _refs.Of((after.FirstOrDefault(x => x.Preposition is "between" or "among") ?? purpose?.Preposition("between") ?? purpose?.Preposition("among"))?.Nouns ?? []);
+                var sides = _refs.Of((after.FirstOrDefault(x => Sides(x.Preposition)) ?? purpose?.Preposition("between") ?? purpose?.Preposition("among"))?.Nouns ?? []);
                 Emit(p, nounPattern with { Id = id }, form, sources, sides, type, noun.Head, noun.Head + 1, inherited, symmetric: false, triggerFrom: verb.Head, governor: appeal ? lemma : null);
             }
             else
@@ -895,7 +895,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             var byForm = head.Lemma == head.Lower ? [] : _patterns.NounsFor(head.Lower);
             if (byLemma.Count == 0 && byForm.Count == 0)
             {
-                return null; // most nouns name no event: nothing to sort
+                return EventBeforeHead(np); // most nouns name no event: nothing to sort
             }
 
             var candidates = byLemma.Concat(byForm);
@@ -914,8 +914,17 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 }
             }
 
-            return null;
+            return EventBeforeHead(np);
         }
+
+        // "mediation between X and Y" consults both sides, "mediation efforts with the truckers" the one.
+        private static bool Sides(string preposition) => preposition is "between" or "among" or "with";
+
+        // "aid efforts", "aid deliveries": the event is the noun before such a head.
+        private (EventPattern, string[])? EventBeforeHead(NounPhrase np) =>
+            _patterns.EventHeads.Contains(_s.Words[np.Head].Lemma) && np.Head - 1 >= np.OwnStart && _s.Words[np.Head - 1].Tag is PennTag.NN or PennTag.NNS
+                ? FindNounPattern(np with { Head = np.Head - 1 })
+                : null;
 
         private List<Referent> NounTargets(EventPattern pattern, IReadOnlyList<PrepositionalObject> after)
         {
@@ -1117,7 +1126,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
 
             if (pattern.Mediating)
             {
-                EmitNoun(np, container, pattern, sources, _refs.Of(after.FirstOrDefault(x => x.Preposition is "between" or "among")?.Nouns ?? []), symmetric: false);
+                EmitNoun(np, container, pattern, sources, _refs.Of(after.FirstOrDefault(x => Sides(x.Preposition))?.Nouns ?? []), symmetric: false);
                 return;
             }
 
