@@ -942,13 +942,13 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             return [];
         }
 
-        /// <summary>The prepositional phrases right after a noun phrase: "an attack [by X] [on Y]".</summary>
         // "part of a military aid program", "some of its tanks", "a number of armoured vehicles": a part, count or lone
         // determiner stands for the noun phrase after its "of".
         private NounPhrase? PartOf(NounPhrase np) =>
             (reader.Agents.IsGroupOf(_s.Words[np.Head]) || _s.Words[np.Head].Tag == PennTag.DT)
             && PrepositionsAfter(np, null).FirstOrDefault() is { Preposition: "of" } part ? part.Nouns[0] : null;
 
+        /// <summary>The prepositional phrases right after a noun phrase: "an attack [by X] [on Y]".</summary>
         private List<PrepositionalObject> PrepositionsAfter(NounPhrase np, Predication? p)
         {
             var found = new List<PrepositionalObject>();

@@ -12,9 +12,11 @@ internal sealed class FramedNames(MentionContext context, NameShape names)
 
     public void Find(Sentence sentence, List<Mention> mentions)
     {
-        // A name listed beside one found in this pass is a person too: "Alex Azar, Steve Bannon and Mike Pompeo".
+        // A name listed beside one a pass found is a person too, so a pass that found one is followed by another:
+        // "Alex Azar, Steve Bannon and Mike Pompeo" reads Bannon, then Azar.
         for (int pass = 0; pass < 3 && FindOnce(sentence, mentions); pass++)
         {
+            // the condition does the work
         }
     }
 
