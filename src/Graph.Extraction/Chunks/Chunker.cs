@@ -547,7 +547,8 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english, IReadOnl
         {
             // "at least 17 soldiers", "more than 500 civilians": a quantifier before a number belongs to the phrase. One that
             // is also a preposition ("over", "about") quantifies only after a verb or preposition ("killed over 20 people").
-            if (QuantifierAt(words, i) is var q and > 0 && i + q < words.Length && words[i + q].Tag == PennTag.CD
+            // A sum counts as a number: "more than $300 million in aid", "with up to $50 million".
+            if (QuantifierAt(words, i) is var q and > 0 && i + q < words.Length && words[i + q].Tag is PennTag.CD or PennTag.Dollar
                 && (!closed.Is(words[i].Lower, Role.Preposition) || i == 0 || words[i - 1].Tag.IsVerb() || words[i - 1].Tag is PennTag.IN or PennTag.TO)
                 && NounPhraseAt(words, i + q) is { } counted)
             {

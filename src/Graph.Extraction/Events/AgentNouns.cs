@@ -35,6 +35,9 @@ internal sealed class AgentNouns
     /// <summary>An agent noun that acts for the actor owning it ("Poland's parliament", "the president of Armenia"), unlike "ally".</summary>
     public bool ActsForOwner(Word head) => IsAgent(head) && !_notTheOwner.Contains(head.Lemma);
 
+    /// <summary>"ally", "neighbour": a noun for an actor in a relation to another (agents.json 'notTheOwner').</summary>
+    public bool IsRelation(Word head) => head.Tag.IsNoun() && !head.Tag.IsProperNoun() && _notTheOwner.Contains(head.Lemma);
+
     /// <summary>"hideouts" in "Taliban hideouts": a place or thing that stands for the actor holding it.</summary>
     public bool IsHolding(Word head) => head.Tag.IsNoun() && !head.Tag.IsProperNoun() && _holdings.Contains(head.Lemma);
 

@@ -95,6 +95,9 @@ internal sealed class EventPatterns
     /// <summary>"the US position", "Turkey's plan": nouns for what an actor holds or intends, which speak for their author.</summary>
     public HashSet<string> Authored { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>"efforts" in "mediation efforts": a head noun that leaves its event to the noun before it.</summary>
+    public HashSet<string> EventHeads { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Verb patterns for a verb lemma, each with the words its lemma has after the verb ("call on" → ["on"]).</summary>
     public IReadOnlyList<(EventPattern Pattern, string[] After)> VerbsFor(string lemma) => Find(_verbs, lemma);
 
@@ -272,6 +275,10 @@ internal sealed class EventPatterns
         var authored = root.GetProperty("authored");
         Authored.UnionWith(Strings(authored, "nouns"));
         ReadCases("authored", file, authored);
+
+        var heads = root.GetProperty("eventHeads");
+        EventHeads.UnionWith(Strings(heads, "nouns"));
+        ReadCases("eventHeads", file, heads);
     }
 
     private void ReadCases(string pattern, string file, JsonElement p)

@@ -142,10 +142,13 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 return;
             }
 
+            // "X and Y met", "held talks", "fought a war": subjects meet each other when the verb has no object, only the
+            // pattern's own or an event they share; "X and Y received briefings", "met reporters" say nothing of X and Y
+            // together.
             var (targets, viaPlace) = VerbTargets(p, pattern, passive, restPrep, sources);
-            // "Iran and Iraq fought a war", "Paris and London joined forces": coordinated subjects of a symmetric event do it
-            // to each other; not when an object the pattern does not name is no event ("the PUK and KDP fought elections").
-            if (targets.Count == 0 && !passive && pattern.Symmetric && sources.Count >= 2 && (p.Objects.Count == 0 || rest.Length > 0 || pattern.Objects.Count > 0 || HasEventObject(p)))
+            bool together = p.Objects.Count == 0 || pattern.Objects.Count > 0 || rest.Length > 0
+                || (!_patterns.Receiving.ContainsKey(verb.Lemma) && p.Objects.Any(o => NounPattern(o) is not null));
+            if (targets.Count == 0 && !passive && pattern.Symmetric && sources.Count >= 2 && together)
             {
                 Emit(p, pattern, ReadingForm.Verb, sources, sources, pattern.Type, verb.Head, verb.End, inherited, symmetric: false);
                 return;
@@ -208,19 +211,6 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             return false;
         }
 
-        private bool HasEventObject(Predication p)
-        {
-            foreach (var o in p.Objects)
-            {
-                if (NounPattern(o) is not null)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         // Drops what the clauses governed by p read, and the event nouns they hold: they are the content of p's event.
         private void Absorb(Predication p)
         {
@@ -274,6 +264,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 // "gave Kenya two million dollars", "provided the army with vehicles": the thing given is the second object,
                 // or what comes with "with", when the first is whom it is given to.
                 var thing = p.SecondObject ?? (p.Objects.Count > 0 && p.Preposition("with") is { } with ? with.Nouns[0] : null) ?? (p.Objects.Count > 0 ? p.Objects[0] : null);
+                thing = thing is not null && PartOf(thing) is { } whole ? whole : thing; // "gave Armenia some of its tanks"
                 if (pattern.ObjectClasses.Count > 0 && (thing is null || !IsOfClass(_s.Words[thing.Head], pattern.ObjectClasses)))
                 {
                     continue;
@@ -289,9 +280,13 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                     continue;
                 }
 
+                // "delivered missiles to Syria" gives, "delivered munitions against ISIL" attacks: the slots tell.
                 if (pattern.Objects.Count > 0 || pattern.ObjectClasses.Count > 0)
                 {
-                    constrained ??= (pattern, rest);
+                    if (constrained is null || Fit(p, pattern) > Fit(p, constrained.Value.Item1))
+                    {
+                        constrained = (pattern, rest);
+                    }
                 }
                 else if (plain is null || Fit(p, pattern) > Fit(p, plain.Value.Item1))
                 {
@@ -779,11 +774,10 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             {
                 // "suspended part of a military aid program", "lifted all of the sanctions": the event after "of".
                 var candidate = listed;
-                if (candidate is not null && NounPattern(candidate) is null && (reader.Agents.IsGroupOf(_s.Words[candidate.Head]) || _s.Words[candidate.Head].Tag == PennTag.DT)
-                    && PrepositionsAfter(candidate, null).FirstOrDefault() is { Preposition: "of" } part && NounPattern(part.Nouns[0]) is not null)
+                if (candidate is not null && NounPattern(candidate) is null && PartOf(candidate) is { } part && NounPattern(part) is not null)
                 {
                     _consumed.Add(candidate);
-                    candidate = part.Nouns[0];
+                    candidate = part;
                 }
 
                 // "lifted trade and travel restrictions on X": a reversal verb passes over a listed noun it does not undo.
@@ -871,7 +865,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             {
                 // "a mediation effort to resolve the rift between Qatar and Bahrain": the sides may be in what the effort is for.
                 var purpose = cs.Predications.FirstOrDefault(q => q.Kind == ClauseKind.Infinitive && q.HangsFrom is not null && _s.NounAt(_s.Verbs[q.Verb].Start - 1) == noun);
-                var sides = _refs.Of((after.FirstOrDefault(x => x.Preposition is "between" or "among") ?? purpose?.Preposition("between") ?? purpose?.Preposition("among"))?.Nouns ?? []);
+                var sides = _refs.Of((after.FirstOrDefault(x => Sides(x.Preposition)) ?? purpose?.Preposition("between") ?? purpose?.Preposition("among"))?.Nouns ?? []);
                 Emit(p, nounPattern with { Id = id }, form, sources, sides, type, noun.Head, noun.Head + 1, inherited, symmetric: false, triggerFrom: verb.Head, governor: appeal ? lemma : null);
             }
             else
@@ -917,7 +911,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             var byForm = head.Lemma == head.Lower ? [] : _patterns.NounsFor(head.Lower);
             if (byLemma.Count == 0 && byForm.Count == 0)
             {
-                return null; // most nouns name no event: nothing to sort, and nothing worth remembering
+                return EventBeforeHead(np); // most nouns name no event: nothing to sort, and nothing worth remembering
             }
 
             // Only the few event nouns are remembered, so most sentences never make the dictionary.
@@ -948,8 +942,17 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 }
             }
 
-            return null;
+            return EventBeforeHead(np);
         }
+
+        // "mediation between X and Y" consults both sides, "mediation efforts with the truckers" the one.
+        private static bool Sides(string preposition) => preposition is "between" or "among" or "with";
+
+        // "aid efforts", "aid deliveries": the event is the noun before such a head.
+        private (EventPattern, string[])? EventBeforeHead(NounPhrase np) =>
+            _patterns.EventHeads.Contains(_s.Words[np.Head].Lemma) && np.Head - 1 >= np.OwnStart && _s.Words[np.Head - 1].Tag is PennTag.NN or PennTag.NNS
+                ? FindNounPattern(np with { Head = np.Head - 1 })
+                : null;
 
         private List<Referent> NounTargets(EventPattern pattern, IReadOnlyList<PrepositionalObject> after)
         {
@@ -966,6 +969,12 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
 
             return [];
         }
+
+        // "part of a military aid program", "some of its tanks", "a number of armoured vehicles": a part, count or lone
+        // determiner stands for the noun phrase after its "of".
+        private NounPhrase? PartOf(NounPhrase np) =>
+            (reader.Agents.IsGroupOf(_s.Words[np.Head]) || _s.Words[np.Head].Tag == PennTag.DT)
+            && PrepositionsAfter(np, null).FirstOrDefault() is { Preposition: "of" } part ? part.Nouns[0] : null;
 
         /// <summary>The prepositional phrases right after a noun phrase: "an attack [by X] [on Y]".</summary>
         private List<PrepositionalObject> PrepositionsAfter(NounPhrase np, Predication? p)
@@ -991,13 +1000,20 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                 var nouns = new List<NounPhrase> { _s.Nouns[chunks[c + 1].Phrase] };
                 int last = c + 1;
 
-                // "between Serbia and Kosovo": a coordinated object; not "against ISIL, Davis said", where the noun after the
-                // comma is the subject of a verb of its own.
-                while (last + 2 < chunks.Count && chunks[last + 1].Kind is ChunkKind.Coordinator or ChunkKind.Comma && chunks[last + 2].Kind == ChunkKind.Noun
-                    && !(chunks[last + 1].Kind == ChunkKind.Comma && last + 3 < chunks.Count && chunks[last + 3].Kind == ChunkKind.Verb))
+                // "between Serbia and Kosovo", "on X, Y, and Z": a coordinated object; not "against ISIL, Davis said" or "with
+                // the Kurds, and Erdoğan has threatened", where the noun after the comma is the subject of a verb of its own.
+                for (int sep = last + 1; ; sep = last + 1)
                 {
-                    nouns.Add(_s.Nouns[chunks[last + 2].Phrase]);
-                    last += 2;
+                    bool comma = sep < chunks.Count && chunks[sep].Kind == ChunkKind.Comma;
+                    sep += comma && sep + 1 < chunks.Count && chunks[sep + 1].Kind == ChunkKind.Coordinator && _s.Tokens[chunks[sep + 1].Start].Lower is "and" or "or" ? 1 : 0;
+                    if (!(sep + 1 < chunks.Count && chunks[sep].Kind is ChunkKind.Coordinator or ChunkKind.Comma && chunks[sep + 1].Kind == ChunkKind.Noun
+                        && !(comma && sep + 2 < chunks.Count && chunks[sep + 2].Kind == ChunkKind.Verb)))
+                    {
+                        break;
+                    }
+
+                    nouns.Add(_s.Nouns[chunks[sep + 1].Phrase]);
+                    last = sep + 1;
                 }
 
                 found.Add(new PrepositionalObject(prep, chunks[c].Start, nouns));
@@ -1138,7 +1154,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
 
             if (pattern.Mediating)
             {
-                EmitNoun(np, container, pattern, sources, _refs.Of(after.FirstOrDefault(x => x.Preposition is "between" or "among")?.Nouns ?? []), symmetric: false);
+                EmitNoun(np, container, pattern, sources, _refs.Of(after.FirstOrDefault(x => Sides(x.Preposition))?.Nouns ?? []), symmetric: false);
                 return;
             }
 

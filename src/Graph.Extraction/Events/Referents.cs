@@ -161,6 +161,14 @@ internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentio
             return of with { Indirect = true };
         }
 
+        // "its closest ally the UK", "their neighbour the United States": a relation noun with a name right after it is
+        // that name.
+        if (agents.IsRelation(word) && s.ChunkAt(np.End - 1) is var rel and >= 0 && rel + 1 < s.Chunks.Count && s.Chunks[rel + 1].Kind == ChunkKind.Noun
+            && s.Nouns[s.Chunks[rel + 1].Phrase] is var name && s.Words[name.Head].Tag.IsProperNoun() && Of(name, places) is { Generic: false } related)
+        {
+            return related;
+        }
+
         // "Mohammad Radmanish, an Afghan defence spokesperson, welcomed …": a name nothing knows is what the common noun
         // set beside it says.
         if (word.Tag.IsProperNoun() && s.ChunkAt(np.End - 1) is var at and >= 0 && at + 2 < s.Chunks.Count

@@ -12,6 +12,7 @@ internal sealed class Collectives(MentionContext context)
     {
         var tokens = sentence.Tokens;
         EthnicGroups(tokens, mentions);
+        NationalPeoples(sentence, mentions);
         var covered = Spans.Covered(tokens.Count, mentions);
         for (int i = 0; i < tokens.Count; i++)
         {
@@ -133,6 +134,37 @@ internal sealed class Collectives(MentionContext context)
             m.Form = null;
             m.Start--;
             m.Surface = people;
+        }
+    }
+
+    // "Iraqi Christians", "Myanmar's Rohingya": a state right before a people or faith makes them that state's people,
+    // who act for neither the state nor the whole faith; they stay affiliated to both.
+    private void NationalPeoples(Sentence sentence, List<Mention> mentions)
+    {
+        var tokens = sentence.Tokens;
+        foreach (var m in mentions.ToList())
+        {
+            if (m.Kind != MentionKind.Named || m.ActorId is not { } people || !context.Lexicon.Peoples.Contains(people)
+                || Spans.AdjacentBefore(tokens, mentions, m) is not { ActorKind: ActorKind.Country, ActorId: { } state } before
+                || context.Kb.Find(state) is not { } s || context.Kb.Find(people) is not { } known)
+            {
+                continue;
+            }
+
+            string demonym = s.Demonyms.Count > 0 ? s.Demonyms[0] : s.Name;
+            var draft = context.Actors.Ensure($"{people}-{state.ToLowerInvariant()}", $"{demonym} {known.Name}", ActorKind.Group);
+            if (draft.Codes.Count == 0 && s.Codes.TryGetValue(ArticleActors.Cameo, out var cameo))
+            {
+                draft.Codes[ArticleActors.Cameo] = cameo;
+            }
+
+            draft.Affiliate(state, "nationals");
+            draft.Affiliate(people, "members");
+            draft.AddAlias($"{demonym} {known.Name}");
+            context.Merge(mentions, before, m, sentence);
+            m.ActorId = draft.Id;
+            m.ActorKind = ActorKind.Group;
+            m.Form = null;
         }
     }
 

@@ -1,5 +1,6 @@
 using Graph.Core.Domain;
 using Graph.Extraction.Text;
+using Graph.Extraction.Words;
 
 namespace Graph.Extraction.Mentions;
 
@@ -11,7 +12,19 @@ internal sealed class FramedNames(MentionContext context, NameShape names)
 
     public void Find(Sentence sentence, List<Mention> mentions)
     {
+        // A name listed beside one a pass found is a person too, so a pass that found one is followed by another:
+        // "Alex Azar, Steve Bannon and Mike Pompeo" reads Bannon, then Azar.
+        for (int pass = 0; pass < 3 && FindOnce(sentence, mentions); pass++)
+        {
+            // the condition does the work
+        }
+    }
+
+    // Whether a name listed beside a person was found.
+    private bool FindOnce(Sentence sentence, List<Mention> mentions)
+    {
         var tokens = sentence.Tokens;
+        bool listedFound = false;
 
         // Which tokens a mention covers changes only when a person is added here: worked out again only then.
         bool[]? covered = null;
@@ -45,11 +58,14 @@ internal sealed class FramedNames(MentionContext context, NameShape names)
 
             bool apposition = titleAt > 0 && titleAt < tokens.Count && context.Lexicon.Titles.Match(tokens, titleAt).Length > 0;
             bool who = end + 1 < tokens.Count && tokens[end].Text == "," && tokens[end + 1].Lower == Grammar.Who;
-            if (!(saidBefore || saidAfter || apposition || who))
+            bool listed = !(saidBefore || saidAfter || apposition || who) && ListedWithPerson(tokens, mentions, i, end);
+            if (!(saidBefore || saidAfter || apposition || who || listed))
             {
                 i = end - 1;
                 continue;
             }
+
+            listedFound |= listed;
 
             var person = context.NewPerson(sentence, mentions, i, end);
             covered = null;
@@ -75,5 +91,45 @@ internal sealed class FramedNames(MentionContext context, NameShape names)
 
             i = end - 1;
         }
+
+        return listedFound;
+    }
+
+    // "sanctions on Mike Pompeo, Alex Azar, and Steve Bannon": a name in a list, right before or after a person, is one.
+    // The name must be the whole item: "Deutsche Bank executives" is no person.
+    private bool ListedWithPerson(List<Token> tokens, List<Mention> mentions, int start, int end)
+    {
+        if (end < tokens.Count && tokens[end].IsWord && context.Closed.RolesOf(tokens[end].Lower) == Role.None)
+        {
+            return false;
+        }
+
+        int k = start - 1;
+        if (k > 0 && context.Closed.Match(tokens, k, Role.Coordinator) == 1)
+        {
+            k -= tokens[k - 1].Text == "," ? 1 : 0;
+        }
+        else if (k <= 0 || tokens[k].Text != ",")
+        {
+            k = -1;
+        }
+
+        if (k > 0 && Spans.At(mentions, k - 1) is { ActorKind: ActorKind.Person } before && before.End == k)
+        {
+            return true;
+        }
+
+        k = end;
+        if (k + 1 < tokens.Count && tokens[k].Text == ",")
+        {
+            k++;
+        }
+
+        if (k + 1 < tokens.Count && context.Closed.Match(tokens, k, Role.Coordinator) == 1)
+        {
+            k++;
+        }
+
+        return k > end && k < tokens.Count && Spans.At(mentions, k) is { ActorKind: ActorKind.Person } after && after.Start == k;
     }
 }

@@ -37,6 +37,7 @@ internal sealed class MentionLexicon
     public PhraseTrie<bool> Allegiance { get; } = new();
     public HashSet<string> WarNouns { get; } = new(StringComparer.Ordinal);
     public HashSet<string> EthnicMarkers { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> Peoples { get; } = new(StringComparer.Ordinal);
     public PhraseTrie<string> Collectives { get; } = new();
     public Dictionary<string, CollectiveClass> CollectiveClasses { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> Counted { get; } = new(StringComparer.Ordinal);
@@ -128,6 +129,7 @@ internal sealed class MentionLexicon
         ["allegiance"] = b => Words(b, w => Allegiance.Add(w, true)),
         ["warNouns"] = b => Words(b, WarNouns),
         ["ethnicMarkers"] = b => Words(b, EthnicMarkers),
+        ["peoples"] = b => Words(b, Peoples),
         ["collectives"] = ReadCollectives,
         ["counted"] = b => Map(b, (word, cls) => Counted[word] = cls.ValueKind == JsonValueKind.String ? cls.GetString()! : throw new InvalidDataException("it maps words to class names")),
         ["corefNouns"] = b => Map(b, (word, heads) => CorefNouns[word] = Strings(heads, word).Select(h => h.ToLowerInvariant()).ToArray()),

@@ -72,6 +72,11 @@ internal sealed class StateNouns(MentionContext context)
             {
                 state = seat.ActorId; // "the government in Kabul"
             }
+            else if (state is null && OpensSentence(tokens, i) && end + 1 < tokens.Count && tokens[end].Lower == "from"
+                && Spans.At(mentions, end + 1 + (tokens[end + 1].Lower == Grammar.The ? 1 : 0)) is { ActorKind: ActorKind.Country, Form: FormKind.Capital or FormKind.Name, ActorId: { } home })
+            {
+                state = home; // "Troops from Japan arrived", not "withdrew troops from Syria"
+            }
             else if (state is null && OfState(tokens, mentions, end) is { } of)
             {
                 state = of;
@@ -114,6 +119,20 @@ internal sealed class StateNouns(MentionContext context)
             covered = Spans.Covered(tokens.Count, mentions);
             i = end - 1;
         }
+    }
+
+    // Only determiners and numbers before the noun: "Some 200 troops from Chad arrived".
+    private bool OpensSentence(List<Token> tokens, int i)
+    {
+        for (int k = 0; k < i; k++)
+        {
+            if (tokens[k].IsWord && !char.IsDigit(tokens[k].Text[0]) && !context.Closed.Is(tokens[k].Lower, Role.Determiner | Role.Quantifier))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // "the government of Iraq", and "the government and people of Iraq": an "of" phrase after coordinated state nouns names
