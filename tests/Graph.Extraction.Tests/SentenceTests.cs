@@ -263,4 +263,16 @@ public class SentenceTests
         x.Between("RUS", "free-syrian-army").ShouldBeEmpty();
         x.Between("TUR", "bashar-al-assad").ShouldBeEmpty();
     }
+
+    [Fact]
+    public void A_form_that_is_only_ever_a_participle_is_never_the_main_verb()
+    {
+        var x = Extract.Text("They asked about Ian Pole, the British aid worker taken hostage by Islamic State.");
+        x.Relations.ShouldContain(r => r.Source == "islamic-state" && r.Target == "GBR" && r.Type == RelationType.Coerce);
+        x.Relations.ShouldNotContain(r => r.Source == "GBR");
+
+        // A regular past form stays a past tense.
+        var regular = Extract.Text("Irish guerrillas wounded two British soldiers.");
+        regular.Relations.ShouldContain(r => r.Target == "GBR" && r.Type == RelationType.Assault);
+    }
 }

@@ -138,7 +138,7 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english, IReadOnl
 
                 // "welcomed the report and called on the Kremlin": after "and", a past form shares the clause's subject.
                 if (finiteBefore && v.Form == VerbForm.Participle && chunks[c - 1].Kind == ChunkKind.Coordinator
-                    && !(v.End < words.Length && words[v.End].Lower == "by") && words[v.Head].Tag is PennTag.VBN or PennTag.VBD)
+                    && !(v.End < words.Length && words[v.End].Lower == "by") && words[v.Head].Tag is PennTag.VBN or PennTag.VBD && CanBePast(words[v.Head]))
                 {
                     verbs[chunks[c].Phrase] = v with { Voice = Voice.Active, Form = VerbForm.Finite };
                     continue;
@@ -198,7 +198,7 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english, IReadOnl
                 }
 
                 bool opens = first == 0 || (chunks[first - 1].Kind == ChunkKind.Comma && chunks.Take(first - 1).All(k => k.Kind is ChunkKind.Preposition or ChunkKind.Noun or ChunkKind.Other));
-                if (opens && !FiniteFollows(chunks, verbs, c))
+                if (opens && !FiniteFollows(chunks, verbs, c) && CanBePast(words[v.Head]))
                 {
                     verbs[chunks[c].Phrase] = v with { Voice = Voice.Active, Form = VerbForm.Finite };
                     finiteBefore = true;
@@ -243,6 +243,11 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english, IReadOnl
 
             return false;
         }
+
+        // "killed" may be a past tense, "taken" only a participle ("the journalist taken hostage by IS"): an irregular form
+        // the lexicon knows, and not as a past tense, is never one.
+        private bool CanBePast(Word w) =>
+            english.IrregularVerb(w.Lower) is null || english.TagsOf(w.Lower) is not { } tags || Array.IndexOf(tags, PennTag.VBD) >= 0;
 
         // "Two diplomats killed in Geneva were buried": a finite verb later in the same clause makes the participle a
         // reduced relative clause of the noun before it.

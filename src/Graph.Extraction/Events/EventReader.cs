@@ -951,7 +951,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
         // "aid efforts", "aid deliveries": the event is the noun before such a head.
         private (EventPattern, string[])? EventBeforeHead(NounPhrase np) =>
             _patterns.EventHeads.Contains(_s.Words[np.Head].Lemma) && np.Head - 1 >= np.OwnStart && _s.Words[np.Head - 1].Tag is PennTag.NN or PennTag.NNS
-                ? FindNounPattern(np with { Head = np.Head - 1 })
+                ? NounPattern(np with { Head = np.Head - 1 })
                 : null;
 
         private List<Referent> NounTargets(EventPattern pattern, IReadOnlyList<PrepositionalObject> after)

@@ -160,6 +160,14 @@ internal sealed class Tagger
         var words = new Word[n];
         for (int i = 0; i < n; i++)
         {
+            // "the journalist taken hostage": Brill's contextual rules may make a past tense of an irregular form that is
+            // only ever a participle. (A regular "-ed" form the lexicon lists only as a participle, "wounded", may be either.)
+            if (tags[i] == PennTag.VBD && _words.IrregularVerb(tokens[i].Lower) is not null && Known(tokens[i]) is { } allowed
+                && Array.IndexOf(allowed, PennTag.VBD) < 0 && Array.IndexOf(allowed, PennTag.VBN) >= 0)
+            {
+                tags[i] = PennTag.VBN;
+            }
+
             words[i] = new Word(tokens[i], tags[i], _lemmatizer.Lemma(tokens[i].Lower, tags[i]));
         }
 
