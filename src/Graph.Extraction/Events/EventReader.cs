@@ -810,14 +810,19 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
 
             _consumed.Add(noun);
             var type = nounPattern.Type;
+            // "ended military operations in Syria" retreats rather than concedes: where a reversal for force and one for any
+            // hostile event both undo the noun, the narrower one wins.
+            Reversal? undone = null;
             foreach (var r in reversal)
             {
-                if (Undoes(r, type) && !(r.Idioms.Count > 0 && r.Idioms.Contains(lemma + " " + _s.Words[noun.Head].Lemma)))
+                if (Undoes(r, type) && !(r.Idioms.Count > 0 && r.Idioms.Contains(lemma + " " + _s.Words[noun.Head].Lemma))
+                    && (undone is null || r.On == "force"))
                 {
-                    type = r.Becomes;
-                    break;
+                    undone = r;
                 }
             }
+
+            type = undone?.Becomes ?? type;
 
             if (!light && !receiving && !appeal && type == nounPattern.Type)
             {
