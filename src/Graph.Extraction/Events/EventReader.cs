@@ -789,10 +789,10 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                     break;
                 }
 
-                // "announced a suspension of arms sales to X", "welcomed the lifting of sanctions on Y": a reversal noun
-                // before "of" undoes the event noun after it.
+                // "announced a suspension of arms sales to X", "welcomed the lifting of sanctions on Y", "announced a cut in aid
+                // to Z": a reversal noun before "of" or "in" undoes the event noun after it.
                 if (candidate is not null && light && _patterns.ReversalsByNoun(_s.Words[candidate.Head].Lemma) is { Count: > 0 } undoing
-                    && PrepositionsAfter(candidate, null).FirstOrDefault() is { Preposition: "of" } of && NounPattern(of.Nouns[0]) is { } inner)
+                    && PrepositionsAfter(candidate, null).FirstOrDefault() is { Preposition: "of" or "in" } of && NounPattern(of.Nouns[0]) is { } inner)
                 {
                     _consumed.Add(candidate);
                     noun = of.Nouns[0];
