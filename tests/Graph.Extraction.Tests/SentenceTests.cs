@@ -275,4 +275,12 @@ public class SentenceTests
         var regular = Extract.Text("Irish guerrillas wounded two British soldiers.");
         regular.Relations.ShouldContain(r => r.Target == "GBR" && r.Type == RelationType.Assault);
     }
+
+    [Fact]
+    public void It_never_stands_for_a_person_and_may_stand_for_the_one_addressed()
+    {
+        var x = Extract.Text("Jacques Chirac gave a lecture to Iraq on why it must cooperate with UN inspectors.");
+        x.Relations.ShouldContain(r => r.Source == "IRQ" && r.Target == "UNO" && r.Type == RelationType.Cooperate);
+        x.Relations.ShouldNotContain(r => r.Target == "UNO" && r.Source != "IRQ");
+    }
 }

@@ -713,21 +713,12 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
 
             // "it", "they": the nearest subject before it in the sentence (or the author of what that subject names:
             // "Russia's military actions …, if they are used"), else the sentence's speaker, else the last sentence's subject.
-            if (_s.Words[subject.Head].Tag == PennTag.PRP && reader.Closed.PronounOf(_s.Words[subject.Head].Lower) is PronounKind.Thing or PronounKind.Plural)
+            if (_s.Words[subject.Head].Tag == PennTag.PRP && reader.Closed.PronounOf(_s.Words[subject.Head].Lower) is { } kind and (PronounKind.Thing or PronounKind.Plural))
             {
-                for (int c = _s.ChunkAt(subject.Start) - 1; c >= 0; c--)
+                var earlier = Antecedent(subject, kind, prepositional: false) ?? (kind == PronounKind.Thing ? Antecedent(subject, kind, prepositional: true) : null);
+                if (earlier is not null)
                 {
-                    var chunk = _s.Chunks[c];
-                    if (chunk.Kind != ChunkKind.Noun || (c > 0 && _s.Chunks[c - 1].Kind == ChunkKind.Preposition))
-                    {
-                        continue; // a prepositional object ("inside of Syria") is rarely what "they" picks up
-                    }
-
-                    var np = _s.Nouns[chunk.Phrase];
-                    if (_s.Words[np.Head].Tag != PennTag.PRP && (_refs.Of(np) ?? AuthorOf(np).FirstOrDefault()) is { } earlier)
-                    {
-                        return ([earlier with { Indirect = true }], true);
-                    }
+                    return ([earlier with { Indirect = true }], true);
                 }
 
                 if (_speaker is not null)
@@ -742,6 +733,30 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             }
 
             return (found, p.SubjectInherited);
+        }
+
+        // The nearest noun phrase before the pronoun that names an actor. A prepositional object ("inside of Syria") is
+        // rarely what "they" picks up, so it is tried only when nothing else is; "it" is never a person ("Chirac issued a
+        // reminder to Iraq that it must cooperate": Iraq).
+        private Referent? Antecedent(NounPhrase pronoun, PronounKind kind, bool prepositional)
+        {
+            for (int c = _s.ChunkAt(pronoun.Start) - 1; c >= 0; c--)
+            {
+                var chunk = _s.Chunks[c];
+                if (chunk.Kind != ChunkKind.Noun || (c > 0 && _s.Chunks[c - 1].Kind == ChunkKind.Preposition) != prepositional)
+                {
+                    continue;
+                }
+
+                var np = _s.Nouns[chunk.Phrase];
+                if (_s.Words[np.Head].Tag != PennTag.PRP && (_refs.Of(np) ?? AuthorOf(np).FirstOrDefault()) is { } earlier
+                    && !(kind == PronounKind.Thing && book.KindOf(earlier.Actor) == ActorKind.Person))
+                {
+                    return earlier;
+                }
+            }
+
+            return null;
         }
 
         // ---- Light verbs, reversals, receiving ------------------------------------------------------------------
