@@ -148,7 +148,7 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english, IReadOnl
                 // it reports, not its object and a participle.
                 if (finiteBefore && v.Form == VerbForm.Participle && v.End - v.Start == 1 && c >= 2 && chunks[c - 1].Kind == ChunkKind.Noun
                     && chunks[c - 2].Kind == ChunkKind.Verb && verbs[chunks[c - 2].Phrase] is { Form: VerbForm.Finite } said && classes.IsReporting(said.Lemma)
-                    && !(v.End < words.Length && words[v.End].Lower == "by") && english.TagsOf(words[v.Head].Lower) is { } past && Array.IndexOf(past, PennTag.VBD) >= 0)
+                    && !(v.End < words.Length && words[v.End].Lower == "by") && Allows(words[v.Head], PennTag.VBD))
                 {
                     verbs[chunks[c].Phrase] = v with { Voice = Voice.Active, Form = VerbForm.Finite };
                     continue;
@@ -213,8 +213,7 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english, IReadOnl
         private bool ReducedRelative(Word[] words, List<Chunk> chunks, VerbGroup v, int c) =>
             v.End - v.Start == 1 && words[v.Head].Tag == PennTag.VBD && v.Modal is null
             && c >= 2 && chunks[c - 1].Kind == ChunkKind.Noun && chunks[c - 2].Kind == ChunkKind.Preposition
-            && c + 1 < chunks.Count && chunks[c + 1].Kind == ChunkKind.Preposition
-            && english.TagsOf(words[v.Head].Lower) is { } tags && Array.IndexOf(tags, PennTag.VBN) >= 0;
+            && c + 1 < chunks.Count && chunks[c + 1].Kind == ChunkKind.Preposition && Allows(words[v.Head], PennTag.VBN);
 
         // "Members of the association, a body linked to the OAU, investigated": a lone past form that could be a participle,
         // right after the noun opening an apposition, with a preposition after it and a comma a verb follows closing it,
@@ -223,7 +222,7 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english, IReadOnl
         {
             if (v.End - v.Start != 1 || v.Modal is not null || c < 3 || chunks[c - 1].Kind != ChunkKind.Noun
                 || chunks[c - 2].Kind != ChunkKind.Comma || chunks[c - 3].Kind != ChunkKind.Noun || c + 1 >= chunks.Count || chunks[c + 1].Kind != ChunkKind.Preposition
-                || !(words[v.Head].Tag == PennTag.VBN || (words[v.Head].Tag == PennTag.VBD && english.TagsOf(words[v.Head].Lower) is { } tags && Array.IndexOf(tags, PennTag.VBN) >= 0)))
+                || !(words[v.Head].Tag == PennTag.VBN || (words[v.Head].Tag == PennTag.VBD && Allows(words[v.Head], PennTag.VBN))))
             {
                 return false;
             }
@@ -246,8 +245,10 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english, IReadOnl
 
         // "killed" may be a past tense, "taken" only a participle ("the journalist taken hostage by IS"): an irregular form
         // the lexicon knows, and not as a past tense, is never one.
-        private bool CanBePast(Word w) =>
-            english.IrregularVerb(w.Lower) is null || english.TagsOf(w.Lower) is not { } tags || Array.IndexOf(tags, PennTag.VBD) >= 0;
+        private bool CanBePast(Word w) => english.IrregularVerb(w.Lower) is null || english.TagsOf(w.Lower) is null || Allows(w, PennTag.VBD);
+
+        // The lexicon lists the word with this tag.
+        private bool Allows(Word w, PennTag tag) => english.TagsOf(w.Lower) is { } tags && Array.IndexOf(tags, tag) >= 0;
 
         // "Two diplomats killed in Geneva were buried": a finite verb later in the same clause makes the participle a
         // reduced relative clause of the noun before it.
