@@ -232,6 +232,8 @@ public sealed partial class Neo4jGraphStore
             ["end"] = r.End,
             ["saidBy"] = r.SaidBy,
             ["trigger"] = r.Trigger,
+            ["sourceCode"] = r.SourceCode,
+            ["targetCode"] = r.TargetCode,
             ["extractorVersion"] = extractorVersion,
         },
     };

@@ -380,4 +380,17 @@ public class WireStyleTests
         var place = Extract.Text("In Geneva, the UN envoy criticised Sudan.");
         place.Actors.ShouldNotContain(a => a.Kind == ActorKind.Person);
     }
+
+    [Fact]
+    public void A_state_acting_through_a_body_or_its_people_keeps_the_relation_and_carries_the_sector_code()
+    {
+        var x = Extract.Text("A Turkish court jailed two German journalists. Russian forces shelled Idlib. Poland's parliament demanded reparations from Germany.");
+        x.Between("TUR", "DEU").ShouldContain(r => r.Type == RelationType.Coerce && r.SourceCode == "TURJUD" && r.TargetCode == "DEUMED");
+        x.Relations.ShouldContain(r => r.Source == "RUS" && r.SourceCode == "RUSMIL");
+        x.Between("POL", "DEU").ShouldContain(r => r.Type == RelationType.Request && r.SourceCode == "POLLEG" && r.TargetCode == null);
+
+        // A state named by itself has no sector: its own code says it.
+        var plain = Extract.Text("Turkey condemned Russia.");
+        plain.Relations.ShouldAllBe(r => r.SourceCode == null && r.TargetCode == null);
+    }
 }

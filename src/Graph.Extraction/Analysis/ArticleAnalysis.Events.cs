@@ -104,7 +104,7 @@ internal sealed partial class ArticleAnalysis
             var tokens = sentence.Tokens;
             string trigger = sentence.Text[(tokens[r.TriggerStart].Start - sentence.Start)..(tokens[r.TriggerEnd - 1].End - sentence.Start)];
             relations.Add(new Relation(r.Source, r.Target, r.Type, polarity, score, _data.Confidence.Of(r), sentence.Text, sentence.Start, sentence.End,
-                r.Modality, r.SaidBy, date, trigger));
+                r.Modality, r.SaidBy, date, trigger, SectorCode(r.Source, r.SourceSector), SectorCode(r.Target, r.TargetSector)));
         }
 
         // What "it" and "they" in the next sentence most likely stand for.
@@ -117,4 +117,8 @@ internal sealed partial class ArticleAnalysis
             }
         }
     }
+
+    // "TURJUD" for Turkey acting through a court: the state's own CAMEO code and the sector.
+    private string? SectorCode(string actor, string? sector) =>
+        sector is not null && Draft(actor) is { Kind: ActorKind.Country } state && state.Codes.TryGetValue(ArticleActors.Cameo, out var cameo) ? cameo + sector : null;
 }

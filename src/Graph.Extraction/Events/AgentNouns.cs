@@ -22,6 +22,7 @@ internal sealed class AgentNouns
     private readonly HashSet<string> _notGeneric = new(StringComparer.Ordinal);
     private readonly HashSet<string> _quantityWords = new(StringComparer.Ordinal);
     private readonly HashSet<string> _nameHeads = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _sectors = new(StringComparer.Ordinal);
 
     /// <summary>A noun for people or a body of people ("soldiers", "court", "government"), as WordNet's first sense has it.</summary>
     public bool IsAgent(Word head) =>
@@ -66,6 +67,9 @@ internal sealed class AgentNouns
     /// <summary>"more", "several", "dozens": words that count a group, left out of its name.</summary>
     public bool IsQuantityWord(string lower) => _quantityWords.Contains(lower);
 
+    /// <summary>The CAMEO sector ("JUD") a state acts through when this person or body noun ("court") is the actor, or null.</summary>
+    public string? SectorOf(string lemma) => _sectors.TryGetValue(lemma, out var sector) ? sector : null;
+
     public static AgentNouns Read(JsonElement root)
     {
         var nouns = new AgentNouns();
@@ -79,6 +83,12 @@ internal sealed class AgentNouns
         nouns._notGeneric.UnionWith(root.GetProperty("notGeneric").EnumerateArray().Select(e => e.GetString()!));
         nouns._quantityWords.UnionWith(root.GetProperty("quantityWords").EnumerateArray().Select(e => e.GetString()!));
         nouns._nameHeads.UnionWith(root.GetProperty("nameHeads").EnumerateArray().Select(e => e.GetString()!));
+        foreach (var sector in root.GetProperty("sectors").EnumerateObject())
+        {
+            nouns._sectors[sector.Name] = sector.Value.GetString() is { Length: 3 } code && code.All(char.IsAsciiLetterUpper)
+                ? code : throw new InvalidDataException($"agents.json, 'sectors': '{sector.Name}' needs a CAMEO sector code of three capital letters");
+        }
+
         return nouns;
     }
 }

@@ -32,6 +32,11 @@ internal sealed record Reading(string Source, string Target, RelationType Type, 
     public bool InheritedSubject { get; init; }
 
     public bool DistantSubject { get; init; }
+
+    /// <summary>The CAMEO sector the source state acts through ("JUD": "a Turkish court"), or null.</summary>
+    public string? SourceSector { get; init; }
+
+    public string? TargetSector { get; init; }
 }
 
 /// <summary>
@@ -1390,11 +1395,13 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
                         ViaPlace = viaPlace || t.ViaPlace,
                         InheritedSubject = inherited,
                         DistantSubject = p is not null && triggerStart - s.Start > 12,
+                        SourceSector = s.Sector,
+                        TargetSector = t.Sector,
                     };
                     Add(reading);
                     if (symmetric)
                     {
-                        Add(reading with { Source = t.Actor, Target = s.Actor });
+                        Add(reading with { Source = t.Actor, Target = s.Actor, SourceSector = t.Sector, TargetSector = s.Sector });
                     }
                 }
             }

@@ -28,6 +28,9 @@ internal sealed record Referent(string Actor, bool Indirect, bool ViaPlace, int 
 {
     /// <summary>A group the text names that no knowledge qualifies ("37 prisoners").</summary>
     public bool Generic { get; init; }
+
+    /// <summary>The CAMEO sector a state acts through here ("JUD" for "a Turkish court"), or null.</summary>
+    public string? Sector { get; init; }
 }
 
 /// <summary>
@@ -37,6 +40,15 @@ internal sealed record Referent(string Actor, bool Indirect, bool ViaPlace, int 
 internal sealed class Referents(ChunkedSentence s, IReadOnlyList<Mention> mentions, IActorBook book, AgentNouns agents)
 {
     public Referent? Of(NounPhrase np, bool places = false)
+    {
+        // "a Turkish court", "Poland's parliament": a state acting through one of its bodies or people.
+        var r = Resolve(np, places);
+        return r is not null && agents.SectorOf(s.Words[np.Head].Lemma) is { } sector && book.KindOf(r.Actor) == ActorKind.Country
+            ? r with { Sector = sector }
+            : r;
+    }
+
+    private Referent? Resolve(NounPhrase np, bool places)
     {
         Mention? head = null;
         Mention? modifier = null;
