@@ -70,7 +70,7 @@ internal sealed class ClauseFinder(VerbClasses classes)
 
             case VerbForm.Gerund or VerbForm.Participle:
                 kind = ClauseKind.Participle;
-                (subjects, governor) = ParticipleSubject(s, k, before);
+                (subjects, governor) = ParticipleSubject(s, k, before, byChunk);
                 inherited = subjects.Count > 0 && (k < 0 || chunks[k].Kind != ChunkKind.Noun);
                 break;
 
@@ -431,9 +431,16 @@ internal sealed class ClauseFinder(VerbClasses classes)
         return ([], -1);
     }
 
-    private static (IReadOnlyList<NounPhrase>, int) ParticipleSubject(ChunkedSentence s, int k, List<Predication> before)
+    private (IReadOnlyList<NounPhrase>, int) ParticipleSubject(ChunkedSentence s, int k, List<Predication> before, int[] byChunk)
     {
         var chunks = s.Chunks;
+
+        // "accused Turkey of supporting the militants", "prevented Iran from sending arms": the object of such a verb.
+        if (k >= 2 && chunks[k].Kind == ChunkKind.Preposition && chunks[k - 1].Kind == ChunkKind.Noun && chunks[k - 2].Kind == ChunkKind.Verb
+            && byChunk[k - 2] >= 0 && classes.IsGerundControl(s.Verbs[chunks[k - 2].Phrase].Lemma))
+        {
+            return ([s.Nouns[chunks[k - 1].Phrase]], byChunk[k - 2]);
+        }
 
         // "militants fleeing the city", "missiles fired by Israel": the noun right before.
         if (k >= 0 && chunks[k].Kind == ChunkKind.Noun)

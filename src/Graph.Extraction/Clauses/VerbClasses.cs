@@ -10,6 +10,7 @@ internal sealed class VerbClasses
     private readonly HashSet<string> _reporting = new(StringComparer.Ordinal);
     private readonly HashSet<string> _objectControl = new(StringComparer.Ordinal);
     private readonly HashSet<string> _conditional = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _gerundControl = new(StringComparer.Ordinal);
     private ClosedClass _closed = null!;
 
     public bool IsReporting(string lemma) => _reporting.Contains(lemma);
@@ -17,6 +18,9 @@ internal sealed class VerbClasses
     public bool IsObjectControl(string lemma) => _objectControl.Contains(lemma);
 
     public bool IsConditional(string subordinator) => _conditional.Contains(subordinator);
+
+    /// <summary>"accused X of supporting", "prevented X from sending": the object does what the gerund says.</summary>
+    public bool IsGerundControl(string lemma) => _gerundControl.Contains(lemma);
 
     /// <summary>"on Friday", "last week", "in 2015": a noun phrase that only says when.</summary>
     public bool IsTime(ChunkedSentence s, NounPhrase np)
@@ -37,6 +41,7 @@ internal sealed class VerbClasses
         Fill(classes._reporting, root, "reporting");
         Fill(classes._objectControl, root, "objectControl");
         Fill(classes._conditional, root, "conditional");
+        Fill(classes._gerundControl, root, "gerundControl");
         return classes;
     }
 

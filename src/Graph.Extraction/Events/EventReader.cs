@@ -720,7 +720,9 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             // "Russia's military actions …, if they are used"), else the sentence's speaker, else the last sentence's subject.
             if (_s.Words[subject.Head].Tag == PennTag.PRP && reader.Closed.PronounOf(_s.Words[subject.Head].Lower) is { } kind and (PronounKind.Thing or PronounKind.Plural))
             {
-                var earlier = Antecedent(subject, kind, prepositional: false) ?? (kind == PronounKind.Thing ? Antecedent(subject, kind, prepositional: true) : null);
+                // "Saudi Arabia …, accusing it of supporting militants": a pronoun object is never its own verb's subject.
+                var notThis = p.Governor >= 0 && cs.Predications[p.Governor] is var g && g.Objects.Contains(subject) ? _refs.Of(g.Subjects) : null;
+                var earlier = Antecedent(subject, kind, prepositional: false, notThis) ?? (kind == PronounKind.Thing ? Antecedent(subject, kind, prepositional: true, notThis) : null);
                 if (earlier is not null)
                 {
                     return ([earlier with { Indirect = true }], true);
@@ -743,7 +745,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
         // The nearest noun phrase before the pronoun that names an actor. A prepositional object ("inside of Syria") is
         // rarely what "they" picks up, so it is tried only when nothing else is; "it" is never a person ("Chirac issued a
         // reminder to Iraq that it must cooperate": Iraq).
-        private Referent? Antecedent(NounPhrase pronoun, PronounKind kind, bool prepositional)
+        private Referent? Antecedent(NounPhrase pronoun, PronounKind kind, bool prepositional, List<Referent>? notThis)
         {
             for (int c = _s.ChunkAt(pronoun.Start) - 1; c >= 0; c--)
             {
@@ -755,7 +757,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
 
                 var np = _s.Nouns[chunk.Phrase];
                 if (_s.Words[np.Head].Tag != PennTag.PRP && (_refs.Of(np) ?? AuthorOf(np).FirstOrDefault()) is { } earlier
-                    && !(kind == PronounKind.Thing && book.KindOf(earlier.Actor) == ActorKind.Person))
+                    && !(kind == PronounKind.Thing && book.KindOf(earlier.Actor) == ActorKind.Person) && !(notThis?.Exists(x => x.Actor == earlier.Actor) ?? false))
                 {
                     return earlier;
                 }
