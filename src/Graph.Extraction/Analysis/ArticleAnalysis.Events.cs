@@ -118,7 +118,7 @@ internal sealed partial class ArticleAnalysis
         }
     }
 
-    // "TURJUD" for Turkey acting through a court: the state's own CAMEO code and the sector.
+    // "TURJUD" for Turkey acting through a court: the state's own CAMEO code and the sector (only a state's referent has one).
     private string? SectorCode(string actor, string? sector) =>
-        sector is not null && Draft(actor) is { Kind: ActorKind.Country } state && state.Codes.TryGetValue(ArticleActors.Cameo, out var cameo) ? cameo + sector : null;
+        sector is not null && Draft(actor) is { } state && state.Codes.TryGetValue(ArticleActors.Cameo, out var cameo) ? cameo + sector : null;
 }

@@ -278,7 +278,7 @@ internal sealed class ClauseFinder(VerbClasses classes)
     {
         for (int w = verb.Start; w <= verb.Head; w++)
         {
-            if (s.Words[w].Tag is PennTag.VBD or PennTag.VBZ or PennTag.VBP or PennTag.MD)
+            if (s.Words[w].Tag.IsFinite() || s.Words[w].Tag == PennTag.MD)
             {
                 return true;
             }

@@ -926,7 +926,11 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             };
         }
 
-        private (EventPattern, string[])? NounPattern(NounPhrase np)
+        private (EventPattern, string[])? NounPattern(NounPhrase np) => NounPattern(np, remember: true);
+
+        // Only the few event nouns are remembered, so most sentences never make the dictionary. A phrase made up on the way
+        // ("aid" in "aid efforts") is new at every call, and not worth remembering either.
+        private (EventPattern, string[])? NounPattern(NounPhrase np, bool remember)
         {
             var head = _s.Words[np.Head];
             if (!head.Tag.IsNoun() || head.Tag.IsProperNoun())
@@ -938,10 +942,14 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
             var byForm = head.Lemma == head.Lower ? [] : _patterns.NounsFor(head.Lower);
             if (byLemma.Count == 0 && byForm.Count == 0)
             {
-                return EventBeforeHead(np); // most nouns name no event: nothing to sort, and nothing worth remembering
+                return EventBeforeHead(np); // most nouns name no event: nothing to sort
             }
 
-            // Only the few event nouns are remembered, so most sentences never make the dictionary.
+            if (!remember)
+            {
+                return FindNounPattern(np, byLemma, byForm);
+            }
+
             _nounPatterns ??= new(ReferenceEqualityComparer.Instance);
             if (!_nounPatterns.TryGetValue(np, out var found))
             {
@@ -978,7 +986,7 @@ internal sealed class EventReader(EventPatterns patterns, ModalityPolicy modalit
         // "aid efforts", "aid deliveries": the event is the noun before such a head.
         private (EventPattern, string[])? EventBeforeHead(NounPhrase np) =>
             _patterns.EventHeads.Contains(_s.Words[np.Head].Lemma) && np.Head - 1 >= np.OwnStart && _s.Words[np.Head - 1].Tag is PennTag.NN or PennTag.NNS
-                ? NounPattern(np with { Head = np.Head - 1 })
+                ? NounPattern(np with { Head = np.Head - 1 }, remember: false)
                 : null;
 
         private List<Referent> NounTargets(EventPattern pattern, IReadOnlyList<PrepositionalObject> after)

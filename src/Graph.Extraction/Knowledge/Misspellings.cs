@@ -12,12 +12,16 @@ namespace Graph.Extraction;
 internal sealed class Misspellings
 {
     // Symmetric deletion: a form and a word one edit apart share a key (the form or the word, whole or less one letter).
-    private readonly Dictionary<string, List<KnownForm>> _byKey = new(StringComparer.Ordinal);
+    // Each form is kept with its lower-case spelling, and words are looked up as spans: the look-up runs for every
+    // capitalised word no name matched, and must not allocate.
+    private readonly Dictionary<string, List<(KnownForm Form, string Lower)>> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(KnownForm Form, string Lower)>>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
     private readonly IReadOnlyDictionary<ActorKind, int> _fewestLetters;
 
     public Misspellings(ActorKnowledge kb, IReadOnlyDictionary<ActorKind, int> fewestLetters)
     {
         _fewestLetters = fewestLetters;
+        _bySpan = _byKey.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var actor in kb.Actors.Where(a => !a.FromWorldTable && fewestLetters.ContainsKey(a.Kind)))
         {
             // "Quatar": a word of the fewest letters may be a shorter name with a letter added.
@@ -25,10 +29,11 @@ internal sealed class Misspellings
             var forms = actor.Aliases.Prepend(actor.Name).Select(s => (FormKind.Name, s)).Concat(actor.Demonyms.Select(s => (FormKind.Demonym, s)));
             foreach (var (kind, surface) in forms.Where(f => f.Item2.Length >= fewest && f.Item2.All(char.IsLetter)).Distinct())
             {
-                var form = new KnownForm(actor, kind, surface, [surface]);
-                foreach (var key in Keys(surface.ToLowerInvariant()))
+                var entry = (new KnownForm(actor, kind, surface, [surface]), surface.ToLowerInvariant());
+                AddKey(entry.Item2, entry);
+                for (int i = 0; i < entry.Item2.Length; i++)
                 {
-                    (_byKey.TryGetValue(key, out var list) ? list : _byKey[key] = []).Add(form);
+                    AddKey(entry.Item2.Remove(i, 1), entry);
                 }
             }
         }
@@ -43,11 +48,26 @@ internal sealed class Misspellings
         }
 
         KnownForm? found = null;
-        foreach (var key in Keys(lower))
+        Span<char> less = lower.Length <= 64 ? stackalloc char[lower.Length] : new char[lower.Length];
+        for (int i = -1; i < lower.Length; i++)
         {
-            foreach (var form in _byKey.GetValueOrDefault(key) ?? [])
+            // The word whole, then less each of its letters in turn.
+            scoped ReadOnlySpan<char> key = lower;
+            if (i >= 0)
             {
-                if (found?.Actor != form.Actor && lower.Length >= _fewestLetters[form.Actor.Kind] && OneEditApart(lower, form.Surface.ToLowerInvariant()))
+                lower.AsSpan(0, i).CopyTo(less);
+                lower.AsSpan(i + 1).CopyTo(less[i..]);
+                key = less[..^1];
+            }
+
+            if (!_bySpan.TryGetValue(key, out var entries))
+            {
+                continue;
+            }
+
+            foreach (var (form, formLower) in entries)
+            {
+                if (found?.Actor != form.Actor && lower.Length >= _fewestLetters[form.Actor.Kind] && OneEditApart(lower, formLower))
                 {
                     if (found is not null)
                     {
@@ -62,14 +82,7 @@ internal sealed class Misspellings
         return found;
     }
 
-    private static IEnumerable<string> Keys(string word)
-    {
-        yield return word;
-        for (int i = 0; i < word.Length; i++)
-        {
-            yield return string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1));
-        }
-    }
+    private void AddKey(string key, (KnownForm, string) entry) => (_byKey.TryGetValue(key, out var list) ? list : _byKey[key] = []).Add(entry);
 
     // Exactly one insertion, deletion, substitution or swap of neighbours; equal words are no misspelling.
     private static bool OneEditApart(string a, string b)
