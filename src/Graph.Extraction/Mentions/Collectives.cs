@@ -151,16 +151,9 @@ internal sealed class Collectives(MentionContext context)
                 continue;
             }
 
-            string demonym = s.Demonyms.Count > 0 ? s.Demonyms[0] : s.Name;
-            var draft = context.Actors.Ensure($"{people}-{state.ToLowerInvariant()}", $"{demonym} {known.Name}", ActorKind.Group);
-            if (draft.Codes.Count == 0 && s.Codes.TryGetValue(ArticleActors.Cameo, out var cameo))
-            {
-                draft.Codes[ArticleActors.Cameo] = cameo;
-            }
-
+            var draft = StateGroup(people, known.Name, s, ActorKind.Group, sector: string.Empty);
             draft.Affiliate(state, "nationals");
             draft.Affiliate(people, "members");
-            draft.AddAlias($"{demonym} {known.Name}");
             context.Merge(mentions, before, m, sentence);
             m.ActorId = draft.Id;
             m.ActorKind = ActorKind.Group;
@@ -231,15 +224,21 @@ internal sealed class Collectives(MentionContext context)
             return context.Actors.Ensure(name, name, ActorKind.Group).Id;
         }
 
-        string demonym = s.Demonyms.Count > 0 ? s.Demonyms[0] : s.Name;
-        var kind = cls.Armed ? ActorKind.ArmedGroup : ActorKind.Group;
-        var draft = context.Actors.Ensure($"{name}-{state.ToLowerInvariant()}", $"{demonym} {name}", kind);
-        if (draft.Codes.Count == 0 && s.Codes.TryGetValue(ArticleActors.Cameo, out var cameo))
+        return StateGroup(name, name, s, cls.Armed ? ActorKind.ArmedGroup : ActorKind.Group, cls.Sector).Id;
+    }
+
+    // A state's group, named with the state's demonym ("Syrian rebels", "Iraqi Christians") and coded with the state's
+    // CAMEO code and the group's sector (SYRREB).
+    private ActorDraft StateGroup(string id, string name, KnownActor state, ActorKind kind, string sector)
+    {
+        string demonym = state.Demonyms.Count > 0 ? state.Demonyms[0] : state.Name;
+        var draft = context.Actors.Ensure($"{id}-{state.Id.ToLowerInvariant()}", $"{demonym} {name}", kind);
+        if (draft.Codes.Count == 0 && state.Codes.TryGetValue(ArticleActors.Cameo, out var cameo))
         {
-            draft.Codes[ArticleActors.Cameo] = cameo + cls.Sector;
+            draft.Codes[ArticleActors.Cameo] = cameo + sector;
         }
 
         draft.AddAlias($"{demonym} {name}");
-        return draft.Id;
+        return draft;
     }
 }
