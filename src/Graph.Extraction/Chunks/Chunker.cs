@@ -138,7 +138,7 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english, IReadOnl
 
                 // "welcomed the report and called on the Kremlin": after "and", a past form shares the clause's subject.
                 if (finiteBefore && v.Form == VerbForm.Participle && chunks[c - 1].Kind == ChunkKind.Coordinator
-                    && !(v.End < words.Length && words[v.End].Lower == "by") && words[v.Head].Tag is PennTag.VBN or PennTag.VBD && CanBePast(words[v.Head]))
+                    && !AgentFollows(words, v) && words[v.Head].Tag is PennTag.VBN or PennTag.VBD && CanBePast(words[v.Head]))
                 {
                     verbs[chunks[c].Phrase] = v with { Voice = Voice.Active, Form = VerbForm.Finite };
                     continue;
@@ -148,7 +148,7 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english, IReadOnl
                 // it reports, not its object and a participle.
                 if (finiteBefore && v.Form == VerbForm.Participle && v.End - v.Start == 1 && c >= 2 && chunks[c - 1].Kind == ChunkKind.Noun
                     && chunks[c - 2].Kind == ChunkKind.Verb && verbs[chunks[c - 2].Phrase] is { Form: VerbForm.Finite } said && classes.IsReporting(said.Lemma)
-                    && !(v.End < words.Length && words[v.End].Lower == "by") && Allows(words[v.Head], PennTag.VBD))
+                    && !AgentFollows(words, v) && Allows(words[v.Head], PennTag.VBD))
                 {
                     verbs[chunks[c].Phrase] = v with { Voice = Voice.Active, Form = VerbForm.Finite };
                     continue;
@@ -159,7 +159,7 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english, IReadOnl
                     continue;
                 }
 
-                if (v.Form != VerbForm.Participle || (v.End < words.Length && words[v.End].Lower == "by") || InApposition(words, chunks, verbs, v, c))
+                if (v.Form != VerbForm.Participle || AgentFollows(words, v) || InApposition(words, chunks, verbs, v, c))
                 {
                     continue;
                 }
@@ -246,6 +246,9 @@ internal sealed class Chunker(ClosedClass closed, EnglishWords english, IReadOnl
         // "killed" may be a past tense, "taken" only a participle ("the journalist taken hostage by IS"): an irregular form
         // the lexicon knows, and not as a past tense, is never one.
         private bool CanBePast(Word w) => english.IrregularVerb(w.Lower) is null || english.TagsOf(w.Lower) is null || Allows(w, PennTag.VBD);
+
+        // "killed by the bombing": a "by" right after the verb names the agent of a passive participle.
+        private static bool AgentFollows(Word[] words, VerbGroup v) => v.End < words.Length && words[v.End].Lower == "by";
 
         // The lexicon lists the word with this tag.
         private bool Allows(Word w, PennTag tag) => english.TagsOf(w.Lower) is { } tags && Array.IndexOf(tags, tag) >= 0;
